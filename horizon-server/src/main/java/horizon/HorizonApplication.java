@@ -1,7 +1,9 @@
 package horizon;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /** Horizon's Spring Boot entry point. */
 @SpringBootApplication
@@ -9,5 +11,11 @@ public class HorizonApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(HorizonApplication.class, args);
+    }
+
+    /** The one clock every feature reads time from, so tests can control it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -1,0 +1,93 @@
+package horizon.helpdesk.configuration;
+
+import horizon.account.CurrentUser;
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskKind;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Helpdesk Configuration page: the stored connection (credentials masked, replaceable, never shown), a fresh test,
+ * the API budget, and the sync settings.
+ */
+@Controller
+@RequestMapping("/admin/helpdesk/configuration")
+class HelpdeskConfigurationController {
+
+    private static final String PAGE = "/admin/helpdesk/configuration";
+
+    private final HelpdeskConnections connections;
+    private final CurrentUser currentUser;
+
+    HelpdeskConfigurationController(HelpdeskConnections connections, CurrentUser currentUser) {
+        this.connections = connections;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        long accountId = currentUser.accountId();
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", SyncSettingsForm.of(connections.settings(accountId)));
+        }
+        return page(model, accountId);
+    }
+
+    @PostMapping("/test")
+    String testAgain(RedirectAttributes redirect) {
+        Optional<ConnectionTestOutcome> outcome = connections.retest(currentUser.accountId());
+        outcome.ifPresent(o -> redirect.addFlashAttribute("outcome", o));
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping("/credentials")
+    String replaceCredentials(@RequestParam(defaultValue = "") String userName,
+                              @RequestParam(defaultValue = "") String secret,
+                              @RequestParam(defaultValue = "") String integrationCode,
+                              Model model, RedirectAttributes redirect) {
+        long accountId = currentUser.accountId();
+        HelpdeskKind kind = connections.view(accountId).map(ConnectionView::kind).orElse(HelpdeskKind.AUTOTASK);
+        ConnectionTestOutcome outcome = connections.replaceCredentials(accountId, kind,
+                new HelpdeskCredentials(userName, secret, integrationCode));
+        if (outcome.ok()) {
+            redirect.addFlashAttribute("outcome", outcome);
+            redirect.addFlashAttribute("message", "New credentials tested and saved.");
+            return "redirect:" + PAGE;
+        }
+        // The failed values are not written back into the form: the admin enters them again.
+        model.addAttribute("replaceOutcome", outcome);
+        model.addAttribute("form", SyncSettingsForm.of(connections.settings(accountId)));
+        return page(model, accountId);
+    }
+
+    @PostMapping("/sync-settings")
+    String saveSyncSettings(@ModelAttribute SyncSettingsForm form, Model model, RedirectAttributes redirect) {
+        long accountId = currentUser.accountId();
+        SyncSettingsForm.Reading reading = form.read();
+        if (!reading.problems().isEmpty()) {
+            model.addAttribute("form", form);
+            model.addAttribute("errors", reading.errors());
+            return page(model, accountId);
+        }
+        connections.saveSettings(accountId, reading.settings());
+        redirect.addFlashAttribute("message", "Sync settings saved.");
+        return "redirect:" + PAGE;
+    }
+
+    private String page(Model model, long accountId) {
+        model.addAttribute("connection", connections.view(accountId).orElse(null));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        model.addAttribute("secretMask", ConnectionView.SET);
+        return "helpdesk/configuration";
+    }
+}

@@ -1,0 +1,38 @@
+package horizon.helpdesk.configuration;
+
+import horizon.helpdesk.ApiBudget;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.HelpdeskResource;
+import horizon.helpdesk.HelpdeskZone;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An account's stored connection to its PSA: sealed credentials, what the last test found, and when.
+ *
+ * @param accountId       the owning account
+ * @param kind            the PSA
+ * @param credentials     the sealed credentials
+ * @param zone            the zone found by the last successful test
+ * @param resource        the API user's resource found by the last successful test, may be null
+ * @param lastTestAt      when the connection was last tested
+ * @param lastTestOk      whether that test succeeded
+ * @param lastTestMessage why it failed, null after a success
+ * @param lastSuccessAt   when a test last succeeded
+ * @param budget          the last request budget reading, may be null
+ * @param createdAt       when the connection was first saved
+ * @param updatedAt       when it last changed
+ */
+public record HelpdeskConnection(long accountId, HelpdeskKind kind, SealedCredentials credentials, HelpdeskZone zone,
+                                 HelpdeskResource resource, Instant lastTestAt, boolean lastTestOk,
+                                 String lastTestMessage, Instant lastSuccessAt, ApiBudget budget, Instant createdAt,
+                                 Instant updatedAt) {
+
+    public Optional<HelpdeskResource> resourceIfKnown() {
+        return Optional.ofNullable(resource);
+    }
+
+    public Optional<ApiBudget> budgetIfRead() {
+        return Optional.ofNullable(budget);
+    }
+}

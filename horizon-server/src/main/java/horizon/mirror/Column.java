@@ -1,0 +1,106 @@
+package horizon.mirror;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** A typed column of a mirror table: its name, how it is bound, cast and read on both H2 and PostgreSQL. */
+record Column(String name, Type type) {
+
+    /** The few SQL types the mirror uses; each binds and reads the same Java type on both stores. */
+    enum Type {
+        BIGINT("bigint", Types.BIGINT),
+        INTEGER("integer", Types.INTEGER),
+        VARCHAR("varchar", Types.VARCHAR),
+        TEXT("text", Types.VARCHAR),
+        BOOLEAN("boolean", Types.BOOLEAN),
+        NUMERIC("numeric(9, 4)", Types.NUMERIC),
+        DATE("date", Types.DATE),
+        TIMESTAMPTZ("timestamp with time zone", Types.TIMESTAMP_WITH_TIMEZONE);
+
+        final String sql;
+        final int jdbcType;
+
+        Type(String sql, int jdbcType) {
+            this.sql = sql;
+            this.jdbcType = jdbcType;
+        }
+    }
+
+    static Column bigint(String name) {
+        return new Column(name, Type.BIGINT);
+    }
+
+    static Column varchar(String name) {
+        return new Column(name, Type.VARCHAR);
+    }
+
+    static Column text(String name) {
+        return new Column(name, Type.TEXT);
+    }
+
+    static Column bool(String name) {
+        return new Column(name, Type.BOOLEAN);
+    }
+
+    static Column numeric(String name) {
+        return new Column(name, Type.NUMERIC);
+    }
+
+    static Column date(String name) {
+        return new Column(name, Type.DATE);
+    }
+
+    static Column timestamp(String name) {
+        return new Column(name, Type.TIMESTAMPTZ);
+    }
+
+    /**
+     * A parameter cast to the column's type. PostgreSQL infers no types for parameters inside
+     * {@code VALUES}, so every parameter of a MERGE source row is cast explicitly.
+     */
+    String castParameter() {
+        return "cast(? as " + type.sql + ")";
+    }
+
+    void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, type.jdbcType);
+        } else if (value instanceof Instant instant) {
+            // OffsetDateTime is the java.time type both drivers map to timestamp with time zone.
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    /** Reads a numeric without the column's padding scale, so 1.5 comes back as 1.5 rather than 1.5000. */
+    static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

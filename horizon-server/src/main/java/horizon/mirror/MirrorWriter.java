@@ -1,0 +1,531 @@
+package horizon.mirror;
+
+import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.PicklistValue;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way into the mirror. Backfill, polling, webhooks and single-ticket syncs all hand their records
+ * to {@link #upsert}, their deletions to {@link #markDeleted}, and picklists to {@link #putPicklist}; because
+ * every writer goes through the same guard, they may race on the same rows safely.
+ *
+ * <p><b>The guard</b>, applied per record against the stored row of the same account and external id:
+ * <ul>
+ *   <li>no row: <b>inserted</b>;</li>
+ *   <li>live row with the same content hash: <b>unchanged</b>, nothing written;</li>
+ *   <li>live row whose stored {@code remote_updated_at} is newer than the record's: <b>skippedStale</b>;</li>
+ *   <li>otherwise (newer or equal timestamp, or either timestamp unknown): <b>updated</b>;</li>
+ *   <li>tombstoned row: <b>revived</b> only when the PSA has said the record lives after its deletion, that is
+ *       the record's remote timestamp is later than the stored {@code deleted_at}, or the entity has no remote
+ *       timestamp (helpdesk users: a listing that contains the user is the PSA's word). A copy with an older or
+ *       equal timestamp was fetched before the deletion and counts as <b>skippedStale</b>.</li>
+ * </ul>
+ * The same conditions sit in the SQL ({@code MERGE … WHEN MATCHED AND …}), so a row another writer changed
+ * between this writer's read and its write is still never overwritten with older data; such a record is then
+ * counted as unchanged or skippedStale from what the row holds afterwards.
+ *
+ * <p><b>Batches.</b> Records are de-duplicated by external id (the newest remote timestamp wins; ties go to
+ * the later record), sorted by id (so concurrent writers lock rows in the same order and cannot deadlock) and
+ * written 500 at a time: one query reads the stored state of the 500 rows, one JDBC batch of MERGE statements
+ * writes the ones that need it, in one transaction ({@code NESTED}: a savepoint inside a caller's
+ * transaction, a transaction of its own otherwise). When two writers insert the same new key at once,
+ * PostgreSQL's MERGE raises a unique violation; the batch is then rolled back and retried once, when it sees
+ * the other writer's rows.
+ *
+ * <p>All timestamps handed in ({@code remoteUpdatedAt}, {@code deletedAt}) are on the PSA's clock; only
+ * {@code mirrored_at} is Horizon's.
+ */
+@Component
+public class MirrorWriter {
+
+    /** Rows per JDBC batch and per transaction. */
+    public static final int BATCH_SIZE = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(MirrorWriter.class);
+
+    private static final Column ACCOUNT_ID = Column.bigint("account_id");
+    private static final Column EXTERNAL_ID = Column.bigint("external_id");
+    private static final List<Column> BOOKKEEPING = List.of(Column.text("raw_json"), Column.varchar("content_hash"),
+            Column.timestamp("remote_updated_at"), Column.timestamp("mirrored_at"));
+
+    private static final String MERGE = """
+            merge into %1$s t
+            using (values (%2$s)) as s (%3$s)
+            on (t.account_id = s.account_id and t.external_id = s.external_id)
+            when matched and (
+                   (t.deleted_at is null
+                    and t.content_hash <> s.content_hash
+                    and (t.remote_updated_at is null or s.remote_updated_at is null
+                         or t.remote_updated_at <= s.remote_updated_at))
+                or (t.deleted_at is not null
+                    and (s.remote_updated_at is null or s.remote_updated_at > t.deleted_at)))
+              then update set %4$s, deleted_at = null
+            when not matched
+              then insert (%3$s) values (%5$s)
+            """;
+
+    private static final String SELECT_STORED = """
+            select external_id, content_hash, remote_updated_at, deleted_at
+              from %s
+             where (account_id, external_id) in (%s)
+            """;
+
+    private static final String TOMBSTONE = """
+            update %s
+               set deleted_at = ?, mirrored_at = ?
+             where (account_id, external_id) in (%s)
+               and deleted_at is null
+               and (remote_updated_at is null or remote_updated_at <= ?)
+            """;
+
+    private static final String TOMBSTONE_CHILDREN = """
+            update %s
+               set deleted_at = ?, mirrored_at = ?
+             where (account_id, ticket_id) in (%s)
+               and deleted_at is null
+            """;
+
+    private static final String SELECT_PICKLIST = """
+            select entity, field, code, label, is_active, is_default, sort_order, parent_value
+              from picklist_values
+             where account_id = ? and entity = ? and field = ?
+            """;
+
+    private static final String MERGE_PICKLIST_VALUE = """
+            merge into picklist_values t
+            using (values (cast(? as bigint), cast(? as varchar), cast(? as varchar), cast(? as varchar),
+                           cast(? as varchar), cast(? as boolean), cast(? as boolean), cast(? as integer),
+                           cast(? as varchar), cast(? as timestamp with time zone)))
+                  as s (account_id, entity, field, code, label, is_active, is_default, sort_order, parent_value,
+                        refreshed_at)
+            on (t.account_id = s.account_id and t.entity = s.entity and t.field = s.field and t.code = s.code)
+            when matched then update set label = s.label, is_active = s.is_active, is_default = s.is_default,
+                 sort_order = s.sort_order, parent_value = s.parent_value, refreshed_at = s.refreshed_at
+            when not matched then insert (account_id, entity, field, code, label, is_active, is_default, sort_order,
+                 parent_value, refreshed_at)
+                 values (s.account_id, s.entity, s.field, s.code, s.label, s.is_active, s.is_default, s.sort_order,
+                 s.parent_value, s.refreshed_at)
+            """;
+
+    private static final String STAMP_PICKLIST = """
+            update picklist_values set refreshed_at = ?
+             where account_id = ? and entity = ? and field = ?
+            """;
+
+    private static final String DELETE_PICKLIST_VALUE = """
+            delete from picklist_values
+             where account_id = ? and entity = ? and field = ? and code = ?
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<MirroredEntity<?>, String> mergeStatements = new ConcurrentHashMap<>();
+
+    public MirrorWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Puts records of one entity for one account into the mirror, through the guard described on the class.
+     *
+     * @param accountId the account the records belong to
+     * @param entity    which table, e.g. {@link MirroredEntity#TICKETS}
+     * @param records   any number of records (written 500 per transaction); duplicates by id are allowed
+     * @return what happened to each record; every record is counted once
+     */
+    public <R extends HelpdeskRecord> MirrorWriteResult upsert(
+            long accountId, MirroredEntity<R> entity, Collection<? extends R> records) {
+        Map<Long, R> newest = new TreeMap<>();
+        int superseded = 0;
+        for (R record : records) {
+            R earlier = newest.get(record.externalId());
+            if (earlier != null) {
+                superseded++;
+                if (isNewer(earlier.remoteUpdatedAt(), record.remoteUpdatedAt())) {
+                    continue;
+                }
+            }
+            newest.put(record.externalId(), record);
+        }
+        MirrorWriteResult total = new MirrorWriteResult(0, 0, 0, 0, superseded, 0, 0);
+        List<R> sorted = new ArrayList<>(newest.values());
+        for (int from = 0; from < sorted.size(); from += BATCH_SIZE) {
+            List<R> batch = sorted.subList(from, Math.min(from + BATCH_SIZE, sorted.size()));
+            MirrorWriteResult result = withOneRetry(accountId, entity.name(), () -> upsertBatch(accountId, entity, batch));
+            log.debug("mirror upsert account={} entity={} records={} result={}",
+                    accountId, entity, batch.size(), result);
+            total = total.plus(result);
+        }
+        return total;
+    }
+
+    /**
+     * Tombstones records the PSA deleted. A row is tombstoned only when its stored remote timestamp is not
+     * later than {@code deletedAt} (else the deletion is older than what the mirror holds: skippedStale).
+     * Tombstoning tickets also tombstones their notes and time entries ({@link MirrorWriteResult#childrenDeleted()}).
+     * Ids already tombstoned or never mirrored count as unchanged.
+     *
+     * @param deletedAt when the PSA deleted them, on the PSA's clock (Autotask {@code deletedDateTime}); for a
+     *                  full comparison, when the listing that no longer contained them was fetched
+     */
+    public MirrorWriteResult markDeleted(
+            long accountId, MirroredEntity<?> entity, Collection<Long> externalIds, Instant deletedAt) {
+        Objects.requireNonNull(deletedAt, "deletedAt");
+        List<Long> ids = new ArrayList<>(new TreeSet<>(externalIds));
+        MirrorWriteResult total = MirrorWriteResult.NONE;
+        for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
+            List<Long> batch = ids.subList(from, Math.min(from + BATCH_SIZE, ids.size()));
+            MirrorWriteResult result = withOneRetry(accountId, entity.name(),
+                    () -> tombstoneBatch(accountId, entity, batch, deletedAt));
+            log.debug("mirror tombstone account={} entity={} ids={} result={}", accountId, entity, batch.size(), result);
+            total = total.plus(result);
+        }
+        return total;
+    }
+
+    /**
+     * Replaces the mirrored values of one picklist field with the PSA's current list: new values are inserted,
+     * changed ones updated, values the PSA no longer lists removed (counted as deleted), and every value of the
+     * field stamped with the refresh time. PSAs list inactive values too, so a missing value is really gone;
+     * a caller comparing against a partial or failed fetch must not call this.
+     *
+     * @param values every value of the field, all with this {@code entity} and {@code field}
+     */
+    public MirrorWriteResult putPicklist(long accountId, String entity, String field, Collection<PicklistValue> values) {
+        Map<String, PicklistValue> incoming = new LinkedHashMap<>();
+        for (PicklistValue value : values) {
+            if (!entity.equals(value.entity()) || !field.equals(value.field())) {
+                throw new IllegalArgumentException("picklist value " + value + " is not of " + entity + "." + field);
+            }
+            incoming.put(value.value(), value);
+        }
+        int duplicates = values.size() - incoming.size();
+        MirrorWriteResult result = withOneRetry(accountId, "picklist_values",
+                () -> putPicklistValues(accountId, entity, field, incoming, duplicates));
+        log.debug("mirror picklist account={} field={}.{} values={} result={}",
+                accountId, entity, field, incoming.size(), result);
+        return result;
+    }
+
+    private <R extends HelpdeskRecord> MirrorWriteResult upsertBatch(
+            long accountId, MirroredEntity<R> entity, List<R> batch) {
+        Instant mirroredAt = clock.instant();
+        Map<Long, Stored> stored = readStored(accountId, entity, batch.stream().map(HelpdeskRecord::externalId).toList());
+        List<Pending<R>> writes = new ArrayList<>();
+        int unchanged = 0;
+        int stale = 0;
+        for (R record : batch) {
+            String hash = entity.contentHash(record);
+            Outcome outcome = classify(stored.get(record.externalId()), hash, record.remoteUpdatedAt());
+            switch (outcome) {
+                case UNCHANGED -> unchanged++;
+                case STALE -> stale++;
+                default -> writes.add(new Pending<>(record, hash, outcome));
+            }
+        }
+        int inserted = 0;
+        int updated = 0;
+        int revived = 0;
+        if (!writes.isEmpty()) {
+            int[] counts = jdbc.batchUpdate(mergeStatement(entity), new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement statement, int i) throws SQLException {
+                    bindMergeRow(statement, accountId, entity, writes.get(i), mirroredAt);
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return writes.size();
+                }
+            });
+            List<Pending<R>> overtaken = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                if (counts[i] == 0) {
+                    overtaken.add(writes.get(i));
+                    continue;
+                }
+                switch (writes.get(i).outcome()) {
+                    case INSERT -> inserted++;
+                    case REVIVE -> revived++;
+                    default -> updated++;
+                }
+            }
+            if (!overtaken.isEmpty()) {
+                // Another writer changed these rows between our read and our MERGE, and the guard kept its data.
+                Map<Long, Stored> now = readStored(accountId, entity,
+                        overtaken.stream().map(p -> p.record().externalId()).toList());
+                for (Pending<R> pending : overtaken) {
+                    Stored row = now.get(pending.record().externalId());
+                    if (row != null && row.deletedAt() == null && row.contentHash().equals(pending.hash())) {
+                        unchanged++;
+                    } else {
+                        stale++;
+                    }
+                }
+            }
+        }
+        return new MirrorWriteResult(inserted, updated, revived, unchanged, stale, 0, 0);
+    }
+
+    private MirrorWriteResult tombstoneBatch(long accountId, MirroredEntity<?> entity, List<Long> ids, Instant deletedAt) {
+        Instant mirroredAt = clock.instant();
+        Map<Long, Stored> stored = readStored(accountId, entity, ids);
+        List<Long> toDelete = new ArrayList<>();
+        List<Long> gone = new ArrayList<>();
+        int unchanged = 0;
+        int stale = 0;
+        for (Long id : ids) {
+            Stored row = stored.get(id);
+            if (row == null || row.deletedAt() != null) {
+                unchanged++;
+                gone.add(id);
+            } else if (row.remoteUpdatedAt() != null && row.remoteUpdatedAt().isAfter(deletedAt)) {
+                stale++;
+            } else {
+                toDelete.add(id);
+            }
+        }
+        int deleted = 0;
+        if (!toDelete.isEmpty()) {
+            List<Object> args = new ArrayList<>(List.of(utc(deletedAt), utc(mirroredAt)));
+            args.addAll(keyArgs(accountId, toDelete));
+            args.add(utc(deletedAt));
+            deleted = jdbc.update(TOMBSTONE.formatted(entity.name(), keyPlaceholders(toDelete.size())), args.toArray());
+            stale += toDelete.size() - deleted;
+        }
+        int children = 0;
+        if (entity == MirroredEntity.TICKETS) {
+            List<Long> parents = new ArrayList<>(gone);
+            parents.addAll(toDelete);
+            if (!parents.isEmpty()) {
+                List<Object> args = new ArrayList<>(List.of(utc(deletedAt), utc(mirroredAt)));
+                args.addAll(keyArgs(accountId, parents));
+                for (MirroredEntity<?> child : List.of(MirroredEntity.TICKET_NOTES, MirroredEntity.TIME_ENTRIES)) {
+                    children += jdbc.update(TOMBSTONE_CHILDREN.formatted(child.name(), keyPlaceholders(parents.size())),
+                            args.toArray());
+                }
+            }
+        }
+        return new MirrorWriteResult(0, 0, 0, unchanged, stale, deleted, children);
+    }
+
+    private MirrorWriteResult putPicklistValues(
+            long accountId, String entity, String field, Map<String, PicklistValue> incoming, int duplicates) {
+        Instant refreshedAt = clock.instant();
+        Map<String, PicklistValue> stored = new HashMap<>();
+        jdbc.query(SELECT_PICKLIST, rs -> {
+            PicklistValue value = MirrorQueries.PICKLIST_VALUE.mapRow(rs, 0);
+            stored.put(value.value(), value);
+        }, accountId, entity, field);
+        List<PicklistValue> writes = new ArrayList<>();
+        int inserted = 0;
+        int updated = 0;
+        int unchanged = duplicates;
+        for (PicklistValue value : incoming.values()) {
+            PicklistValue before = stored.get(value.value());
+            if (before == null) {
+                inserted++;
+                writes.add(value);
+            } else if (before.equals(value)) {
+                unchanged++;
+            } else {
+                updated++;
+                writes.add(value);
+            }
+        }
+        if (!writes.isEmpty()) {
+            jdbc.batchUpdate(MERGE_PICKLIST_VALUE, writes, BATCH_SIZE, (statement, v) -> {
+                statement.setLong(1, accountId);
+                statement.setString(2, v.entity());
+                statement.setString(3, v.field());
+                statement.setString(4, v.value());
+                statement.setString(5, v.label());
+                statement.setBoolean(6, v.active());
+                statement.setBoolean(7, v.defaultValue());
+                statement.setInt(8, v.sortOrder());
+                statement.setString(9, v.parentValue());
+                statement.setObject(10, utc(refreshedAt));
+            });
+        }
+        jdbc.update(STAMP_PICKLIST, utc(refreshedAt), accountId, entity, field);
+        List<String> absent = stored.keySet().stream().filter(code -> !incoming.containsKey(code)).sorted().toList();
+        int deleted = 0;
+        if (!absent.isEmpty()) {
+            for (int count : jdbc.batchUpdate(DELETE_PICKLIST_VALUE, absent.stream()
+                    .map(code -> new Object[] {accountId, entity, field, code}).toList())) {
+                deleted += count;
+            }
+        }
+        return new MirrorWriteResult(inserted, updated, 0, unchanged, 0, deleted, 0);
+    }
+
+    /** What the guard decides for one record against the stored row (null when there is none). */
+    static Outcome classify(Stored row, String hash, Instant remoteUpdatedAt) {
+        if (row == null) {
+            return Outcome.INSERT;
+        }
+        if (row.deletedAt() != null) {
+            return remoteUpdatedAt == null || remoteUpdatedAt.isAfter(row.deletedAt()) ? Outcome.REVIVE : Outcome.STALE;
+        }
+        if (row.contentHash().equals(hash)) {
+            return Outcome.UNCHANGED;
+        }
+        return isNewer(row.remoteUpdatedAt(), remoteUpdatedAt) ? Outcome.STALE : Outcome.UPDATE;
+    }
+
+    /** True when both timestamps are known and the first is strictly later. */
+    private static boolean isNewer(Instant first, Instant second) {
+        return first != null && second != null && first.isAfter(second);
+    }
+
+    private Map<Long, Stored> readStored(long accountId, MirroredEntity<?> entity, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        Map<Long, Stored> stored = new HashMap<>(ids.size() * 2);
+        jdbc.query(SELECT_STORED.formatted(entity.name(), keyPlaceholders(ids.size())), rs -> {
+            stored.put(rs.getLong("external_id"), new Stored(rs.getString("content_hash"),
+                    Column.instant(rs, "remote_updated_at"), Column.instant(rs, "deleted_at")));
+        }, keyArgs(accountId, ids).toArray());
+        return stored;
+    }
+
+    private String mergeStatement(MirroredEntity<?> entity) {
+        return mergeStatements.computeIfAbsent(entity, e -> {
+            List<Column> all = allColumns(e);
+            List<Column> updatable = new ArrayList<>(e.columns());
+            updatable.addAll(BOOKKEEPING);
+            return MERGE.formatted(
+                    e.name(),
+                    all.stream().map(Column::castParameter).collect(Collectors.joining(", ")),
+                    all.stream().map(Column::name).collect(Collectors.joining(", ")),
+                    // SET columns stay unqualified: PostgreSQL rejects "t.col = …" in MERGE.
+                    updatable.stream().map(c -> c.name() + " = s." + c.name()).collect(Collectors.joining(", ")),
+                    all.stream().map(c -> "s." + c.name()).collect(Collectors.joining(", ")));
+        });
+    }
+
+    private static List<Column> allColumns(MirroredEntity<?> entity) {
+        List<Column> all = new ArrayList<>();
+        all.add(ACCOUNT_ID);
+        all.add(EXTERNAL_ID);
+        all.addAll(entity.columns());
+        all.addAll(BOOKKEEPING);
+        return all;
+    }
+
+    private static <R extends HelpdeskRecord> void bindMergeRow(
+            PreparedStatement statement, long accountId, MirroredEntity<R> entity, Pending<R> pending, Instant mirroredAt)
+            throws SQLException {
+        R record = pending.record();
+        int index = 1;
+        ACCOUNT_ID.bind(statement, index++, accountId);
+        EXTERNAL_ID.bind(statement, index++, record.externalId());
+        Object[] values = entity.values(record);
+        List<Column> columns = entity.columns();
+        for (int i = 0; i < values.length; i++) {
+            columns.get(i).bind(statement, index++, values[i]);
+        }
+        Object[] bookkeeping = {record.rawJson(), pending.hash(), record.remoteUpdatedAt(), mirroredAt};
+        for (int i = 0; i < bookkeeping.length; i++) {
+            BOOKKEEPING.get(i).bind(statement, index++, bookkeeping[i]);
+        }
+    }
+
+    private <T> T withOneRetry(long accountId, String entity, Supplier<T> work) {
+        try {
+            return transactions.execute(status -> work.get());
+        } catch (DataAccessException e) {
+            if (!isWriteConflict(e)) {
+                throw e;
+            }
+            log.info("mirror write conflict account={} entity={}, retrying the batch once: {}",
+                    accountId, entity, e.getMostSpecificCause().getMessage());
+            return transactions.execute(status -> work.get());
+        }
+    }
+
+    /** A conflict with a concurrent writer: a duplicate key from racing inserts, a lock wait that lost, a deadlock. */
+    static boolean isWriteConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException || t instanceof PessimisticLockingFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (Set.of("23505", "40001", "40P01").contains(state)
+                        // H2: concurrent update of a row, lock timeout
+                        || sql.getErrorCode() == 90131 || sql.getErrorCode() == 50200) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code (?, ?), (?, ?), …} for a row-value {@code IN} on (account_id, id). H2 uses only the first column of a
+     * two-column index for {@code account_id = ? and id in (…)}, which scans the whole account; for a list of
+     * (account_id, id) pairs it looks up each pair, and PostgreSQL does as well.
+     */
+    private static String keyPlaceholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "(?, ?)"));
+    }
+
+    private static List<Object> keyArgs(long accountId, List<Long> ids) {
+        List<Object> args = new ArrayList<>(ids.size() * 2);
+        for (Long id : ids) {
+            args.add(accountId);
+            args.add(id);
+        }
+        return args;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The guard's decision for one record. */
+    enum Outcome { INSERT, UPDATE, REVIVE, UNCHANGED, STALE }
+
+    /** What the mirror holds for one key, as far as the guard needs it. */
+    record Stored(String contentHash, Instant remoteUpdatedAt, Instant deletedAt) {
+    }
+
+    private record Pending<R>(R record, String hash, Outcome outcome) {
+    }
+}

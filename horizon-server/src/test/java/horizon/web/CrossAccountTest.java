@@ -1,0 +1,136 @@
+package horizon.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import horizon.testsupport.Fixtures.TestAccount;
+import horizon.testsupport.Fixtures.TestUser;
+import horizon.testsupport.HorizonTest;
+import horizon.testsupport.Routes;
+import horizon.testsupport.WebSession;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two accounts, Acme and Globex. Signed in to Acme (as admin and as agent, by session and by API token), no page or
+ * API route shows Globex's data, and no write naming a Globex record changes it.
+ *
+ * <p>Pages and API routes are discovered from the running application, so every GET route added later is covered
+ * without editing this test. Writes that name a record by id are listed in {@link #foreignWrites()}: add new ones
+ * there, and put data for Globex into {@link #seedGlobexData()} so its pages have something to leak.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossAccountTest extends HorizonTest {
+
+    private TestAccount acme;
+    private TestAccount globex;
+
+    /** A write that names another account's record; it must be refused and leave that record as it was. */
+    record ForeignWrite(String description, Function<TestAccount, String> path, Map<String, String> form,
+                        Function<CrossAccountTest, Boolean> victimUnchanged) {
+    }
+
+    @BeforeAll
+    void twoAccounts() {
+        acme = fixtures().account("Acme");
+        globex = fixtures().account("Globex");
+        seedGlobexData();
+    }
+
+    /** Data each account owns beyond the fixture's users and tokens; extend as features add tables. */
+    private void seedGlobexData() {
+        // Users and personal API tokens come with the fixture.
+    }
+
+    /** Strings that only Globex's data contains. */
+    private List<String> globexMarkers() {
+        List<String> markers = new ArrayList<>(List.of(globex.name(), globex.accountKey(),
+                globex.admin().email(), globex.agent().email(), globex.admin().displayName(),
+                globex.agent().displayName()));
+        markers.addAll(jdbc.sql("select name from api_tokens where account_id = :a").param("a", globex.id())
+                .query(String.class).list());
+        return markers;
+    }
+
+    @Test
+    void theRouteListIsNotEmpty() {
+        assertThat(Routes.accountGetPaths(context)).contains("/", "/admin", "/admin/users", "/api/v1/me");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> acmeSessionsNeverSeeGlobexOnAnyPage() {
+        return Stream.of(acme.admin(), acme.agent()).flatMap(user -> {
+            WebSession web = web();
+            web.login(user.email(), user.password());
+            return Routes.accountGetPaths(context).stream()
+                    .filter(path -> !path.startsWith("/api/"))
+                    .map(path -> DynamicTest.dynamicTest(user.role() + " GET " + path, () -> {
+                        WebSession.Page page = web.open(path);
+                        assertThat(page.status()).as("status of %s", path).isLessThan(500);
+                        assertThat(page.body()).as("page %s as Acme %s", path, user.role())
+                                .doesNotContain(globexMarkers());
+                    }));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> acmeTokensNeverSeeGlobexOnAnyApiRoute() {
+        return Stream.of(acme.admin(), acme.agent()).flatMap(user -> Routes.accountGetPaths(context).stream()
+                .filter(path -> path.startsWith("/api/"))
+                .map(path -> DynamicTest.dynamicTest(user.role() + " GET " + path, () -> {
+                    HttpResponse<String> answer = apiGet(path, user.token());
+                    assertThat(answer.statusCode()).as("status of %s", path).isLessThan(500);
+                    assertThat(answer.body()).as("API %s as Acme %s", path, user.role())
+                            .doesNotContain(globexMarkers());
+                })));
+    }
+
+    @Test
+    void acmeSeesItsOwnDataWhereGlobexsWouldBe() {
+        WebSession web = web();
+        web.login(acme.admin().email(), acme.admin().password());
+        assertThat(web.open("/admin/users").body()).contains(acme.admin().email(), acme.agent().email());
+        assertThat(apiGet("/api/v1/me", acme.agent().token()).body()).contains(acme.agent().email());
+    }
+
+    List<ForeignWrite> foreignWrites() {
+        return List.of(
+                new ForeignWrite("disable another account's user",
+                        victim -> "/admin/users/" + victim.agent().id() + "/enabled", Map.of("enabled", "false"),
+                        test -> test.canSignIn(test.globex.agent())),
+                new ForeignWrite("revoke another account's API token",
+                        victim -> "/admin/api-tokens/" + adminTokenId(victim) + "/revoke", Map.of(),
+                        test -> test.apiGet("/api/v1/me", test.globex.admin().token()).statusCode() == 200));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> acmeCannotChangeGlobexRecords() {
+        WebSession web = web();
+        web.login(acme.admin().email(), acme.admin().password());
+        return foreignWrites().stream().map(write -> DynamicTest.dynamicTest(write.description(), () -> {
+            web.open("/admin");
+            WebSession.Page answer = web.post(write.path().apply(globex), write.form());
+            assertThat(answer.status()).as(write.description()).isIn(403, 404);
+            assertThat(write.victimUnchanged().apply(this)).as("Globex unchanged after: " + write.description())
+                    .isTrue();
+        }));
+    }
+
+    private long adminTokenId(TestAccount victim) {
+        return jdbc.sql("select id from api_tokens where account_id = :a and user_id = :u")
+                .param("a", victim.id()).param("u", victim.admin().id()).query(Long.class).single();
+    }
+
+    private boolean canSignIn(TestUser user) {
+        WebSession.Page answer = web().login(user.email(), user.password());
+        return !answer.redirectsTo("/login");
+    }
+}

@@ -1,0 +1,31 @@
+package horizon.simulator.autotask.limit;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Requests served, by endpoint and HTTP status. */
+public final class RequestCounters {
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, LongAdder>> counts = new ConcurrentHashMap<>();
+
+    public void record(String endpoint, int status) {
+        counts.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>()).computeIfAbsent(status, k -> new LongAdder())
+                .increment();
+    }
+
+    /** endpoint → status → count, sorted for a stable dump. */
+    public Map<String, Map<Integer, Long>> snapshot() {
+        Map<String, Map<Integer, Long>> result = new TreeMap<>();
+        counts.forEach((endpoint, byStatus) -> {
+            Map<Integer, Long> m = new TreeMap<>();
+            byStatus.forEach((status, n) -> m.put(status, n.sum()));
+            result.put(endpoint, m);
+        });
+        return result;
+    }
+
+    public long total() {
+        return counts.values().stream().flatMap(m -> m.values().stream()).mapToLong(LongAdder::sum).sum();
+    }
+}

@@ -1,0 +1,52 @@
+package horizon.simulator.autotask.store;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** Autotask's UTC date-time text: written with milliseconds and Z, read with or without Z and with 0 to 7 fraction digits. */
+public final class Timestamps {
+    private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Timestamps() {
+    }
+
+    public static String format(Instant instant) {
+        return WRITE.format(instant);
+    }
+
+    /** Truncates to the millisecond the wire carries, so a stored value equals what a client reads back. */
+    public static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Parses {@code 2026-11-24T07:58:12.1234567Z}, {@code 2026-11-24T07:58:12}, {@code 2026-11-24} or an offset form;
+     * values without a zone are UTC.
+     *
+     * @throws IllegalArgumentException when the text is no date-time
+     */
+    public static Instant parse(String text) {
+        String value = text.trim();
+        try {
+            if (value.length() == 10) {
+                return LocalDateTime.parse(value + "T00:00:00").toInstant(ZoneOffset.UTC);
+            }
+            if (value.endsWith("Z") || value.endsWith("z")) {
+                return LocalDateTime.parse(value.substring(0, value.length() - 1)).toInstant(ZoneOffset.UTC);
+            }
+            int t = value.indexOf('T');
+            if (t > 0 && (value.indexOf('+', t) > 0 || value.indexOf('-', t) > 0)) {
+                return OffsetDateTime.parse(value).toInstant();
+            }
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid datetime");
+        }
+    }
+}

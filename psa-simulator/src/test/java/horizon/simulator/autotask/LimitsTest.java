@@ -1,0 +1,92 @@
+package horizon.simulator.autotask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class LimitsTest {
+    static final Map<String, Object> ALL = Map.of("filter", List.of(Map.of("op", "exist", "field", "id")), "MaxRecords", 1);
+
+    @Test
+    void fourParallelSlowRequestsOnOneEndpointGiveExactlyOne429() throws Exception {
+        try (AutotaskSimulator sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(SimulatorOptions.MspSize.empty())
+                .withLatency(Duration.ofMillis(1500)))) {
+            ApiClient api = ApiClient.of(sim.apiUser());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<CompletableFuture<ApiClient.Response>> calls = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    calls.add(CompletableFuture.supplyAsync(() -> api.post("V1.0/Companies/query", ALL), pool));
+                }
+                List<Integer> statuses = calls.stream().map(CompletableFuture::join).map(ApiClient.Response::status).toList();
+                assertThat(statuses).containsOnly(200, 429);
+                assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(1);
+                var rejected = calls.stream().map(CompletableFuture::join).filter(r -> r.status() == 429).findFirst().orElseThrow();
+                assertThat(rejected.firstError()).isEqualTo("API thread threshold of 3 threads has been exceeded");
+                assertThat(sim.control().counters().concurrentPeak().get("companies")).isEqualTo(3);
+                assertThat(sim.control().counters().count("Companies", 429)).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void hourlyBudgetRefusesBeyondTheThresholdAndThresholdInformationCounts() {
+        try (AutotaskSimulator sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(SimulatorOptions.MspSize.empty())
+                .withHourlyBudget(5))) {
+            ApiClient api = ApiClient.of(sim.apiUser());
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            }
+            var threshold = api.get("V1.0/ThresholdInformation");
+            assertThat(threshold.status()).isEqualTo(200);
+            assertThat(threshold.json().get("externalRequestThreshold").asInt()).isEqualTo(5);
+            assertThat(threshold.json().get("requestThresholdTimeframe").asInt()).isEqualTo(60);
+            assertThat(threshold.json().get("currentTimeframeRequestCount").asInt()).isEqualTo(4);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            var refused = api.post("V1.0/Companies/query", ALL);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.firstError()).contains("threshold");
+            // zone discovery is exempt
+            var zone = new ApiClient(sim.zones().get(0).webUrl()).get("atservicesrest/v1.0/zoneInformation?user=" + sim.apiUser().userName());
+            assertThat(zone.status()).isEqualTo(200);
+            sim.control().setHourlyBudget(100);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            assertThat(sim.control().counters().requestsThisHour()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void faultsOnDemand() {
+        try (AutotaskSimulator sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(SimulatorOptions.MspSize.empty()))) {
+            ApiClient api = ApiClient.of(sim.apiUser());
+            SimulatorControl control = sim.control();
+            control.burst429(2);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(429);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(429);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            control.setErrorRate(503, 1.0);
+            var unavailable = api.post("V1.0/Companies/query", ALL);
+            assertThat(unavailable.status()).isEqualTo(503);
+            control.setErrorRate(500, 1.0);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(500);
+            control.setErrorRate(500, 0);
+            control.setApiDown(true);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(503);
+            assertThat(new ApiClient(sim.zones().get(0).webUrl()).get("atservicesrest/v1.0/zoneInformation?user=x").status()).isEqualTo(503);
+            control.clearFaults();
+            control.setLatency(Duration.ofMillis(200));
+            long start = System.nanoTime();
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        }
+    }
+}

@@ -61,14 +61,6 @@ record Column(String name, Type type) {
         return new Column(name, Type.TIMESTAMPTZ);
     }
 
-    /**
-     * A parameter cast to the column's type. PostgreSQL infers no types for parameters inside
-     * {@code VALUES}, so every parameter of a MERGE source row is cast explicitly.
-     */
-    String castParameter() {
-        return "cast(? as " + type.sql + ")";
-    }
-
     void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, type.jdbcType);

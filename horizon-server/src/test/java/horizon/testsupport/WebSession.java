@@ -39,7 +39,7 @@ public final class WebSession {
     private final HttpClient http;
     private String csrf;
 
-    WebSession(String baseUrl) {
+    public WebSession(String baseUrl) {
         this.baseUrl = baseUrl;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,7 +47,6 @@ public final class AutotaskSimulator implements AutoCloseable {
     private final ApiUser apiUser;
     private final String integrationCode;
     private final Random credentialRandom;
-    private final AtomicInteger extraUsers = new AtomicInteger();
 
     private AutotaskSimulator(SimulatorOptions options) {
         this.options = options;
@@ -75,6 +73,11 @@ public final class AutotaskSimulator implements AutoCloseable {
         this.apiUser = createApiUser(random(credentialRandom, ALNUM_LOWER, 15) + "@horizon-sim.example", SecurityLevel.API_WEBHOOK);
 
         this.webhooks = new Webhooks(clock, options.seed());
+        for (EntitySchema schema : schemas.all()) {
+            if (schema.hasUdfs() && schema.supportsWebhookCallouts()) {
+                webhooks.defineUserDefinedFields(schema.singular(), schema.udfs().stream().map(UdfDef::name).toList());
+            }
+        }
         db.addListener(change -> {
             try {
                 webhooks.onChange(change);
@@ -173,7 +176,6 @@ public final class AutotaskSimulator implements AutoCloseable {
 
     /** Another API-only user of the same database, with its own secret and the database's integration code. */
     public ApiUser addApiUser(String userName, SecurityLevel level) {
-        extraUsers.incrementAndGet();
         return createApiUser(userName, level);
     }
 

@@ -17,7 +17,7 @@ class LimitsTest {
     @Test
     void fourParallelSlowRequestsOnOneEndpointGiveExactlyOne429() throws Exception {
         try (AutotaskSimulator sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(SimulatorOptions.MspSize.empty())
-                .withLatency(Duration.ofMillis(1500)))) {
+                .withLatency(Duration.ofMillis(2000)))) {
             ApiClient api = ApiClient.of(sim.apiUser());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {

@@ -6,6 +6,7 @@ import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.SimulatorControl;
 import horizon.simulator.autotask.store.RuleViolation;
+import horizon.simulator.autotask.webhook.WebhookFaults;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +96,26 @@ public final class ControlApi implements HttpHandler {
                 control.clearFaults();
                 yield Result.ok(control.faults());
             }
-            case "GET webhook-faults" -> Result.ok(MAPPER.valueToTree(control.webhookFaults()));
+            case "GET webhook-faults" -> Result.ok(webhookFaults());
             case "POST webhook-faults" -> {
-                MAPPER.updateValue(control.webhookFaults(), body);
-                yield Result.ok(MAPPER.valueToTree(control.webhookFaults()));
+                WebhookFaults faults = control.webhookFaults();
+                if (body.has("dropRate")) {
+                    faults.dropRate(body.get("dropRate").asDouble());
+                }
+                if (body.has("duplicateRate")) {
+                    faults.duplicateRate(body.get("duplicateRate").asDouble());
+                }
+                if (body.has("reorderRate")) {
+                    faults.reorderRate(body.get("reorderRate").asDouble());
+                }
+                if (body.has("delayMs")) {
+                    faults.delay(Duration.ofMillis(body.get("delayMs").asLong()));
+                }
+                yield Result.ok(webhookFaults());
+            }
+            case "DELETE webhook-faults" -> {
+                control.webhookFaults().reset();
+                yield Result.ok(webhookFaults());
             }
             case "POST tickets" -> created(as.createTicket(fields(body)));
             case "PATCH tickets id" -> {
@@ -209,6 +226,16 @@ public final class ControlApi implements HttpHandler {
         return control.faults();
     }
 
+    private ObjectNode webhookFaults() {
+        WebhookFaults faults = control.webhookFaults();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("dropRate", faults.dropRate());
+        node.put("duplicateRate", faults.duplicateRate());
+        node.put("reorderRate", faults.reorderRate());
+        node.put("delayMs", faults.delay().toMillis());
+        return node;
+    }
+
     private ObjectNode activity() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("perMinute", control.activityRate());
@@ -225,7 +252,7 @@ public final class ControlApi implements HttpHandler {
         user.put("resourceId", simulator.apiUser().resourceId());
         node.set("apiUser", MAPPER.valueToTree(user));
         node.set("routes", MAPPER.valueToTree(List.of(
-                "GET state", "GET counters", "GET|POST|DELETE faults", "GET|POST webhook-faults",
+                "GET state", "GET counters", "GET|POST|DELETE faults", "GET|POST|DELETE webhook-faults",
                 "POST tickets", "PATCH|DELETE tickets/{id}", "POST tickets/{id}/notes", "POST tickets/{id}/time-entries",
                 "POST tickets/{id}/assign", "POST tickets/{id}/status", "DELETE notes/{id}", "DELETE time-entries/{id}",
                 "POST records/{Entity}", "GET|PATCH records/{Entity}/{id}", "GET|POST|DELETE activity", "POST api-users")));

@@ -211,10 +211,7 @@ public final class EntityApi implements ApiEndpoint {
 
     private ApiResponse pageResponse(ApiRequest request, EntitySchema schema, Query query, Page page) {
         ObjectNode body = NODES.objectNode();
-        ArrayNode items = body.putArray("items");
-        for (Row row : page.rows()) {
-            items.add(db.toJson(schema, row, query.include()));
-        }
+        body.set("items", NODES.pojoNode(new RowArray(db, schema, page.rows(), query.include())));
         ObjectNode details = body.putObject("pageDetails");
         details.put("count", page.rows().size());
         details.put("requestCount", query.maxRecords());

@@ -84,6 +84,22 @@ public enum DataType {
         };
     }
 
+    /** Streams a row value under {@code name}, null included. */
+    public void write(tools.jackson.core.JsonGenerator g, String name, Object value) {
+        g.writeName(name);
+        if (value == null) {
+            g.writeNull();
+            return;
+        }
+        switch (this) {
+            case INTEGER, LONG, SHORT -> g.writeNumber((Long) value);
+            case DOUBLE -> g.writeNumber((Double) value);
+            case BOOLEAN -> g.writeBoolean((Boolean) value);
+            case STRING -> g.writeString((String) value);
+            case DATETIME -> g.writeString(Timestamps.format((Instant) value));
+        }
+    }
+
     /** Writes a row value under {@code name}, null included, as Autotask does. */
     public void write(ObjectNode target, String name, Object value) {
         if (value == null) {

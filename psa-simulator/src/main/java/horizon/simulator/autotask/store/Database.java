@@ -127,6 +127,27 @@ public final class Database {
         }
     }
 
+    /** Streams the record as {@link #toJson} builds it; used for query pages, where building trees was the cost. */
+    public void writeJson(tools.jackson.core.JsonGenerator g, EntitySchema schema, Row row, Set<String> include) {
+        g.writeStartObject();
+        for (FieldDef field : schema.fields()) {
+            if (include == null || field.index() == 0 || include.contains(field.name().toLowerCase(java.util.Locale.ROOT))) {
+                field.dataType().write(g, field.name(), row.get(field.index()));
+            }
+        }
+        if (schema.hasUdfs() && (include == null || include.contains("userdefinedfields"))) {
+            g.writeArrayPropertyStart("userDefinedFields");
+            for (UdfDef udf : schema.udfs()) {
+                g.writeStartObject();
+                g.writeStringProperty("name", udf.name());
+                g.writeStringProperty("value", row.udfs().get(udf.name()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
     /**
      * The record as the API returns it: every field in schema order (null included), then userDefinedFields.
      *

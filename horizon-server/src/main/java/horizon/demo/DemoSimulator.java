@@ -1,0 +1,62 @@
+package horizon.demo;
+
+import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.simulator.autotask.SimulatorOptions;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Demo mode's Autotask: when {@code horizon.demo.enabled=true}, starts the in-process simulator before any bean exists,
+ * points Horizon's zone discovery at it and keeps the demo's data in its own H2 file under ./data/demo. Explicit
+ * properties (command line, HORIZON_* variables) still win over these demo defaults.
+ */
+public class DemoSimulator implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final String BEAN_NAME = "demoAutotaskSimulator";
+    private static final Logger log = LoggerFactory.getLogger(DemoSimulator.class);
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        if (!environment.getProperty("horizon.demo.enabled", Boolean.class, false)
+                || context.getBeanFactory().containsSingleton(BEAN_NAME)) {
+            return;
+        }
+        double activity = environment.getProperty("horizon.demo.activity-per-minute", Double.class, 6.0);
+        int port = environment.getProperty("horizon.demo.simulator-port", Integer.class, 18400);
+        AutotaskSimulator simulator = AutotaskSimulator.start(SimulatorOptions.defaults()
+                .withBasePort(port)
+                .withActivityPerMinute(activity));
+        // Autotask's real discovery URL is lower-case; the simulator answers either way.
+        String discovery = simulator.zones().get(0).apiUrl().toLowerCase(Locale.ROOT);
+        var demoDefaults = new MapPropertySource("horizonDemo", Map.of(
+                "horizon.data-dir", "./data/demo",
+                "spring.datasource.url", "jdbc:h2:file:${horizon.data-dir}/horizon;MODE=PostgreSQL;"
+                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "spring.datasource.username", "sa",
+                "spring.datasource.password", "",
+                "horizon.autotask.discovery-url", discovery));
+        var sources = environment.getPropertySources();
+        if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, demoDefaults);
+        } else {
+            sources.addFirst(demoDefaults);
+        }
+        context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                simulator.close();
+            }
+        });
+        log.info("Demo mode: Autotask simulator serving zones {} ({} technician actions per minute)",
+                simulator.zones().stream().map(z -> z.name() + " " + z.apiUrl()).toList(), activity);
+    }
+}

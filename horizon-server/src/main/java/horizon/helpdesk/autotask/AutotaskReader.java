@@ -1,0 +1,256 @@
+package horizon.helpdesk.autotask;
+
+import horizon.helpdesk.ApiBudget;
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskDeletion;
+import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.HelpdeskUser;
+import horizon.helpdesk.PicklistValue;
+import horizon.helpdesk.RecordPage;
+import horizon.helpdesk.RecordQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads an Autotask database for the sync engine: id-cursor pages of 500 through {@code POST {Entity}/query}, counts,
+ * picklists from {@code entityInformation/fields}, the deletion logs and ThresholdInformation, every request through
+ * the tenant's {@link AutotaskRateGate}.
+ *
+ * <p>Watermarks: tickets, notes, companies and contacts filter on {@code lastActivityDate} (contacts also have
+ * {@code lastModifiedDate}, which moves only for changes to the contact itself; {@code lastActivityDate} covers both),
+ * time entries on {@code lastModifiedDateTime}. Resources have no change date: a {@code changedSince} on helpdesk users
+ * is ignored and every resource is read.
+ */
+@Component
+class AutotaskReader implements HelpdeskReader {
+
+    /** The entities whose picklists Horizon mirrors. */
+    static final List<AutotaskCollection> PICKLIST_ENTITIES = List.of(AutotaskCollection.TICKETS,
+            AutotaskCollection.TICKET_NOTES, AutotaskCollection.TIME_ENTRIES, AutotaskCollection.COMPANIES,
+            AutotaskCollection.CONTACTS);
+
+    private static final Logger log = LoggerFactory.getLogger(AutotaskReader.class);
+    private static final int PAGE = RecordPage.MAX_SIZE;
+
+    private final AutotaskApi api;
+    private final AutotaskRateGate gate;
+    /** DeletedTicketActivityLogs typeID codes per tenant: read once, they are system values. */
+    private final Map<HelpdeskCredentials, Map<Long, HelpdeskEntity>> activityTypes = new ConcurrentHashMap<>();
+
+    AutotaskReader(AutotaskApi api, AutotaskRateGate gate) {
+        this.api = api;
+        this.gate = gate;
+    }
+
+    @Override
+    public HelpdeskKind kind() {
+        return HelpdeskKind.AUTOTASK;
+    }
+
+    @Override
+    public long count(HelpdeskCredentials credentials, RecordQuery query) {
+        AutotaskCollection collection = AutotaskCollection.of(query.entity());
+        ObjectNode body = search(collection, query).count();
+        JsonNode answer = gate.send(credentials, collection.path(),
+                () -> api.post(credentials, collection.path() + "/query/count", body));
+        return answer.path("queryCount").asLong();
+    }
+
+    @Override
+    public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
+        AutotaskCollection collection = AutotaskCollection.of(query.entity());
+        Batch batch = query(credentials, collection, search(collection, query), query.idAbove());
+        List<HelpdeskRecord> records = new ArrayList<>(batch.items().size());
+        if (query.entity() == HelpdeskEntity.HELPDESK_USERS) {
+            Map<Long, List<HelpdeskUser.Role>> roles = rolesOf(credentials, batch.items());
+            batch.items().forEach(item -> records.add(AutotaskRecords.user(item,
+                    roles.getOrDefault(item.path("id").asLong(), List.of()))));
+        } else {
+            batch.items().forEach(item -> records.add(map(query.entity(), item)));
+        }
+        log.debug("autotask read entity={} records={} lastId={} complete={}", collection.path(), records.size(),
+                batch.lastId(), batch.complete());
+        return new RecordPage<>(records, batch.lastId(), batch.complete());
+    }
+
+    @Override
+    public List<PicklistValue> picklists(HelpdeskCredentials credentials) {
+        List<PicklistValue> values = new ArrayList<>();
+        for (AutotaskCollection collection : PICKLIST_ENTITIES) {
+            for (JsonNode field : fields(credentials, collection)) {
+                if (!field.path("isPickList").asBoolean(false) || !field.path("picklistValues").isArray()) {
+                    continue;
+                }
+                String name = field.path("name").asString();
+                field.path("picklistValues").forEach(value ->
+                        values.add(AutotaskRecords.picklistValue(collection.path(), name, value)));
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /**
+     * Deleted tickets come with their id. Deleted notes and time entries do not: Autotask's DeletedTicketActivityLogs
+     * names only the ticket (and the note's title, creator and times), so those deletions carry the ticket id and
+     * {@link HelpdeskDeletion#UNKNOWN_ID}, and the sync engine re-reads that ticket's notes or time entries. Deleted
+     * attachments are skipped (Horizon does not mirror them) but advance the cursor.
+     */
+    @Override
+    public DeletionPage deletions(HelpdeskCredentials credentials, DeletionLog deletionLog, Instant since,
+                                  long afterLogId) {
+        AutotaskCollection collection = deletionLog == DeletionLog.TICKETS
+                ? AutotaskCollection.DELETED_TICKET_LOGS : AutotaskCollection.DELETED_TICKET_ACTIVITY_LOGS;
+        AutotaskSearch search = AutotaskSearch.where().idAbove(afterLogId);
+        if (since != null) {
+            search.since(collection.watermark(), since);
+        }
+        Batch batch = query(credentials, collection, search, afterLogId);
+        Map<Long, HelpdeskEntity> types = deletionLog == DeletionLog.TICKET_ACTIVITY
+                ? activityTypes(credentials) : Map.of();
+        List<HelpdeskDeletion> deletions = new ArrayList<>();
+        for (JsonNode item : batch.items()) {
+            long logId = item.path("id").asLong();
+            Instant deletedAt = AutotaskRecords.instant(item, "deletedDateTime");
+            Long ticketId = AutotaskRecords.id(item, "ticketID");
+            if (deletionLog == DeletionLog.TICKETS) {
+                deletions.add(new HelpdeskDeletion(logId, HelpdeskEntity.TICKETS, ticketId == null ? 0 : ticketId,
+                        deletedAt));
+                continue;
+            }
+            Long type = AutotaskRecords.id(item, "typeID");
+            HelpdeskEntity entity = type == null ? null : types.get(type);
+            if (entity != null && ticketId != null) {
+                deletions.add(new HelpdeskDeletion(logId, entity, HelpdeskDeletion.UNKNOWN_ID, deletedAt, ticketId));
+            }
+        }
+        return new DeletionPage(deletions, batch.lastId(), batch.complete());
+    }
+
+    @Override
+    public ApiBudget budget(HelpdeskCredentials credentials) {
+        return gate.readBudget(credentials);
+    }
+
+    @Override
+    public int requestsInLastHour(HelpdeskCredentials credentials) {
+        return gate.requestsInLastHour(credentials);
+    }
+
+    @Override
+    public long requestsSent(HelpdeskCredentials credentials) {
+        return gate.requestsSent(credentials);
+    }
+
+    private static AutotaskSearch search(AutotaskCollection collection, RecordQuery query) {
+        RecordQuery effective = collection.watermark() == null && query.changedSince() != null
+                ? new RecordQuery(query.entity(), null, query.idAbove(), query.idAtMost(), query.ticketIds())
+                : query;
+        return AutotaskSearch.of(collection, effective);
+    }
+
+    /** One page of raw items, its largest id (or the cursor when empty), and whether nothing more matches. */
+    private record Batch(List<JsonNode> items, long lastId, boolean complete) {
+    }
+
+    private Batch query(HelpdeskCredentials credentials, AutotaskCollection collection, AutotaskSearch search,
+                        long cursor) {
+        ObjectNode body = search.page(PAGE);
+        JsonNode answer = gate.send(credentials, collection.path(),
+                () -> api.post(credentials, collection.path() + "/query", body));
+        List<JsonNode> items = new ArrayList<>();
+        long lastId = cursor;
+        for (JsonNode item : answer.path("items")) {
+            items.add(item);
+            lastId = Math.max(lastId, item.path("id").asLong());
+        }
+        JsonNode next = answer.path("pageDetails").path("nextPageUrl");
+        boolean complete = items.size() < PAGE || next.isNull() || next.isMissingNode() || next.asString().isBlank();
+        return new Batch(items, lastId, complete);
+    }
+
+    /** The roles of a page of resources: one ResourceRoles query per 500 roles, never one per resource. */
+    private Map<Long, List<HelpdeskUser.Role>> rolesOf(HelpdeskCredentials credentials, List<JsonNode> resources) {
+        Map<Long, List<HelpdeskUser.Role>> roles = new HashMap<>();
+        if (resources.isEmpty()) {
+            return roles;
+        }
+        List<Long> ids = resources.stream().map(r -> r.path("id").asLong()).toList();
+        long cursor = 0;
+        while (true) {
+            AutotaskSearch search = AutotaskSearch.where().idAbove(cursor).in("resourceID", ids);
+            Batch batch = query(credentials, AutotaskCollection.RESOURCE_ROLES, search, cursor);
+            for (JsonNode item : batch.items()) {
+                roles.computeIfAbsent(item.path("resourceID").asLong(), id -> new ArrayList<>())
+                        .add(AutotaskRecords.role(item));
+            }
+            if (batch.complete() || batch.lastId() == cursor) {
+                return roles;
+            }
+            cursor = batch.lastId();
+        }
+    }
+
+    private JsonNode fields(HelpdeskCredentials credentials, AutotaskCollection collection) {
+        return gate.send(credentials, collection.path(),
+                () -> api.get(credentials, collection.path() + "/entityInformation/fields")).path("fields");
+    }
+
+    /**
+     * What each DeletedTicketActivityLogs typeID stands for, from its picklist labels (Note, Time Entry,
+     * Attachment); the codes 1 and 2 are assumed only when the labels say nothing.
+     */
+    private Map<Long, HelpdeskEntity> activityTypes(HelpdeskCredentials credentials) {
+        Map<Long, HelpdeskEntity> known = activityTypes.get(credentials);
+        if (known != null) {
+            return known;
+        }
+        Map<Long, HelpdeskEntity> types = new LinkedHashMap<>();
+        for (JsonNode field : fields(credentials, AutotaskCollection.DELETED_TICKET_ACTIVITY_LOGS)) {
+            if (!field.path("name").asString("").equalsIgnoreCase("typeID")) {
+                continue;
+            }
+            for (JsonNode value : field.path("picklistValues")) {
+                String label = value.path("label").asString("").toLowerCase(Locale.ROOT);
+                long code = Long.parseLong(value.path("value").asString("0").strip());
+                if (label.contains("time")) {
+                    types.put(code, HelpdeskEntity.TIME_ENTRIES);
+                } else if (label.contains("note")) {
+                    types.put(code, HelpdeskEntity.TICKET_NOTES);
+                }
+            }
+        }
+        if (types.isEmpty()) {
+            log.info("autotask DeletedTicketActivityLogs typeID labels not recognised; assuming 1 = note, 2 = time entry");
+            types.put(1L, HelpdeskEntity.TICKET_NOTES);
+            types.put(2L, HelpdeskEntity.TIME_ENTRIES);
+        }
+        Map<Long, HelpdeskEntity> frozen = Map.copyOf(types);
+        activityTypes.put(credentials, frozen);
+        return frozen;
+    }
+
+    private static HelpdeskRecord map(HelpdeskEntity entity, JsonNode item) {
+        return switch (entity) {
+            case TICKETS -> AutotaskRecords.ticket(item);
+            case TICKET_NOTES -> AutotaskRecords.note(item);
+            case TIME_ENTRIES -> AutotaskRecords.timeEntry(item);
+            case COMPANIES -> AutotaskRecords.company(item);
+            case CONTACTS -> AutotaskRecords.contact(item);
+            case HELPDESK_USERS -> throw new IllegalStateException("users are mapped with their roles");
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package horizon.sync;
+
+import horizon.mirror.MirrorWriteResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The record of one running sync run: counts per entity, progress, PSA requests and warnings, written to its row as the
+ * run goes (at most twice a second, and always when it ends) so the page shows it live and the heartbeat proves it is
+ * alive. Thread-safe: the backfill's workers report pages from several threads.
+ */
+final class RunLog {
+
+    private static final Duration FLUSH_EVERY = Duration.ofMillis(500);
+
+    private final long accountId;
+    private final long runId;
+    private final SyncRunRepository runs;
+    private final Clock clock;
+    private final LongSupplier requestCounter;
+    private final long requestsAtStart;
+    private final Map<String, EntityCounts> counts = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long progressDone;
+    private Long progressTotal;
+    private Instant windowStart;
+    private Instant lastFlush = Instant.EPOCH;
+
+    RunLog(long accountId, long runId, SyncRunRepository runs, Clock clock, LongSupplier requestCounter) {
+        this.accountId = accountId;
+        this.runId = runId;
+        this.runs = runs;
+        this.clock = clock;
+        this.requestCounter = requestCounter;
+        this.requestsAtStart = requestCounter.getAsLong();
+    }
+
+    long runId() {
+        return runId;
+    }
+
+    long accountId() {
+        return accountId;
+    }
+
+    /** Records a mirror write of {@code fetched} records of an entity; {@code progress} says whether it counts toward the total. */
+    synchronized void wrote(String entity, int fetched, MirrorWriteResult result, boolean progress) {
+        counts.merge(entity, EntityCounts.of(fetched, result), EntityCounts::plus);
+        if (result.childrenDeleted() > 0) {
+            counts.merge("ticket_activity", new EntityCounts(0, 0, 0, 0, result.childrenDeleted()), EntityCounts::plus);
+        }
+        if (progress) {
+            progressDone += fetched;
+        }
+        flushIfDue();
+    }
+
+    /** Records records that were read but not written (e.g. notes of tickets outside the mirror). */
+    synchronized void fetchedOnly(String entity, int fetched) {
+        counts.merge(entity, new EntityCounts(fetched, 0, 0, fetched, 0), EntityCounts::plus);
+    }
+
+    synchronized void addToTotal(long records) {
+        progressTotal = (progressTotal == null ? 0 : progressTotal) + records;
+        flushIfDue();
+    }
+
+    synchronized void progressDone(long done) {
+        progressDone = done;
+    }
+
+    synchronized void windowStart(Instant start) {
+        windowStart = start;
+    }
+
+    synchronized void warn(String warning) {
+        warnings.add(warning);
+        flush();
+    }
+
+    synchronized boolean hasWarnings() {
+        return !warnings.isEmpty();
+    }
+
+    synchronized Map<String, EntityCounts> counts() {
+        return Map.copyOf(counts);
+    }
+
+    /** Writes the counts and the heartbeat now. */
+    synchronized void flush() {
+        lastFlush = clock.instant();
+        runs.progress(accountId, runId, Map.copyOf(counts), requests(), progressDone, progressTotal, windowStart,
+                warningText(), lastFlush);
+    }
+
+    /** Ends the run; false when it was no longer RUNNING (the stale sweep marked it meanwhile). */
+    synchronized boolean finish(SyncState state, String error) {
+        return runs.finish(accountId, runId, state, Map.copyOf(counts), requests(), progressDone, progressTotal, error,
+                warningText(), clock.instant());
+    }
+
+    private void flushIfDue() {
+        if (Duration.between(lastFlush, clock.instant()).compareTo(FLUSH_EVERY) >= 0) {
+            flush();
+        }
+    }
+
+    private long requests() {
+        return Math.max(0, requestCounter.getAsLong() - requestsAtStart);
+    }
+
+    private String warningText() {
+        return warnings.isEmpty() ? null : String.join("\n", warnings);
+    }
+}

@@ -1,0 +1,45 @@
+package horizon.sync;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the sync engine paces itself ({@code horizon.sync.*}).
+ *
+ * @param enabled              whether the dispatcher schedules syncs at all (off only for tools and some tests)
+ * @param dispatchInterval     how often the dispatcher looks for accounts with due work
+ * @param overlap              how far before the stored watermark a poll starts reading, so records written with a
+ *                             slightly older timestamp (PSA write lag, equal timestamps) are not missed
+ * @param reconcileInterval    how often helpdesk users and picklists are compared in full with the PSA
+ * @param maxDeleteSharePercent the largest share of an entity's mirrored records one full comparison may delete;
+ *                             above it nothing is deleted and the run records a warning
+ * @param staleAfter           a RUNNING run whose heartbeat is older than this is marked INTERRUPTED
+ * @param parallelism          requests in flight per endpoint during a backfill (the PSA allows 3)
+ */
+@ConfigurationProperties("horizon.sync")
+public record SyncProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("10s") Duration dispatchInterval,
+        @DefaultValue("2m") Duration overlap,
+        @DefaultValue("1h") Duration reconcileInterval,
+        @DefaultValue("25") int maxDeleteSharePercent,
+        @DefaultValue("2m") Duration staleAfter,
+        @DefaultValue("3") int parallelism) {
+
+    public SyncProperties {
+        if (maxDeleteSharePercent < 0 || maxDeleteSharePercent > 100) {
+            throw new IllegalArgumentException(
+                    "horizon.sync.max-delete-share-percent must be between 0 and 100, was " + maxDeleteSharePercent);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("horizon.sync.parallelism must be at least 1, was " + parallelism);
+        }
+    }
+
+    /** The values used when nothing is configured. */
+    public static SyncProperties defaults() {
+        return new SyncProperties(true, Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 25,
+                Duration.ofMinutes(2), 3);
+    }
+}

@@ -1,0 +1,214 @@
+package horizon.sync;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores sync runs; every statement is scoped by account_id. */
+@Repository
+class SyncRunRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, EntityCounts>> COUNTS = new TypeReference<>() {
+    };
+
+    private static final String INSERT = """
+            insert into sync_runs (account_id, kind, triggered_by, state, target, resumed_from_run_id, window_start,
+                   queued_at, started_at, heartbeat_at, node, counts_json, api_requests, progress_done)
+            values (:accountId, :kind, :triggeredBy, :state, :target, :resumedFrom, :windowStart,
+                   :now, :startedAt, :startedAt, :node, '{}', 0, 0)
+            """;
+
+    private static final String START_QUEUED = """
+            update sync_runs
+               set state = 'RUNNING', started_at = :now, heartbeat_at = :now, node = :node
+             where account_id = :accountId and id = :id and state = 'QUEUED'
+            """;
+
+    private static final String PROGRESS = """
+            update sync_runs
+               set counts_json = :counts, api_requests = :requests, progress_done = :done, progress_total = :total,
+                   heartbeat_at = :now, window_start = coalesce(window_start, :windowStart), warnings = :warnings
+             where account_id = :accountId and id = :id and state = 'RUNNING'
+            """;
+
+    private static final String FINISH = """
+            update sync_runs
+               set state = :state, finished_at = :now, heartbeat_at = :now, counts_json = :counts,
+                   api_requests = :requests, progress_done = :done, progress_total = :total, error = :error,
+                   warnings = :warnings
+             where account_id = :accountId and id = :id and state = 'RUNNING'
+            """;
+
+    private static final String INTERRUPT_STALE = """
+            update sync_runs
+               set state = 'INTERRUPTED', finished_at = :now,
+                   error = 'The run stopped sending heartbeats (its node stopped or hung); it did not finish.'
+             where account_id = :accountId and state = 'RUNNING' and heartbeat_at < :before
+            """;
+
+    private static final String SELECT = "select * from sync_runs where account_id = :accountId";
+
+    private final JdbcClient jdbc;
+
+    SyncRunRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A run asked for by a person or another feature, waiting for the account's sync task. */
+    long queue(long accountId, SyncKind kind, String triggeredBy, String target, Instant now) {
+        return insert(accountId, kind, triggeredBy, SyncState.QUEUED, target, null, null, now, null);
+    }
+
+    /** A run that starts right away on this node. */
+    long start(long accountId, SyncKind kind, String triggeredBy, Long resumedFrom, Instant windowStart, String node,
+               Instant now) {
+        return insert(accountId, kind, triggeredBy, SyncState.RUNNING, null, resumedFrom, windowStart, now, node);
+    }
+
+    /** Moves a queued run to RUNNING; false when another node took it first. */
+    boolean startQueued(long accountId, long id, String node, Instant now) {
+        return jdbc.sql(START_QUEUED).param("accountId", accountId).param("id", id).param("node", node)
+                .param("now", column(now)).update() == 1;
+    }
+
+    void progress(long accountId, long id, Map<String, EntityCounts> counts, long requests, long done, Long total,
+                  Instant windowStart, String warnings, Instant now) {
+        jdbc.sql(PROGRESS).param("accountId", accountId).param("id", id).param("counts", json(counts))
+                .param("requests", requests).param("done", done).param("total", total, java.sql.Types.BIGINT)
+                .param("windowStart", column(windowStart), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("warnings", warnings, java.sql.Types.VARCHAR)
+                .param("now", column(now)).update();
+    }
+
+    /** Ends a running run; false when it was no longer RUNNING (e.g. marked interrupted meanwhile). */
+    boolean finish(long accountId, long id, SyncState state, Map<String, EntityCounts> counts, long requests,
+                   long done, Long total, String error, String warnings, Instant now) {
+        return jdbc.sql(FINISH).param("accountId", accountId).param("id", id).param("state", state.name())
+                .param("counts", json(counts)).param("requests", requests).param("done", done)
+                .param("total", total, java.sql.Types.BIGINT)
+                .param("error", error, java.sql.Types.VARCHAR).param("warnings", warnings, java.sql.Types.VARCHAR)
+                .param("now", column(now)).update() == 1;
+    }
+
+    /** Marks the account's running runs without a heartbeat since {@code before} as INTERRUPTED; returns how many. */
+    int interruptStale(long accountId, Instant before, Instant now) {
+        return jdbc.sql(INTERRUPT_STALE).param("accountId", accountId).param("before", column(before))
+                .param("now", column(now)).update();
+    }
+
+    Optional<SyncRun> find(long accountId, long id) {
+        return jdbc.sql(SELECT + " and id = :id").param("accountId", accountId).param("id", id)
+                .query(SyncRunRepository::map).optional();
+    }
+
+    /** Runs newest first, optionally of one kind and state. */
+    List<SyncRun> page(long accountId, SyncKind kind, SyncState state, int offset, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        if (kind != null) {
+            sql.append(" and kind = :kind");
+        }
+        if (state != null) {
+            sql.append(" and state = :state");
+        }
+        sql.append(" order by id desc limit :limit offset :offset");
+        var spec = jdbc.sql(sql.toString()).param("accountId", accountId).param("limit", limit).param("offset", offset);
+        if (kind != null) {
+            spec = spec.param("kind", kind.name());
+        }
+        if (state != null) {
+            spec = spec.param("state", state.name());
+        }
+        return spec.query(SyncRunRepository::map).list();
+    }
+
+    long count(long accountId, SyncKind kind, SyncState state) {
+        StringBuilder sql = new StringBuilder("select count(*) from sync_runs where account_id = :accountId");
+        if (kind != null) {
+            sql.append(" and kind = :kind");
+        }
+        if (state != null) {
+            sql.append(" and state = :state");
+        }
+        var spec = jdbc.sql(sql.toString()).param("accountId", accountId);
+        if (kind != null) {
+            spec = spec.param("kind", kind.name());
+        }
+        if (state != null) {
+            spec = spec.param("state", state.name());
+        }
+        return spec.query(Long.class).single();
+    }
+
+    /** The account's queued runs, oldest first. */
+    List<SyncRun> queued(long accountId) {
+        return jdbc.sql(SELECT + " and state = 'QUEUED' order by id").param("accountId", accountId)
+                .query(SyncRunRepository::map).list();
+    }
+
+    /** The account's latest backfill run, whatever its state. */
+    Optional<SyncRun> latestBackfill(long accountId) {
+        return jdbc.sql(SELECT + " and kind = 'BACKFILL' order by id desc limit 1").param("accountId", accountId)
+                .query(SyncRunRepository::map).optional();
+    }
+
+    private long insert(long accountId, SyncKind kind, String triggeredBy, SyncState state, String target,
+                        Long resumedFrom, Instant windowStart, Instant now, String node) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(INSERT)
+                .param("accountId", accountId)
+                .param("kind", kind.name())
+                .param("triggeredBy", triggeredBy)
+                .param("state", state.name())
+                .param("target", target, java.sql.Types.VARCHAR)
+                .param("resumedFrom", resumedFrom, java.sql.Types.BIGINT)
+                .param("windowStart", column(windowStart), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", column(now))
+                .param("startedAt", state == SyncState.RUNNING ? column(now) : null,
+                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("node", node, java.sql.Types.VARCHAR)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private static SyncRun map(ResultSet rs, int row) throws SQLException {
+        long resumed = rs.getLong("resumed_from_run_id");
+        Long resumedFrom = rs.wasNull() ? null : resumed;
+        long total = rs.getLong("progress_total");
+        Long progressTotal = rs.wasNull() ? null : total;
+        return new SyncRun(rs.getLong("id"), rs.getLong("account_id"), SyncKind.valueOf(rs.getString("kind")),
+                rs.getString("triggered_by"), SyncState.valueOf(rs.getString("state")), rs.getString("target"),
+                resumedFrom, read(rs, "window_start"), read(rs, "queued_at"), read(rs, "started_at"),
+                read(rs, "finished_at"), read(rs, "heartbeat_at"), rs.getString("node"),
+                counts(rs.getString("counts_json")), rs.getLong("api_requests"), rs.getLong("progress_done"),
+                progressTotal, rs.getString("error"), rs.getString("warnings"));
+    }
+
+    private static Map<String, EntityCounts> counts(String json) {
+        return json == null || json.isBlank() ? Map.of() : JSON.readValue(json, COUNTS);
+    }
+
+    private static String json(Map<String, EntityCounts> counts) {
+        return JSON.writeValueAsString(counts);
+    }
+
+    static OffsetDateTime column(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant read(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,101 @@
+package horizon.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import horizon.simulator.autotask.ApiUser;
+import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.testsupport.HorizonTest;
+import horizon.testsupport.WebSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** Demo mode starts the simulator, prepares the demo account and prints credentials that actually work. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "horizon.demo.enabled=true",
+        "horizon.demo.simulator-port=0",
+        "horizon.demo.activity-per-minute=0",
+        "spring.datasource.url=jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "DB_CLOSE_DELAY=-1",
+        "horizon.master-key=" + HorizonTest.MASTER_KEY,
+        "db-scheduler.polling-interval=1s"})
+@ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
+class DemoModeTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+    @Autowired
+    @Qualifier(DemoSimulator.BEAN_NAME)
+    AutotaskSimulator simulator;
+    @Autowired
+    PreparingDemoAccount demoAccount;
+
+    @Test
+    void theBannerPrintsWorkingCredentialsForHorizonAndTheSimulatedAutotask(CapturedOutput output) throws Exception {
+        String banner = output.getOut();
+        String password = field(banner, "Password:");
+        String token = field(banner, "API token:");
+        ApiUser autotask = simulator.apiUser();
+        assertThat(field(banner, "API Username:")).isEqualTo(autotask.userName());
+        assertThat(field(banner, "API Secret:")).isEqualTo(autotask.secret());
+        assertThat(field(banner, "API Integration Code:")).isEqualTo(autotask.integrationCode());
+        assertThat(banner).contains("Horizon demo is running: http://localhost:" + port);
+        assertThat(environment.getProperty("horizon.autotask.discovery-url"))
+                .isEqualTo(simulator.zones().get(0).apiUrl().toLowerCase(Locale.ROOT));
+
+        WebSession web = new WebSession("http://localhost:" + port);
+        assertThat(web.login(PreparingDemoAccount.ADMIN_EMAIL, password).redirectsTo("/login")).isFalse();
+        assertThat(web.open("/admin").html().select("#account-name").text()).isEqualTo("Demo MSP");
+        assertThat(me(token).statusCode()).isEqualTo(200);
+        assertThat(me(token).body()).contains(PreparingDemoAccount.ADMIN_EMAIL);
+
+        // The printed Autotask credentials pass the wizard's Test Connection against the simulator.
+        web.open("/admin/onboarding");
+        WebSession.Page tested = web.post("/admin/onboarding/test", Map.of("kind", "AUTOTASK",
+                "userName", autotask.userName(), "secret", autotask.secret(),
+                "integrationCode", autotask.integrationCode()));
+        assertThat(tested.html().select("#test-result-panel").attr("data-outcome")).isEqualTo("OK");
+        assertThat(tested.html().select("#zone-name").text()).isEqualTo(autotask.zoneName());
+
+        // A restart prints a new password and token and retires the old ones; the account stays one.
+        demoAccount.prepare();
+        String later = output.getOut().substring(banner.length());
+        assertThat(me(token).statusCode()).isEqualTo(401);
+        assertThat(me(field(later, "API token:")).statusCode()).isEqualTo(200);
+        assertThat(new WebSession("http://localhost:" + port).login(PreparingDemoAccount.ADMIN_EMAIL, password)
+                .redirectsTo("/login")).isTrue();
+        assertThat(new WebSession("http://localhost:" + port)
+                .login(PreparingDemoAccount.ADMIN_EMAIL, field(later, "Password:")).redirectsTo("/login")).isFalse();
+        assertThat(output.getOut()).doesNotContain("/setup?token=");
+    }
+
+    private HttpResponse<String> me(String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/me")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String text, String label) {
+        Matcher matcher = Pattern.compile(Pattern.quote(label) + " +(\\S+)").matcher(text);
+        assertThat(matcher.find()).as("%s in the banner", label).isTrue();
+        return matcher.group(1);
+    }
+}

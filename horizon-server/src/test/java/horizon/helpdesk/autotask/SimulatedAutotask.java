@@ -1,0 +1,66 @@
+package horizon.helpdesk.autotask;
+
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.simulator.autotask.ApiUser;
+import horizon.simulator.autotask.AutotaskSimulator;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Horizon's Autotask read side wired by hand against a running simulator, as Spring would wire it. */
+record SimulatedAutotask(AutotaskApi api, AutotaskRateGate gate, AutotaskReader reader, HelpdeskCredentials credentials) {
+
+    static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskGateProperties gateProperties, Clock clock,
+                                  AutotaskRateGate.Pause pause) {
+        AutotaskProperties properties = new AutotaskProperties(URI.create(simulator.zones().get(0).apiUrl()),
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofHours(12));
+        AutotaskHttp http = new AutotaskHttp(properties);
+        AutotaskApi api = new AutotaskApi(http, new ZoneResolver(http, properties, clock));
+        AutotaskRateGate gate = new AutotaskRateGate(api, gateProperties, clock, pause);
+        ApiUser user = simulator.apiUser();
+        return new SimulatedAutotask(api, gate, new AutotaskReader(api, gate),
+                new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode()));
+    }
+
+    static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskGateProperties gateProperties) {
+        return wire(simulator, gateProperties, Clock.systemUTC(),
+                d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
+    }
+
+    /** Gate settings for tests: the defaults with backoff in milliseconds. */
+    static AutotaskGateProperties fastBackoff(int budgetSharePercent, int maxRetries, Duration maxWait) {
+        return new AutotaskGateProperties(budgetSharePercent, 3, Duration.ofMinutes(5), 90, Duration.ofSeconds(1),
+                maxWait, Duration.ofMillis(5), Duration.ofMillis(40), maxRetries);
+    }
+
+    /** A clock tests move by hand; the gate's pause moves it instead of sleeping. */
+    static final class ManualClock extends Clock {
+        private volatile Instant now;
+
+        ManualClock(Instant start) {
+            this.now = start;
+        }
+
+        synchronized void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

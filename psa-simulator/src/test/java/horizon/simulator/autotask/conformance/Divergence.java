@@ -1,0 +1,137 @@
+package horizon.simulator.autotask.conformance;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The whitelist: every place where the simulator deliberately answers differently from the June 2026 Swagger
+ * description, because the real service is documented (in autotask-api.md) to behave that way. Each rule is narrow: it
+ * names the validator key and the exact properties it covers, so a mistyped or misspelled field is never hidden.
+ * A divergence that is a simulator bug does not belong here.
+ */
+enum Divergence {
+    NULL_ENTITY_FIELDS("Swagger 2.0 has no nullable; the real service sends null for every unset field of a record "
+            + "and for unset UDF values (autotask-api.md §4, §5), never for id") {
+        private static final Pattern RECORD_FIELD = Pattern.compile("^/(items/\\d+|item)/(?!id$)[A-Za-z0-9]+$");
+        private static final Pattern UDF_VALUE = Pattern.compile("^/(items/\\d+|item)/userDefinedFields/\\d+/value$");
+
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return isNullTypeComplaint(f) && f.aboutResponse()
+                    && (RECORD_FIELD.matcher(f.pointer()).matches() || UDF_VALUE.matcher(f.pointer()).matches());
+        }
+    },
+    NULL_PAGE_URLS("the real service sends \"prevPageUrl\": null on the first page and \"nextPageUrl\": null on the "
+            + "last (autotask-api.md §3); Swagger 2.0 cannot say so") {
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return isNullTypeComplaint(f) && f.aboutResponse()
+                    && (f.pointer().equals("/pageDetails/nextPageUrl") || f.pointer().equals("/pageDetails/prevPageUrl"));
+        }
+    },
+    NULL_PICKLIST_VALUES("picklistValues is null for non-picklist fields (autotask-api.md §5); Swagger 2.0 cannot say so") {
+        private static final Pattern PICKLIST = Pattern.compile("^/fields/\\d+/picklistValues$");
+
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return isNullTypeComplaint(f) && f.aboutResponse() && PICKLIST.matcher(f.pointer()).matches();
+        }
+    },
+    NUMERIC_USER_ACCESS_LEVELS("userAccessForCreate/Delete/Query/Update are numeric enum codes on the wire "
+            + "(autotask-api.md §5); the description renders the .NET enum RestUserAccessLevel as an empty object") {
+        private static final Pattern ACCESS = Pattern.compile("^/info/userAccessFor(Create|Delete|Query|Update)$");
+
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return isTypeComplaint(f, "integer", "object") && ACCESS.matcher(f.pointer()).matches();
+        }
+    },
+    BOOLEAN_WEBHOOK_FIELD_FLAG("isSupportedWebhookField is a boolean on the wire (autotask-api.md §5 sample); the "
+            + "description declares it as the empty definition Object") {
+        private static final Pattern FLAG = Pattern.compile("^/fields/\\d+/isSupportedWebhookField$");
+
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return isTypeComplaint(f, "boolean", "object") && FLAG.matcher(f.pointer()).matches();
+        }
+    },
+    NUMERIC_ITEM_ID("itemId of a create/update/delete answer is the record's integer id (autotask-api.md §3, §7); "
+            + "the description declares it as the empty definition Object") {
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return isTypeComplaint(f, "integer", "object") && f.pointer().equals("/itemId");
+        }
+    },
+    SCALAR_FILTER_VALUES("a filter's value is an integer, string, boolean or array, as the description's own text for "
+            + "Filter.value says, while its schema says object; requests send it that way (autotask-api.md §3)") {
+        private static final Pattern VALUE = Pattern.compile("^/filter/\\d+(/items/\\d+)*/value$");
+
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return f.aboutRequest() && f.key().equals("validation.request.body.schema.type")
+                    && f.message().contains("(allowed: [\"object\"])") && VALUE.matcher(f.pointer()).matches();
+        }
+    },
+    ANONYMOUS_ZONE_INFORMATION("zoneInformation is the discovery call made before the zone is known, without "
+            + "authentication headers (autotask-api.md §1); the description lists the three headers as required") {
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return f.key().equals("validation.request.parameter.header.missing")
+                    && x.path().equalsIgnoreCase("/ATServicesRest/V1.0/ZoneInformation");
+        }
+    },
+    UNDOCUMENTED_QUERY_NEXT("{Entity}/query/next (the nextPageUrl target) is not in either Swagger file "
+            + "(autotask-api.md §3, §9); its answer is checked against the {Entity}/query operation instead") {
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return f.key().equals("validation.request.path.missing") && x.path().endsWith("/query/next");
+        }
+    },
+    NULL_ITEM_FOR_UNKNOWN_ID("GET {Entity}/{id} of an id that does not exist answers 200 {\"item\": null} "
+            + "(autotask-api.md §2); Swagger 2.0 cannot say so") {
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return isNullTypeComplaint(f) && f.aboutResponse() && f.pointer().equals("/item");
+        }
+    },
+    UNDECLARED_ERROR_STATUSES("the description declares only 200, 401 and 403; the real service answers errors as "
+            + "500 {\"errors\": [...]} and ASP.NET 404/405 {\"Message\"} and 429 (autotask-api.md §2, §6); the suite "
+            + "checks those bodies itself") {
+        @Override
+        boolean covers(Finding f, Exchange x) {
+            return f.key().equals("validation.response.status.unknown") && x.status() >= 400;
+        }
+    };
+
+    private final String reason;
+
+    Divergence(String reason) {
+        this.reason = reason;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    /** Whether this rule explains the finding on that exchange. */
+    abstract boolean covers(Finding finding, Exchange exchange);
+
+    /** The rule that explains the finding, if any. */
+    static Optional<Divergence> explaining(Finding finding, Exchange exchange) {
+        for (Divergence rule : values()) {
+            if (rule.covers(finding, exchange)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isNullTypeComplaint(Finding f) {
+        return f.key().endsWith(".body.schema.type") && f.message().contains("Instance type (null)");
+    }
+
+    private static boolean isTypeComplaint(Finding f, String actual, String allowed) {
+        return f.key().endsWith(".body.schema.type") && f.message().contains("Instance type (" + actual + ")")
+                && f.message().contains("(allowed: [\"" + allowed + "\"])");
+    }
+}

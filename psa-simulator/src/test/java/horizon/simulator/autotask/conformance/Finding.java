@@ -1,0 +1,30 @@
+package horizon.simulator.autotask.conformance;
+
+/**
+ * One complaint of the Swagger validator about an exchange.
+ *
+ * @param key     the validator's message key, e.g. {@code validation.response.body.schema.type}
+ * @param pointer JSON pointer into the request or response body, or "" when the complaint is not about a body
+ * @param message the validator's text
+ */
+record Finding(String key, String pointer, String message) {
+
+    boolean aboutRequest() {
+        return key.startsWith("validation.request");
+    }
+
+    boolean aboutResponse() {
+        return key.startsWith("validation.response");
+    }
+
+    /** The last segment of the pointer: the property (or array index) the complaint is about. */
+    String property() {
+        int slash = pointer.lastIndexOf('/');
+        return slash < 0 ? pointer : pointer.substring(slash + 1);
+    }
+
+    @Override
+    public String toString() {
+        return key + (pointer.isEmpty() ? "" : " at " + pointer) + ": " + message;
+    }
+}

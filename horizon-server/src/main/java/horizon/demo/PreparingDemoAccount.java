@@ -75,7 +75,7 @@ class PreparingDemoAccount {
                 "   API Username:         " + autotask.userName(),
                 "   API Secret:           " + autotask.secret(),
                 "   API Integration Code: " + autotask.integrationCode(),
-                "   (Horizon discovers the zone, " + autotask.zoneName() + ", by itself)",
+                "   There is no zone to enter: Horizon discovers it from the username.",
                 "",
                 " Demo data lives in ./data/demo. A new password and token are printed on every start.",
                 " Stop with Ctrl+C.",

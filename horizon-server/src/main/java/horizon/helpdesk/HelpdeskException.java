@@ -14,6 +14,7 @@ public class HelpdeskException extends RuntimeException {
     /** Why a PSA call failed; each kind is either retriable (try later) or permanent (someone must change something). */
     public enum Kind {
         INCOMPLETE_CREDENTIALS("Credentials incomplete", false),
+        CREDENTIALS_UNREADABLE("Stored credentials unreadable", false),
         USER_NOT_FOUND("API user not found", false),
         SECRET_REJECTED("Secret wrong", false),
         INTEGRATION_CODE_REJECTED("Integration code rejected", false),
@@ -71,6 +72,11 @@ public class HelpdeskException extends RuntimeException {
 
     /** A failure before or instead of an answer: timeout, refused connection, unknown host. */
     public static HelpdeskException transport(Kind kind, String message, Throwable cause) {
+        return new HelpdeskException(kind, message, null, 0, List.of(), List.of(), cause);
+    }
+
+    /** A failure on Horizon's side before any call, e.g. stored credentials that no longer open. */
+    public static HelpdeskException local(Kind kind, String message, Throwable cause) {
         return new HelpdeskException(kind, message, null, 0, List.of(), List.of(), cause);
     }
 

@@ -73,7 +73,7 @@ class DemoModeTest {
                 "userName", autotask.userName(), "secret", autotask.secret(),
                 "integrationCode", autotask.integrationCode()));
         assertThat(tested.html().select("#test-result-panel").attr("data-outcome")).isEqualTo("OK");
-        assertThat(tested.html().select("#zone-name").text()).isEqualTo(autotask.zoneName());
+        assertThat(tested.html().select("#zone-api-url").text()).isEqualToIgnoringCase(autotask.zoneApiUrl());
 
         // A restart prints a new password and token and retires the old ones; the account stays one.
         demoAccount.prepare();

@@ -6,6 +6,7 @@ import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.secret.SecretBox;
+import horizon.secret.SecretBoxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Service;
 public class HelpdeskConnections {
 
     private static final Logger log = LoggerFactory.getLogger(HelpdeskConnections.class);
+
+    private static final String UNREADABLE = "The stored credentials cannot be opened with this node's master key "
+            + "(HORIZON_MASTER_KEY or the key file changed). Replace the credentials to connect again.";
 
     private final HelpdeskConnectors connectors;
     private final HelpdeskConnectionRepository repository;
@@ -79,7 +83,16 @@ public class HelpdeskConnections {
             return Optional.empty();
         }
         HelpdeskConnection connection = stored.get();
-        HelpdeskCredentials credentials = open(connection);
+        HelpdeskCredentials credentials;
+        try {
+            credentials = open(connection);
+        } catch (SecretBoxException unreadable) {
+            var failure = HelpdeskException.local(HelpdeskException.Kind.CREDENTIALS_UNREADABLE, UNREADABLE, unreadable);
+            repository.recordFailedTest(accountId, clock.instant(), failure.getMessage());
+            log.warn("helpdesk credentials do not open account={} psa={}: {}", accountId, connection.kind(),
+                    unreadable.getMessage());
+            return Optional.of(ConnectionTestOutcome.failed(failure));
+        }
         ConnectionTestOutcome outcome = test(connection.kind(), credentials);
         if (outcome.ok()) {
             connect(accountId, connection.kind(), credentials, outcome.result());
@@ -98,7 +111,7 @@ public class HelpdeskConnections {
                 c.lastTestOk() ? ConnectionView.State.CONNECTED : ConnectionView.State.FAILING,
                 c.zone(),
                 c.resource(),
-                ConnectionView.mask(secretBox.open(c.credentials().userName(), aad(accountId, "username"))),
+                maskedUserName(c),
                 c.lastTestAt(),
                 c.lastTestMessage(),
                 c.lastSuccessAt(),
@@ -119,6 +132,15 @@ public class HelpdeskConnections {
                     accountId, settings.ingestWindowDays(), settings.pollingIntervalSeconds());
         }
         return problems;
+    }
+
+    private String maskedUserName(HelpdeskConnection connection) {
+        try {
+            return ConnectionView.mask(secretBox.open(connection.credentials().userName(),
+                    aad(connection.accountId(), "username")));
+        } catch (SecretBoxException unreadable) {
+            return "•••• (unreadable: replace the credentials)";
+        }
     }
 
     private SealedCredentials seal(long accountId, HelpdeskCredentials credentials) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.ConnectionTestResult;
 import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskResource;
 import horizon.helpdesk.HelpdeskZone;
@@ -141,7 +142,10 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
         HelpdeskConnection stolen = repository.find(acme.id()).orElseThrow();
         repository.save(new HelpdeskConnection(globex.id(), stolen.kind(), stolen.credentials(), stolen.zone(),
                 stolen.resource(), stolen.lastTestAt(), true, null, stolen.lastSuccessAt(), stolen.budget(), T0, T0));
-        assertThatThrownBy(() -> connections.view(globex.id())).isInstanceOf(RuntimeException.class);
+        assertThat(connections.view(globex.id()).orElseThrow().maskedUserName()).contains("unreadable");
+        ConnectionTestOutcome retest = connections.retest(globex.id()).orElseThrow();
+        assertThat(retest.failure().kind()).isEqualTo(HelpdeskException.Kind.CREDENTIALS_UNREADABLE);
+        assertThat(repository.find(globex.id()).orElseThrow().lastTestOk()).isFalse();
     }
 
     private static HelpdeskConnection connection(long accountId, Instant at) {

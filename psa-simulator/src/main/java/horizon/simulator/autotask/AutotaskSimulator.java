@@ -97,7 +97,8 @@ public final class AutotaskSimulator implements AutoCloseable {
         EntityApi entities = new EntityApi(writes, server.databaseZone().apiUrl());
         server.start(new AutotaskServer.Parts(credentials, budget, limiter, faults, counters,
                 path -> route(path, entities), resourceId -> impersonationRefusal(writes, resourceId),
-                new ControlApi(control, this), 30_000L + Math.floorMod(options.seed(), 70_000L)));
+                new ControlApi(control, this), 30_000L + Math.floorMod(options.seed(), 70_000L),
+                segment -> schemas.byName(segment).map(EntitySchema::name).orElse(segment)));
         if (options.activityPerMinute() > 0) {
             control.startActivity(options.activityPerMinute());
         }

@@ -81,6 +81,11 @@ class ControlApiTest {
         assertThat(dump.get("picklists").get("Tickets").get("status").size()).isGreaterThan(3);
         assertThat(dump.has("webhooks")).isTrue();
         assertThat(control.delete("faults").json().get("pending429").asInt()).isZero();
+
+        var hookFaults = control.post("webhook-faults", Map.of("dropRate", 0.5, "delayMs", 20));
+        assertThat(hookFaults.json().get("dropRate").asDouble()).isEqualTo(0.5);
+        assertThat(sim.control().webhookFaults().delay().toMillis()).isEqualTo(20);
+        assertThat(control.delete("webhook-faults").json().get("dropRate").asDouble()).isZero();
     }
 
     @Test

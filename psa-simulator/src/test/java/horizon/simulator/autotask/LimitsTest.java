@@ -30,7 +30,7 @@ class LimitsTest {
                 assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(1);
                 var rejected = calls.stream().map(CompletableFuture::join).filter(r -> r.status() == 429).findFirst().orElseThrow();
                 assertThat(rejected.firstError()).isEqualTo("API thread threshold of 3 threads has been exceeded");
-                assertThat(sim.control().counters().concurrentPeak().get("companies")).isEqualTo(3);
+                assertThat(sim.control().counters().concurrentPeak().get("Companies")).isEqualTo(3);
                 assertThat(sim.control().counters().count("Companies", 429)).isEqualTo(1);
             } finally {
                 pool.shutdownNow();

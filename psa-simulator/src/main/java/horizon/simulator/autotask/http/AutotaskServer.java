@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tools.jackson.core.JacksonException;
@@ -49,7 +50,8 @@ public final class AutotaskServer implements AutoCloseable {
     /** Settings and collaborators of the server. */
     public record Parts(Credentials credentials, HourlyBudget budget, ThreadLimiter limiter, Faults faults,
                         RequestCounters counters, Function<List<String>, ApiEndpoint> router,
-                        LongFunction<String> impersonationRefusal, HttpHandler control, long ci) {
+                        LongFunction<String> impersonationRefusal, HttpHandler control, long ci,
+                        UnaryOperator<String> endpointLabel) {
     }
 
     private final List<HttpServer> servers = new ArrayList<>();
@@ -161,7 +163,8 @@ public final class AutotaskServer implements AutoCloseable {
         if (path.size() == 1 && path.get(0).equalsIgnoreCase("zoneInformation")) {
             return zoneInformation(query.get("user"));
         }
-        String endpoint = endpointName(path);
+        // one name per endpoint for counters and thread slots: Tickets whether called as tickets or TICKETS
+        String endpoint = parts.endpointLabel().apply(path.get(0));
         Headers headers = new Headers(exchange);
         var entry = parts.credentials().find(headers.get("UserName"));
         if (entry.isEmpty()) {
@@ -206,7 +209,7 @@ public final class AutotaskServer implements AutoCloseable {
             return Reply.of(endpoint, ApiResponse.errors(429, "The API request threshold of " + parts.budget().threshold()
                     + " requests per 60 minutes has been exceeded for this database. Please try again later."));
         }
-        String slot = path.get(0).toLowerCase(Locale.ROOT);
+        String slot = endpoint;
         if (!parts.limiter().tryAcquire(code, slot)) {
             return Reply.of(endpoint, threadThreshold());
         }
@@ -269,10 +272,6 @@ public final class AutotaskServer implements AutoCloseable {
         body.put("webUrl", zone.webUrl());
         body.put("ci", parts.ci());
         return Reply.json("zoneInformation", 200, body);
-    }
-
-    private static String endpointName(List<String> path) {
-        return path.get(0);
     }
 
     private static ApiResponse notFound(List<String> segments) {

@@ -108,7 +108,8 @@ public final class Database {
     public String nextTicketNumber(Instant created) {
         LocalDate day = created.atZone(ZoneOffset.UTC).toLocalDate();
         int n = ticketNumbers.computeIfAbsent(day, d -> new AtomicInteger()).incrementAndGet();
-        return String.format("T%s.%04d", TICKET_DAY.format(day), n);
+        String sequence = Integer.toString(n);
+        return "T" + TICKET_DAY.format(day) + "." + "0000".substring(Math.min(4, sequence.length())) + sequence;
     }
 
     public void addListener(Consumer<RecordChange> listener) {

@@ -37,6 +37,8 @@ class EntityConformanceTest {
             "TicketWebhookUdfFields", "CompanyWebhookUdfFields", "ContactWebhookUdfFields",
             "TicketWebhookExcludedResources", "TicketNoteWebhookExcludedResources",
             "CompanyWebhookExcludedResources", "ContactWebhookExcludedResources", "WebhookEventErrorLogs");
+    /** Collections that stay empty because the generated MSP defines no Contact UDFs to subscribe to. */
+    private static final List<String> EMPTY = List.of("ContactWebhookUdfFields");
     /** The webhook families: collection prefix, the record they watch, whether they have UdfFields. */
     private static final List<String> FAMILIES = List.of("Ticket", "TicketNote", "Company", "Contact");
 
@@ -58,7 +60,9 @@ class EntityConformanceTest {
 
     @BeforeAll
     static void start() {
+        long t0 = System.nanoTime();
         contract = SwaggerContract.shared();
+        System.out.printf("conformance: description loaded in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         // the accelerated clock makes a failing callout land in WebhookEventErrorLogs within a fraction of a second
         sim = AutotaskSimulator.start(SimulatorOptions.defaults().withTimeScale(0.001));
         control = sim.control();
@@ -79,15 +83,18 @@ class EntityConformanceTest {
         for (String family : FAMILIES) {
             long hook = createWebhook(family, receiver.url("/hooks/" + family));
             addField(family, hook);
-            if (hasUdfFields(family)) {
+            if (hasUdfs(family)) {
                 addUdfField(family, hook);
             }
             excludeResource(family, hook, technician);
         }
         long failing = createWebhook("Company", receiver.url("/fail/company"));
-        addField("Company", failing);
+        Map<String, Object> companyName = fieldBody("Company", failing);
+        companyName.put("fieldID", wire.picklistCode("CompanyWebhookFields", "fieldID", "companyName"));
+        createdId(wire.post("V1.0/CompanyWebhooks/" + failing + "/Fields", companyName));
         control.update("Companies", company, Map.of("companyName", "Renamed for a failing callout " + UNIQUE.incrementAndGet()));
         await().atMost(Duration.ofSeconds(15)).until(() -> firstIdOrNull("WebhookEventErrorLogs") != null);
+        System.out.printf("conformance: fixture ready after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
     @AfterAll
@@ -108,7 +115,9 @@ class EntityConformanceTest {
             cases.add(of(c + " · query/count GET", () -> ok(wire.get("V1.0/" + c + "/query/count?search="
                     + Wire.encode(search(5))))));
             cases.add(of(c + " · query/count POST", () -> ok(wire.post("V1.0/" + c + "/query/count", search(5)))));
-            cases.add(of(c + " · GET by id", () -> ok(wire.get("V1.0/" + c + "/" + firstId(c)))));
+            if (!EMPTY.contains(c)) {
+                cases.add(of(c + " · GET by id", () -> ok(wire.get("V1.0/" + c + "/" + firstId(c)))));
+            }
             cases.add(of(c + " · GET by unknown id", () -> {
                 Exchange x = ok(wire.get("V1.0/" + c + "/987654321"));
                 assertThat(x.json().get("item").isNull()).as(x.describe()).isTrue();
@@ -148,12 +157,12 @@ class EntityConformanceTest {
 
     private static void queryGet(String collection) {
         Exchange x = ok(wire.searchGet(collection, search(3)));
-        assertThat(x.json().get("items").size()).as(x.describe()).isGreaterThan(0);
+        assertThat(x.json().get("items").isEmpty()).as(x.describe()).isEqualTo(EMPTY.contains(collection));
     }
 
     private static void queryPost(String collection) {
         Exchange x = ok(wire.post("V1.0/" + collection + "/query", search(3)));
-        assertThat(x.json().get("items").size()).as(x.describe()).isGreaterThan(0);
+        assertThat(x.json().get("items").isEmpty()).as(x.describe()).isEqualTo(EMPTY.contains(collection));
     }
 
     private static void nextAfterGet(String collection) {
@@ -332,6 +341,12 @@ class EntityConformanceTest {
                     : List.of("Fields", "ExcludedResources");
             for (String child : children) {
                 String label = family + "Webhooks · " + child;
+                childInformationUnder(cases, label, family, child);
+                if (child.equals("UdfFields") && !hasUdfs(family)) {
+                    cases.add(of(label + " · GET list (no UDFs defined)",
+                            () -> ok(wire.get(hooks + "/" + firstId(family + "Webhooks") + "/" + child))));
+                    continue;
+                }
                 cases.add(of(label + " · GET list", () -> {
                     long hook = createWebhook(family, receiver.url("/hooks/children"));
                     addChild(family, hook, child);
@@ -367,7 +382,6 @@ class EntityConformanceTest {
                         updatedId(wire.put(hooks + "/" + hook + "/" + child, replacement), id);
                     }));
                 }
-                childInformationUnder(cases, label, family, child);
             }
         }
         cases.add(of("WebhookEventErrorLogs · DELETE", () -> {
@@ -609,16 +623,17 @@ class EntityConformanceTest {
 
     /** The first code of a picklist, read the documented way: from entityInformation/fields. */
     private static long firstPicklistCode(String collection, String field) {
-        for (JsonNode f : wire.get("V1.0/" + collection + "/entityInformation/fields").json().get("fields")) {
-            if (f.get("name").asString().equalsIgnoreCase(field)) {
-                return Long.parseLong(f.get("picklistValues").get(0).get("value").asString());
-            }
-        }
-        throw new AssertionError(collection + " has no " + field + " picklist");
+        return wire.picklistCode(collection, field, null);
     }
 
+    /** TicketNoteWebhooks have no UdfFields in the description (nor in Autotask). */
     private static boolean hasUdfFields(String family) {
         return !family.equals("TicketNote");
+    }
+
+    /** Whether the generated MSP defines UDFs a webhook of the family can subscribe to (Tickets and Companies). */
+    private static boolean hasUdfs(String family) {
+        return family.equals("Ticket") || family.equals("Company");
     }
 
     private static long firstId(String collection) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** Sends real HTTP requests to a simulated zone, the way an Autotask integration does, and records each exchange. */
 final class Wire {
@@ -68,6 +69,23 @@ final class Wire {
     /** {@code GET V1.0/{collection}/query?search=} with the search JSON url-encoded. */
     Exchange searchGet(String collection, Object search) {
         return get("V1.0/" + collection + "/query?search=" + encode(search));
+    }
+
+    /**
+     * The code of a picklist value by its label (the first value when label is null), read the documented way: from
+     * {@code {collection}/entityInformation/fields}.
+     */
+    long picklistCode(String collection, String field, String label) {
+        for (JsonNode f : get("V1.0/" + collection + "/entityInformation/fields").json().get("fields")) {
+            if (f.get("name").asString().equalsIgnoreCase(field)) {
+                for (JsonNode v : f.get("picklistValues")) {
+                    if (label == null || v.get("label").asString().equals(label)) {
+                        return Long.parseLong(v.get("value").asString());
+                    }
+                }
+            }
+        }
+        throw new AssertionError(collection + "." + field + " has no picklist value " + label);
     }
 
     static String encode(Object value) {

@@ -1,0 +1,453 @@
+package horizon.sync;
+
+import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskReader.DeletionLog;
+import horizon.helpdesk.HelpdeskReader.DeletionPage;
+import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.RecordPage;
+import horizon.helpdesk.RecordQuery;
+import horizon.mirror.MirrorWriteResult;
+import horizon.mirror.MirrorWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The first full read of an account after Connect, in dependency order: helpdesk users, picklists, companies, contacts,
+ * then the tickets inside the ingest window with their notes and time entries.
+ *
+ * <p>Companies, contacts and tickets are read by id in {@link IdSegments} with up to {@code parallelism} requests in
+ * flight per endpoint. Each page is written to the mirror in the same transaction as its segment's new cursor, so a
+ * stopped or killed node resumes after the last page written. Every ticket page becomes one bulk batch of notes and
+ * one of time entries ({@code ticketIds} = the page's ≤ 500 ids), checkpointed the same way and read while the next
+ * ticket pages arrive; no request is ever made for a single ticket.
+ *
+ * <p>Checkpoints live under the backfill's first run ({@code originRunId}); a resumed backfill is a new run that
+ * writes under the same key.
+ */
+@Component
+class BackfillingAccount {
+
+    /** How far back the start-of-backfill probe looks for the newest change of each stream. */
+    static final Duration PROBE_SPAN = Duration.ofMinutes(10);
+
+    private static final Logger log = LoggerFactory.getLogger(BackfillingAccount.class);
+    private static final String CURSORS_PHASE = "cursors";
+    private static final String PICKLISTS_PHASE = "picklists";
+
+    private final MirrorWriter writer;
+    private final BackfillCheckpointRepository checkpoints;
+    private final SyncCursorRepository cursors;
+    private final ReconcilingListings listings;
+    private final SyncStopping stopping;
+    private final SyncProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    BackfillingAccount(MirrorWriter writer, BackfillCheckpointRepository checkpoints, SyncCursorRepository cursors,
+                       ReconcilingListings listings, SyncStopping stopping, SyncProperties properties,
+                       PlatformTransactionManager transactionManager, Clock clock) {
+        this.writer = writer;
+        this.checkpoints = checkpoints;
+        this.cursors = cursors;
+        this.listings = listings;
+        this.stopping = stopping;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the backfill, or resumes it from the checkpoints of {@code originRunId}.
+     *
+     * @param windowStart tickets whose PSA watermark is at or after this are read (now − ingest window days)
+     */
+    void run(ConnectedAccount account, RunLog run, long originRunId, Instant windowStart) {
+        Backfill backfill = new Backfill(account, run, originRunId, windowStart);
+        backfill.startCursors();
+        if (Streams.enabled(account.settings(), HelpdeskEntity.HELPDESK_USERS)) {
+            backfill.phase(Streams.name(HelpdeskEntity.HELPDESK_USERS),
+                    () -> listings.helpdeskUsers(account, run, false));
+        }
+        backfill.phase(PICKLISTS_PHASE, () -> listings.picklists(account, run));
+        for (HelpdeskEntity entity : List.of(HelpdeskEntity.COMPANIES, HelpdeskEntity.CONTACTS,
+                HelpdeskEntity.TICKETS)) {
+            if (Streams.enabled(account.settings(), entity)) {
+                backfill.readInSegments(entity, entity == HelpdeskEntity.TICKETS ? windowStart : null);
+            }
+        }
+    }
+
+    /** One backfill run's state. */
+    private final class Backfill {
+        private final ConnectedAccount account;
+        private final RunLog run;
+        private final long origin;
+        private final Instant windowStart;
+        private final long accountId;
+
+        Backfill(ConnectedAccount account, RunLog run, long origin, Instant windowStart) {
+            this.account = account;
+            this.run = run;
+            this.origin = origin;
+            this.windowStart = windowStart;
+            this.accountId = account.accountId();
+        }
+
+        /**
+         * Gives every stream its first cursor before any record is read: the newest PSA timestamp among records
+         * changed in the last minutes, read from the PSA (one request per stream). Any change made while the backfill
+         * runs is stamped later than that, so the first poll after the backfill reads it; and the poll does not have
+         * to read the whole window again.
+         */
+        void startCursors() {
+            if (done(CURSORS_PHASE)) {
+                return;
+            }
+            Instant since = clock.instant().minus(PROBE_SPAN);
+            for (HelpdeskEntity entity : Streams.WATERMARKED) {
+                if (!Streams.enabled(account.settings(), entity)) {
+                    continue;
+                }
+                stopping.check();
+                RecordPage<HelpdeskRecord> probe = account.reader().page(account.credentials(),
+                        new RecordQuery(entity, since, 0, null, List.of()));
+                StreamCursor cursor = new StreamCursor(Streams.name(entity), since, 0).advancedBy(probe.records());
+                cursors.save(accountId, cursor, clock.instant());
+            }
+            if (Streams.enabled(account.settings(), HelpdeskEntity.TICKETS)) {
+                for (DeletionLog deletionLog : DeletionLog.values()) {
+                    stopping.check();
+                    DeletionPage probe = account.reader().deletions(account.credentials(), deletionLog, since, 0);
+                    Instant newest = probe.deletions().stream().map(d -> d.deletedAt())
+                            .reduce(since, StreamCursor::later);
+                    cursors.save(accountId, new StreamCursor(Streams.name(deletionLog), newest, probe.lastLogId()),
+                            clock.instant());
+                }
+            }
+            markDone(CURSORS_PHASE, null);
+        }
+
+        void phase(String name, Runnable work) {
+            if (done(name)) {
+                return;
+            }
+            work.run();
+            markDone(name, null);
+        }
+
+        /** Reads one entity by id in segments, resuming from checkpoints when they exist. */
+        void readInSegments(HelpdeskEntity entity, Instant changedSince) {
+            String phase = Streams.name(entity);
+            Optional<BackfillCheckpointRepository.Phase> stored = checkpoints.phase(accountId, origin, phase);
+            if (stored.isPresent() && stored.get().done()) {
+                return;
+            }
+            boolean withChildren = entity == HelpdeskEntity.TICKETS;
+            Children children = withChildren ? new Children() : null;
+            try {
+                IdSegments plan;
+                RecordQuery base = new RecordQuery(entity, changedSince, 0, null, List.of());
+                if (stored.isEmpty()) {
+                    stopping.check();
+                    long count = account.reader().count(account.credentials(), base);
+                    run.addToTotal(count);
+                    RecordPage<HelpdeskRecord> first = account.reader().page(account.credentials(), base);
+                    List<Long> firstIds = first.records().stream().map(HelpdeskRecord::externalId).toList();
+                    MirrorWriteResult result = transactions.execute(status -> {
+                        MirrorWriteResult written = Streams.upsert(writer, accountId, entity, first.records());
+                        if (children != null) {
+                            children.checkpoint(0, first.lastId(), firstIds);
+                        }
+                        return written;
+                    });
+                    run.wrote(phase, first.records().size(), result, true);
+                    if (children != null) {
+                        children.submitPending();
+                    }
+                    if (first.complete() || first.records().isEmpty()) {
+                        finish(phase, children, count);
+                        return;
+                    }
+                    plan = IdSegments.plan(firstIds.get(0), first.lastId(), first.records().size(), count,
+                            properties.parallelism());
+                    IdSegments planned = plan;
+                    transactions.executeWithoutResult(status -> {
+                        checkpoints.savePhase(accountId, origin, phase, new BackfillCheckpointRepository.Phase(count,
+                                planned.estimatedMaxId(), planned.pageSpan(), false), clock.instant());
+                        planned.snapshot().forEach(s -> checkpoints.saveSegment(accountId, origin, phase, s,
+                                clock.instant()));
+                    });
+                } else {
+                    BackfillCheckpointRepository.Phase resumed = stored.get();
+                    run.addToTotal(resumed.total() == null ? 0 : resumed.total());
+                    plan = IdSegments.resume(checkpoints.segments(accountId, origin, phase),
+                            resumed.pageSpan() == null ? 1 : resumed.pageSpan(),
+                            resumed.estimatedMaxId() == null ? 0 : resumed.estimatedMaxId());
+                    if (children != null) {
+                        children.resumeOpenBatches();
+                    }
+                    log.info("sync backfill resuming account={} entity={} segments={}", accountId, phase,
+                            plan.snapshot().stream().filter(s -> !s.done()).count());
+                }
+                readSegments(entity, changedSince, plan, children);
+                Long total = checkpoints.phase(accountId, origin, phase).map(p -> p.total()).orElse(null);
+                finish(phase, children, total);
+            } finally {
+                if (children != null) {
+                    children.shutdownNow();
+                }
+            }
+        }
+
+        private void finish(String phase, Children children, Long total) {
+            if (children != null) {
+                children.awaitAll();
+            }
+            stopping.check();
+            markDone(phase, total);
+        }
+
+        private void readSegments(HelpdeskEntity entity, Instant changedSince, IdSegments plan, Children children) {
+            String phase = Streams.name(entity);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            ExecutorService workers = Executors.newFixedThreadPool(properties.parallelism(),
+                    threads("sync-" + accountId + "-" + phase));
+            try {
+                for (int i = 0; i < properties.parallelism(); i++) {
+                    workers.execute(() -> {
+                        try {
+                            work(entity, changedSince, plan, children, failure);
+                        } catch (Throwable t) {
+                            failure.compareAndSet(null, t);
+                        }
+                    });
+                }
+                workers.shutdown();
+                awaitQuietly(workers);
+            } finally {
+                workers.shutdownNow();
+            }
+            rethrow(failure.get());
+            stopping.check();
+            if (children != null) {
+                rethrow(children.failure.get());
+            }
+            if (!plan.allDone()) {
+                throw new IllegalStateException("backfill of " + phase + " ended with unread segments");
+            }
+        }
+
+        /** One worker: claims segments (stealing when none is free) and reads them page by page. */
+        private void work(HelpdeskEntity entity, Instant changedSince, IdSegments plan, Children children,
+                          AtomicReference<Throwable> failure) {
+            String phase = Streams.name(entity);
+            while (failure.get() == null && !stopping.stopping()) {
+                Optional<IdSegments.Claim> claim = plan.claim();
+                if (claim.isEmpty()) {
+                    return;
+                }
+                IdSegments.Segment segment = claim.get().segment();
+                if (claim.get().shrunk().isPresent()) {
+                    IdSegments.Segment victim = claim.get().shrunk().get();
+                    transactions.executeWithoutResult(status -> {
+                        checkpoints.saveSegment(accountId, origin, phase, victim, clock.instant());
+                        checkpoints.saveSegment(accountId, origin, phase, segment, clock.instant());
+                    });
+                }
+                long cursor = segment.cursor();
+                while (true) {
+                    if (failure.get() != null || stopping.stopping()
+                            || (children != null && children.failure.get() != null)) {
+                        plan.release(segment.number());
+                        return;
+                    }
+                    Long hi = plan.hi(segment.number());
+                    RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
+                            new RecordQuery(entity, changedSince, cursor, hi, List.of()));
+                    List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
+                    long pageLo = cursor;
+                    IdSegments.Segment[] advanced = new IdSegments.Segment[1];
+                    MirrorWriteResult result = transactions.execute(status -> {
+                        MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records());
+                        advanced[0] = plan.advance(segment.number(), page.lastId(), page.complete());
+                        checkpoints.saveSegment(accountId, origin, phase, advanced[0], clock.instant());
+                        if (children != null) {
+                            children.checkpoint(pageLo, page.lastId(), ids);
+                        }
+                        return written;
+                    });
+                    run.wrote(phase, page.records().size(), result, true);
+                    if (children != null) {
+                        children.submitPending();
+                    }
+                    cursor = advanced[0].cursor();
+                    if (advanced[0].done()) {
+                        break;
+                    }
+                }
+            }
+        }
+
+        private boolean done(String phase) {
+            return checkpoints.phase(accountId, origin, phase).map(p -> p.done()).orElse(false);
+        }
+
+        private void markDone(String phase, Long total) {
+            var existing = checkpoints.phase(accountId, origin, phase);
+            checkpoints.savePhase(accountId, origin, phase, new BackfillCheckpointRepository.Phase(
+                    total != null ? total : existing.map(p -> p.total()).orElse(null),
+                    existing.map(p -> p.estimatedMaxId()).orElse(null),
+                    existing.map(p -> p.pageSpan()).orElse(null), true), clock.instant());
+        }
+
+        /**
+         * The notes and time entries of the ticket pages read so far: one bulk batch per ticket page and child
+         * entity, checkpointed in the ticket page's transaction and read by {@code parallelism} threads per entity.
+         */
+        private final class Children {
+            private final List<HelpdeskEntity> entities = new ArrayList<>();
+            private final List<ExecutorService> pools = new ArrayList<>();
+            private final List<AtomicInteger> numbers = new ArrayList<>();
+            private final ThreadLocal<List<Runnable>> pending = ThreadLocal.withInitial(ArrayList::new);
+            final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+            Children() {
+                for (HelpdeskEntity child : List.of(HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES)) {
+                    if (Streams.enabled(account.settings(), child)) {
+                        entities.add(child);
+                        pools.add(Executors.newFixedThreadPool(properties.parallelism(),
+                                threads("sync-" + accountId + "-" + Streams.name(child))));
+                        numbers.add(new AtomicInteger(
+                                checkpoints.maxSegment(accountId, origin, Streams.name(child)) + 1));
+                    }
+                }
+            }
+
+            /** Inside a ticket page's transaction: records the page's child batches, to submit after commit. */
+            void checkpoint(long lo, long hi, List<Long> ticketIds) {
+                if (ticketIds.isEmpty()) {
+                    return;
+                }
+                for (int i = 0; i < entities.size(); i++) {
+                    HelpdeskEntity child = entities.get(i);
+                    int number = numbers.get(i).getAndIncrement();
+                    checkpoints.insertChildBatch(accountId, origin, Streams.name(child), number, lo, hi, ticketIds,
+                            clock.instant());
+                    int pool = i;
+                    var batch = new BackfillCheckpointRepository.ChildBatch(number, ticketIds, 0);
+                    pending.get().add(() -> submit(pool, child, batch));
+                }
+            }
+
+            /** After the ticket page's commit: starts reading its child batches. */
+            void submitPending() {
+                List<Runnable> ready = new ArrayList<>(pending.get());
+                pending.get().clear();
+                ready.forEach(Runnable::run);
+            }
+
+            void resumeOpenBatches() {
+                for (int i = 0; i < entities.size(); i++) {
+                    HelpdeskEntity child = entities.get(i);
+                    for (var batch : checkpoints.openChildBatches(accountId, origin, Streams.name(child))) {
+                        submit(i, child, batch);
+                    }
+                }
+            }
+
+            private void submit(int pool, HelpdeskEntity child, BackfillCheckpointRepository.ChildBatch batch) {
+                pools.get(pool).execute(() -> {
+                    try {
+                        read(child, batch);
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    }
+                });
+            }
+
+            private void read(HelpdeskEntity child, BackfillCheckpointRepository.ChildBatch batch) {
+                String name = Streams.name(child);
+                long cursor = batch.cursor();
+                while (failure.get() == null && !stopping.stopping()) {
+                    RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
+                            new RecordQuery(child, null, cursor, null, batch.ticketIds()));
+                    MirrorWriteResult result = transactions.execute(status -> {
+                        MirrorWriteResult written = Streams.upsert(writer, accountId, child, page.records());
+                        checkpoints.saveChildCursor(accountId, origin, name, batch.number(), page.lastId(),
+                                page.complete(), clock.instant());
+                        return written;
+                    });
+                    run.wrote(name, page.records().size(), result, false);
+                    if (page.complete()) {
+                        return;
+                    }
+                    cursor = page.lastId();
+                }
+            }
+
+            /** Waits until every submitted batch is read (or one failed, or the node stops). */
+            void awaitAll() {
+                for (ExecutorService pool : pools) {
+                    pool.shutdown();
+                }
+                for (ExecutorService pool : pools) {
+                    awaitQuietly(pool);
+                }
+                rethrow(failure.get());
+            }
+
+            void shutdownNow() {
+                pools.forEach(ExecutorService::shutdownNow);
+            }
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // keep waiting: workers end on their own when done, failed or stopping
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+            throw new SyncStopping.RunStopped();
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package horizon.sync;
+
+import horizon.account.CurrentUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The Sync Run logs page: every run with its counts and outcome, live progress of running ones, and Sync now. */
+@Controller
+@RequestMapping("/admin/helpdesk/sync-runs")
+class SyncRunsController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final SyncRunRepository runs;
+    private final SyncNow syncNow;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    SyncRunsController(SyncRunRepository runs, SyncNow syncNow, CurrentUser currentUser, Clock clock) {
+        this.runs = runs;
+        this.syncNow = syncNow;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) SyncKind kind, @RequestParam(required = false) SyncState state,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        long accountId = currentUser.accountId();
+        int current = Math.max(0, page);
+        Instant now = clock.instant();
+        List<SyncRunRow> rows = runs.page(accountId, kind, state, current * PAGE_SIZE, PAGE_SIZE).stream()
+                .map(run -> SyncRunRow.of(run, now)).toList();
+        long total = runs.count(accountId, kind, state);
+        model.addAttribute("rows", rows);
+        model.addAttribute("kinds", SyncKind.values());
+        model.addAttribute("states", SyncState.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("state", state);
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
+        model.addAttribute("total", total);
+        return "sync/sync-runs";
+    }
+
+    /** One row, polled by htmx while the run is queued or running. */
+    @GetMapping("/{id}/row")
+    String row(@PathVariable long id, Model model) {
+        SyncRun run = runs.find(currentUser.accountId(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("row", SyncRunRow.of(run, clock.instant()));
+        return "sync/run-row :: run-row";
+    }
+
+    @PostMapping("/sync-now")
+    String syncNow(RedirectAttributes redirect) {
+        return queued(redirect, () -> syncNow.syncEverything(currentUser.accountId()), "Sync now");
+    }
+
+    @PostMapping("/sync-ticket")
+    String syncTicket(@RequestParam(defaultValue = "") String ticket, RedirectAttributes redirect) {
+        return queued(redirect, () -> syncNow.syncTicket(currentUser.accountId(), ticket), "Sync of ticket " + ticket);
+    }
+
+    private String queued(RedirectAttributes redirect, java.util.function.LongSupplier queue, String what) {
+        try {
+            long runId = queue.getAsLong();
+            redirect.addFlashAttribute("message", what + " queued as run #" + runId + ".");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/helpdesk/sync-runs";
+    }
+}

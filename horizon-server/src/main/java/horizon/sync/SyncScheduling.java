@@ -1,0 +1,67 @@
+package horizon.sync;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The sync engine on db-scheduler. A recurring dispatcher (every {@code horizon.sync.dispatch-interval}, on one node
+ * at a time) marks stalled runs INTERRUPTED and schedules the one-time task {@value #ACCOUNT_TASK} for each account
+ * with due work. Its instance id is the account id and it is scheduled with {@code scheduleIfNotExists}, so an account
+ * never runs two syncs at once while different accounts run in parallel on every node's scheduler threads. A node that
+ * dies while running one leaves the execution to db-scheduler's dead-execution detection; the revived task resumes the
+ * backfill from its checkpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SyncProperties.class)
+class SyncScheduling {
+
+    static final String ACCOUNT_TASK = "horizon-sync-account";
+    static final String DISPATCH_TASK = "horizon-sync-dispatch";
+    static final TaskDescriptor<Void> ACCOUNT = TaskDescriptor.of(ACCOUNT_TASK);
+
+    private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
+
+    @Bean
+    OneTimeTask<Void> syncAccountTask(SyncingAccount syncing) {
+        return Tasks.oneTime(ACCOUNT_TASK)
+                .execute((instance, context) -> syncing.run(Long.parseLong(instance.getId())));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "horizon.sync.enabled", havingValue = "true", matchIfMissing = true)
+    RecurringTask<Void> syncDispatchTask(ConnectedAccounts accounts, SyncingAccount syncing, SyncProperties properties,
+                                         Clock clock) {
+        return Tasks.recurring(DISPATCH_TASK, FixedDelay.of(properties.dispatchInterval()))
+                .execute((instance, context) -> dispatch(accounts, syncing, context.getSchedulerClient(), clock));
+    }
+
+    private static void dispatch(ConnectedAccounts accounts, SyncingAccount syncing, SchedulerClient scheduler,
+                                 Clock clock) {
+        for (long accountId : accounts.accountIds()) {
+            try {
+                syncing.interruptStale(accountId);
+                if (syncing.due(accountId)) {
+                    schedule(scheduler, accountId, clock);
+                }
+            } catch (RuntimeException e) {
+                log.warn("sync dispatch failed account={}: {}", accountId, e.getMessage());
+            }
+        }
+    }
+
+    /** Schedules the account's sync task now unless it is already scheduled or running. */
+    static boolean schedule(SchedulerClient scheduler, long accountId, Clock clock) {
+        return scheduler.scheduleIfNotExists(ACCOUNT.instance(String.valueOf(accountId)).scheduledTo(clock.instant()));
+    }
+}

@@ -1,0 +1,290 @@
+package horizon.sync;
+
+import horizon.helpdesk.HelpdeskException;
+import horizon.helpdesk.configuration.HelpdeskConnections;
+import horizon.helpdesk.configuration.SyncSettings;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything due for one account, run by the account's one sync task (so one account never runs two syncs at once):
+ * runs people asked for, then the backfill until it has finished, then polls, deletion logs and full comparisons when
+ * their intervals are up. Every piece of work is a {@link SyncRun} with its counts, requests and outcome.
+ */
+@Component
+class SyncingAccount implements DisposableBean {
+
+    static final String POLL_JOB = "poll";
+    static final String RECONCILE_JOB = "reconcile";
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(SyncingAccount.class);
+
+    private final ConnectedAccounts accounts;
+    private final HelpdeskConnections connections;
+    private final SyncRunRepository runs;
+    private final SyncScheduleRepository schedule;
+    private final BackfillingAccount backfill;
+    private final PollingAccount polling;
+    private final ReadingDeletionLogs deletions;
+    private final ReconcilingListings listings;
+    private final SyncingOneTicket oneTicket;
+    private final SyncStopping stopping;
+    private final SyncProperties properties;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sync-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SyncingAccount(ConnectedAccounts accounts, HelpdeskConnections connections, SyncRunRepository runs,
+                   SyncScheduleRepository schedule, BackfillingAccount backfill, PollingAccount polling,
+                   ReadingDeletionLogs deletions, ReconcilingListings listings, SyncingOneTicket oneTicket,
+                   SyncStopping stopping, SyncProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.connections = connections;
+        this.runs = runs;
+        this.schedule = schedule;
+        this.backfill = backfill;
+        this.polling = polling;
+        this.deletions = deletions;
+        this.listings = listings;
+        this.oneTicket = oneTicket;
+        this.stopping = stopping;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Whether the account has anything to do now (the dispatcher's question). */
+    boolean due(long accountId) {
+        if (!runs.queued(accountId).isEmpty()) {
+            return true;
+        }
+        SyncSettings settings = connections.settings(accountId);
+        if (!backfillComplete(accountId)) {
+            return backfillMayStart(accountId, settings);
+        }
+        Instant now = clock.instant();
+        return isDue(accountId, POLL_JOB, Duration.ofSeconds(settings.pollingIntervalSeconds()), now)
+                || isDue(accountId, RECONCILE_JOB, properties.reconcileInterval(), now);
+    }
+
+    /** Runs everything due for the account. */
+    void run(long accountId) {
+        if (stopping.stopping()) {
+            return;
+        }
+        ConnectedAccount account;
+        try {
+            Optional<ConnectedAccount> opened = accounts.open(accountId);
+            if (opened.isEmpty()) {
+                return;
+            }
+            account = opened.get();
+        } catch (RuntimeException e) {
+            log.warn("sync cannot open account={}: {}", accountId, e.getMessage());
+            failQueued(accountId, "The helpdesk connection cannot be used: " + e.getMessage());
+            return;
+        }
+        runQueued(account);
+        if (!backfillComplete(accountId)) {
+            if (backfillMayStart(accountId, account.settings())) {
+                runBackfill(account);
+            }
+            runQueued(account);
+            return;
+        }
+        Instant now = clock.instant();
+        if (isDue(accountId, POLL_JOB, Duration.ofSeconds(account.settings().pollingIntervalSeconds()), now)) {
+            schedule.stamp(accountId, POLL_JOB, now);
+            run(account, SyncKind.POLL, "schedule", log -> polling.run(account, log));
+            run(account, SyncKind.DELETES, "schedule", log -> deletions.run(account, log));
+        }
+        if (isDue(accountId, RECONCILE_JOB, properties.reconcileInterval(), now)) {
+            schedule.stamp(accountId, RECONCILE_JOB, now);
+            reconcile(account, "schedule");
+        }
+        runQueued(account);
+    }
+
+    private void reconcile(ConnectedAccount account, String trigger) {
+        if (Streams.enabled(account.settings(), horizon.helpdesk.HelpdeskEntity.HELPDESK_USERS)) {
+            run(account, SyncKind.USERS, trigger, log -> listings.helpdeskUsers(account, log, true));
+        }
+        run(account, SyncKind.PICKLISTS, trigger, log -> listings.picklists(account, log));
+    }
+
+    private void runBackfill(ConnectedAccount account) {
+        long accountId = account.accountId();
+        Optional<SyncRun> latest = runs.latestBackfill(accountId);
+        Instant now = clock.instant();
+        Long resumedFrom = null;
+        Instant windowStart = now.minus(Duration.ofDays(account.settings().ingestWindowDays()));
+        String trigger = "connect";
+        if (latest.isPresent()) {
+            SyncRun previous = latest.get();
+            resumedFrom = previous.resumedFromRunId() != null ? previous.resumedFromRunId() : previous.id();
+            if (previous.windowStart() != null) {
+                windowStart = previous.windowStart();
+            }
+            trigger = "resume";
+        }
+        long runId = runs.start(accountId, SyncKind.BACKFILL, trigger, resumedFrom, windowStart, node, now);
+        long origin = resumedFrom != null ? resumedFrom : runId;
+        Instant window = windowStart;
+        log.info("sync backfill {} account={} psa={} run={} origin={} windowStart={}",
+                resumedFrom != null ? "resuming" : "starting", accountId, account.kind(), runId, origin, window);
+        execute(account, runId, log -> {
+            log.windowStart(window);
+            backfill.run(account, log, origin, window);
+        });
+    }
+
+    private void runQueued(ConnectedAccount account) {
+        for (SyncRun queued : runs.queued(account.accountId())) {
+            if (stopping.stopping()) {
+                return;
+            }
+            if (!runs.startQueued(account.accountId(), queued.id(), node, clock.instant())) {
+                continue;
+            }
+            execute(account, queued.id(), log -> runAsked(account, queued, log));
+        }
+    }
+
+    private void runAsked(ConnectedAccount account, SyncRun asked, RunLog log) {
+        switch (asked.kind()) {
+            case PICKLISTS -> listings.picklists(account, log);
+            case USERS -> listings.helpdeskUsers(account, log, true);
+            case SINGLE_TICKET -> oneTicket.run(account, log, asked.target());
+            case MANUAL -> {
+                if (!backfillComplete(account.accountId())) {
+                    throw new IllegalStateException("The first backfill has not finished yet; it is reading "
+                            + "everything already. Sync now is available once it has finished.");
+                }
+                Instant now = clock.instant();
+                polling.run(account, log);
+                deletions.run(account, log);
+                if (Streams.enabled(account.settings(), horizon.helpdesk.HelpdeskEntity.HELPDESK_USERS)) {
+                    listings.helpdeskUsers(account, log, true);
+                }
+                listings.picklists(account, log);
+                schedule.stamp(account.accountId(), POLL_JOB, now);
+                schedule.stamp(account.accountId(), RECONCILE_JOB, now);
+            }
+            default -> throw new IllegalStateException(asked.kind() + " runs are not asked for");
+        }
+    }
+
+    private void run(ConnectedAccount account, SyncKind kind, String trigger, Consumer<RunLog> work) {
+        if (stopping.stopping()) {
+            return;
+        }
+        long runId = runs.start(account.accountId(), kind, trigger, null, null, node, clock.instant());
+        execute(account, runId, work);
+    }
+
+    /** Runs the work as the given RUNNING run and records how it ended. */
+    private void execute(ConnectedAccount account, long runId, Consumer<RunLog> work) {
+        long accountId = account.accountId();
+        RunLog runLog = new RunLog(accountId, runId, runs, clock,
+                () -> account.reader().requestsSent(account.credentials()));
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                runLog.flush();
+            } catch (RuntimeException e) {
+                log.debug("sync heartbeat failed run={}: {}", runId, e.getMessage());
+            }
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            work.accept(runLog);
+            end(runLog, SyncState.SUCCEEDED, null);
+        } catch (SyncStopping.RunStopped stopped) {
+            end(runLog, SyncState.INTERRUPTED, stopped.getMessage());
+        } catch (HelpdeskException failure) {
+            String message = failure.kind().title() + ": " + failure.getMessage();
+            log.warn("sync run failed account={} psa={} run={} kind={} retriable={}: {}", accountId, account.kind(),
+                    runId, failure.kind(), failure.retriable(), failure.getMessage());
+            end(runLog, SyncState.FAILED, message);
+        } catch (RuntimeException failure) {
+            if (stopping.stopping()) {
+                end(runLog, SyncState.INTERRUPTED, new SyncStopping.RunStopped().getMessage());
+                return;
+            }
+            log.warn("sync run failed account={} psa={} run={}", accountId, account.kind(), runId, failure);
+            end(runLog, SyncState.FAILED, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void end(RunLog runLog, SyncState state, String error) {
+        boolean recorded = runLog.finish(state, error);
+        log.info("sync run ended account={} run={} state={}{}", runLog.accountId(), runLog.runId(), state,
+                recorded ? "" : " (already marked by the stale-run sweep)");
+    }
+
+    private void failQueued(long accountId, String message) {
+        for (SyncRun queued : runs.queued(accountId)) {
+            if (runs.startQueued(accountId, queued.id(), node, clock.instant())) {
+                runs.finish(accountId, queued.id(), SyncState.FAILED, queued.counts(), 0, 0, null, message, null,
+                        clock.instant());
+            }
+        }
+    }
+
+    boolean backfillComplete(long accountId) {
+        return runs.latestBackfill(accountId).map(r -> r.state() == SyncState.SUCCEEDED).orElse(false);
+    }
+
+    /**
+     * A backfill may (re)start unless one is running, or the last one failed less than a polling interval ago (a PSA
+     * that refuses the credentials is not asked again every few seconds).
+     */
+    private boolean backfillMayStart(long accountId, SyncSettings settings) {
+        Optional<SyncRun> latest = runs.latestBackfill(accountId);
+        if (latest.isEmpty()) {
+            return true;
+        }
+        SyncRun run = latest.get();
+        return switch (run.state()) {
+            case RUNNING, QUEUED, SUCCEEDED -> false;
+            case INTERRUPTED -> true;
+            case FAILED -> run.finishedAt() == null || !run.finishedAt()
+                    .plus(Duration.ofSeconds(settings.pollingIntervalSeconds())).isAfter(clock.instant());
+        };
+    }
+
+    private boolean isDue(long accountId, String job, Duration interval, Instant now) {
+        return schedule.lastRun(accountId, job).map(last -> !last.plus(interval).isAfter(now)).orElse(true);
+    }
+
+    /** Marks the account's runs without a heartbeat for {@code staleAfter} as INTERRUPTED. */
+    int interruptStale(long accountId) {
+        Instant now = clock.instant();
+        int interrupted = runs.interruptStale(accountId, now.minus(properties.staleAfter()), now);
+        if (interrupted > 0) {
+            log.warn("sync runs interrupted account={} count={} reason=no heartbeat for {}", accountId, interrupted,
+                    properties.staleAfter());
+        }
+        return interrupted;
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
+    }
+}

@@ -45,13 +45,6 @@ public class AccountRepository {
                 .optional();
     }
 
-    Optional<Account> findByName(String name) {
-        return jdbc.sql("select id, account_key, name, created_at from accounts where name = :name order by id")
-                .param("name", name)
-                .query(AccountRepository::map)
-                .list().stream().findFirst();
-    }
-
     private static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("account_key"), rs.getString("name"),
                 Timestamps.read(rs, "created_at"));

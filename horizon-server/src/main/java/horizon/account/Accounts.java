@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,15 +70,11 @@ public class Accounts {
         return users.updatePassword(accountId, userId, passwords.encode(password));
     }
 
-    public java.util.Optional<Account> account(long accountId) {
+    public Optional<Account> account(long accountId) {
         return accounts.findById(accountId);
     }
 
-    public java.util.Optional<Account> accountNamed(String name) {
-        return accounts.findByName(name);
-    }
-
-    public java.util.Optional<HorizonUser> userByEmail(String email) {
+    public Optional<HorizonUser> userByEmail(String email) {
         return users.findByEmail(normalizeEmail(email));
     }
 

@@ -10,25 +10,23 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A typed column of a mirror table: its name, how it is bound, cast and read on both H2 and PostgreSQL. */
+/** A typed column of a mirror table: its name, and how it is bound and read on both H2 and PostgreSQL. */
 record Column(String name, Type type) {
 
     /** The few SQL types the mirror uses; each binds and reads the same Java type on both stores. */
     enum Type {
-        BIGINT("bigint", Types.BIGINT),
-        INTEGER("integer", Types.INTEGER),
-        VARCHAR("varchar", Types.VARCHAR),
-        TEXT("text", Types.VARCHAR),
-        BOOLEAN("boolean", Types.BOOLEAN),
-        NUMERIC("numeric(9, 4)", Types.NUMERIC),
-        DATE("date", Types.DATE),
-        TIMESTAMPTZ("timestamp with time zone", Types.TIMESTAMP_WITH_TIMEZONE);
+        BIGINT(Types.BIGINT),
+        VARCHAR(Types.VARCHAR),
+        TEXT(Types.VARCHAR),
+        BOOLEAN(Types.BOOLEAN),
+        NUMERIC(Types.NUMERIC),
+        DATE(Types.DATE),
+        TIMESTAMPTZ(Types.TIMESTAMP_WITH_TIMEZONE);
 
-        final String sql;
+        /** The JDBC type a null is bound as, so that PostgreSQL knows the parameter's type. */
         final int jdbcType;
 
-        Type(String sql, int jdbcType) {
-            this.sql = sql;
+        Type(int jdbcType) {
             this.jdbcType = jdbcType;
         }
     }

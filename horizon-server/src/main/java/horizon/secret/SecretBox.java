@@ -3,6 +3,7 @@ package horizon.secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
@@ -92,7 +93,7 @@ public final class SecretBox {
         if (body.length < IV_LENGTH + TAG_BITS / 8) {
             throw new SecretBoxException("Envelope data is too short");
         }
-        byte[] iv = java.util.Arrays.copyOfRange(body, 0, IV_LENGTH);
+        byte[] iv = Arrays.copyOfRange(body, 0, IV_LENGTH);
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, iv, parts[0] + ":" + parts[1], associatedData);
             byte[] plain = cipher.doFinal(body, IV_LENGTH, body.length - IV_LENGTH);

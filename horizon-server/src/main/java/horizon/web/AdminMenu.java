@@ -33,7 +33,7 @@ public class AdminMenu {
     public List<Section> sections() {
         List<Section> current = sections;
         if (current == null) {
-            current = build(getPaths());
+            current = build(servedGetPaths());
             sections = current;
         }
         return current;
@@ -58,7 +58,7 @@ public class AdminMenu {
         return new Item(id, label, path, served.contains(path));
     }
 
-    private Set<String> getPaths() {
+    private Set<String> servedGetPaths() {
         return mappings.getHandlerMethods().keySet().stream()
                 .filter(info -> info.getMethodsCondition().getMethods().isEmpty()
                         || info.getMethodsCondition().getMethods().contains(RequestMethod.GET))

@@ -89,6 +89,14 @@ class SignInTest extends HorizonTest {
     }
 
     @Test
+    void webhookPathsNeedNeitherLoginNorCsrf() {
+        // No webhook route exists yet, so an unknown hook is a plain 404: not a redirect to login, not a CSRF 403.
+        WebSession.Page hook = web().postRaw("/hooks/autotask/no-such-key", Map.of("id", "1"));
+        assertThat(hook.status()).isEqualTo(404);
+        assertThat(hook.location()).isNull();
+    }
+
+    @Test
     void healthAndPrometheusArePublic() {
         WebSession web = web();
         WebSession.Page health = web.get("/actuator/health");

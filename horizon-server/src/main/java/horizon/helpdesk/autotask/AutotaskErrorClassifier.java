@@ -111,15 +111,15 @@ final class AutotaskErrorClassifier {
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException) {
-                return unreachable(where, failure);
+                return unreachable(target, where, failure);
             }
         }
-        return unreachable(where, failure);
+        return unreachable(target, where, failure);
     }
 
     /** A failure the transport reports as an unchecked exception, e.g. an unresolvable host name. */
     static HelpdeskException classifyTransport(URI target, RuntimeException failure) {
-        return unreachable(target.getScheme() + "://" + target.getAuthority(), failure);
+        return unreachable(target, target.getScheme() + "://" + target.getAuthority(), failure);
     }
 
     /** The PSA's own words from an error body: {@code errors[]} joined, else ASP.NET's {@code Message}, else the text. */
@@ -155,8 +155,12 @@ final class AutotaskErrorClassifier {
                 status, said);
     }
 
-    private static HelpdeskException unreachable(String where, Exception failure) {
+    private static HelpdeskException unreachable(URI target, String where, Exception failure) {
         String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (target.getRawQuery() != null) {
+            // zoneInformation's query string carries the user name, which is sealed everywhere else.
+            reason = reason.replace(target.toString(), where).replace(target.getRawQuery(), "…");
+        }
         return HelpdeskException.transport(Kind.UNREACHABLE, "Horizon could not reach Autotask at " + where + " ("
                 + reason + "). Horizon will try again; check the network if this persists.", failure);
     }

@@ -4,6 +4,8 @@ import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskDeletion;
 import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskException;
+import horizon.helpdesk.HelpdeskException.Kind;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.HelpdeskRecord;
@@ -75,12 +77,18 @@ class AutotaskReader implements HelpdeskReader {
         AutotaskCollection collection = AutotaskCollection.of(query.entity());
         Batch batch = query(credentials, collection, search(collection, query), query.idAbove());
         List<HelpdeskRecord> records = new ArrayList<>(batch.items().size());
-        if (query.entity() == HelpdeskEntity.HELPDESK_USERS) {
-            Map<Long, List<HelpdeskUser.Role>> roles = rolesOf(credentials, batch.items());
-            batch.items().forEach(item -> records.add(AutotaskRecords.user(item,
-                    roles.getOrDefault(item.path("id").asLong(), List.of()))));
-        } else {
-            batch.items().forEach(item -> records.add(map(query.entity(), item)));
+        Map<Long, List<HelpdeskUser.Role>> roles = query.entity() == HelpdeskEntity.HELPDESK_USERS
+                ? rolesOf(credentials, batch.items()) : Map.of();
+        for (JsonNode item : batch.items()) {
+            try {
+                records.add(query.entity() == HelpdeskEntity.HELPDESK_USERS
+                        ? AutotaskRecords.user(item, roles.getOrDefault(item.path("id").asLong(), List.of()))
+                        : map(query.entity(), item));
+            } catch (IllegalArgumentException unreadable) {
+                throw HelpdeskException.answered(Kind.PSA_ERROR, "Autotask sent a " + collection.path()
+                        + " record (id " + item.path("id").asLong() + ") Horizon cannot read: "
+                        + unreadable.getMessage(), 200, null);
+            }
         }
         log.debug("autotask read entity={} records={} lastId={} complete={}", collection.path(), records.size(),
                 batch.lastId(), batch.complete());

@@ -185,7 +185,8 @@ class AutotaskConnectorSimulatorTest {
         HelpdeskException e = catchThrowableOfType(HelpdeskException.class, () -> connector.testConnection(credentials()));
         assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
         assertThat(e.retriable()).isTrue();
-        assertThat(e.getMessage()).contains("127.0.0.1:" + closedPort);
+        assertThat(e.getMessage()).contains("127.0.0.1:" + closedPort)
+                .doesNotContain(apiUser.userName().substring(0, apiUser.userName().indexOf('@')));
     }
 
     @Test

@@ -48,9 +48,9 @@ public final class AutotaskSimulator implements AutoCloseable {
     private final String integrationCode;
     private final Random credentialRandom;
 
-    private AutotaskSimulator(SimulatorOptions options) {
+    private AutotaskSimulator(SimulatorOptions options, Clock wallClock) {
         this.options = options;
-        SimClock clock = new SimClock(Clock.systemUTC(), options.timeScale());
+        SimClock clock = new SimClock(wallClock, options.timeScale());
         Schemas schemas = Schemas.load(Map.of(
                 Schemas.TICKETS, List.of(
                         new UdfDef("CustomerImpact", "Customer Impact", DataType.STRING, "Who is affected", List.of()),
@@ -106,7 +106,15 @@ public final class AutotaskSimulator implements AutoCloseable {
 
     /** Starts a simulator; the default MSP is ready in well under a second. */
     public static AutotaskSimulator start(SimulatorOptions options) {
-        return new AutotaskSimulator(options);
+        return new AutotaskSimulator(options, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a simulator on the given clock: record timestamps, the generated history ("18 months before now") and
+     * the hourly budget's window follow it.
+     */
+    public static AutotaskSimulator start(SimulatorOptions options, Clock clock) {
+        return new AutotaskSimulator(options, clock);
     }
 
     private ApiEndpoint route(List<String> path, EntityApi entities) {
@@ -186,7 +194,7 @@ public final class AutotaskSimulator implements AutoCloseable {
 
     /** The control API's base, on the first zone's port. */
     public String controlUrl() {
-        return "http://" + options.bindAddress() + ":" + server.zones().get(0).port() + "/_sim/";
+        return server.zones().get(0).webUrl() + "_sim/";
     }
 
     public SimulatorControl control() {

@@ -16,7 +16,7 @@ class EntityInformationTest {
 
     @BeforeAll
     static void start() {
-        sim = AutotaskSimulator.start(SimulatorOptions.defaults());
+        sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(new SimulatorOptions.MspSize(5, 20, 4, 50, 2)));
         api = ApiClient.of(sim.apiUser());
     }
 

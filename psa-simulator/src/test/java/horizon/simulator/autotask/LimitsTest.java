@@ -64,6 +64,51 @@ class LimitsTest {
         }
     }
 
+    /** A clock the test moves by hand. */
+    static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Instant now = java.time.Instant.parse("2026-11-24T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theBudgetWindowRollsOverSixtyMinutes() {
+        MovableClock clock = new MovableClock();
+        try (AutotaskSimulator sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(SimulatorOptions.MspSize.empty())
+                .withHourlyBudget(2), clock)) {
+            ApiClient api = ApiClient.of(sim.apiUser());
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(429);
+            clock.advance(Duration.ofMinutes(31));
+            assertThat(api.post("V1.0/Companies/query", ALL).status()).isEqualTo(200);
+            assertThat(api.get("V1.0/ThresholdInformation").status()).isEqualTo(429);
+            clock.advance(Duration.ofMinutes(30));
+            var threshold = api.get("V1.0/ThresholdInformation");
+            assertThat(threshold.json().get("currentTimeframeRequestCount").asInt()).isEqualTo(2);
+            long id = sim.control().createTicket(java.util.Map.of());
+            assertThat(sim.control().get("Tickets", id).orElseThrow().get("createDate").asString()).startsWith("2026-11-24T09:31:00");
+        }
+    }
+
     @Test
     void faultsOnDemand() {
         try (AutotaskSimulator sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(SimulatorOptions.MspSize.empty()))) {

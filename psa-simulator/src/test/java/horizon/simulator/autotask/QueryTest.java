@@ -62,6 +62,9 @@ class QueryTest {
     /** All ids a POST query returns, following nextPageUrl with POSTs of the same body. */
     static Set<Long> allIds(String entity, Map<String, Object> search) {
         Set<Long> ids = new TreeSet<>();
+        Map<String, Object> idsOnly = new LinkedHashMap<>(search);
+        idsOnly.put("IncludeFields", List.of("id"));
+        search = idsOnly;
         var r = api.post("V1.0/" + entity + "/query", search);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         while (true) {
@@ -222,6 +225,17 @@ class QueryTest {
         }
         assertThat(ids).hasSize(tickets.size());
         assertThat(pages).isEqualTo((tickets.size() + 399) / 400);
+    }
+
+    @Test
+    void getSearchesLongerThanIisAllowsAre404() {
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            items.add(cond("eq", "id", 1000000 + i));
+        }
+        Map<String, Object> longSearch = search(Map.of("op", "or", "items", items));
+        assertThat(api.query("Tickets", longSearch).status()).isEqualTo(404);
+        assertThat(api.post("V1.0/Tickets/query", longSearch).status()).isEqualTo(200);
     }
 
     @Test

@@ -15,7 +15,7 @@ class ZoneAndAuthTest {
 
     @BeforeAll
     static void start() {
-        sim = AutotaskSimulator.start(SimulatorOptions.defaults());
+        sim = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(new SimulatorOptions.MspSize(5, 20, 4, 50, 2)));
         user = sim.apiUser();
         api = ApiClient.of(user);
     }
@@ -108,12 +108,12 @@ class ZoneAndAuthTest {
 
     @Test
     void credentialsAreRepeatableFromTheSeed() {
-        try (AutotaskSimulator again = AutotaskSimulator.start(SimulatorOptions.defaults())) {
+        try (AutotaskSimulator again = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(SimulatorOptions.MspSize.empty()))) {
             assertThat(again.apiUser().userName()).isEqualTo(user.userName());
             assertThat(again.apiUser().secret()).isEqualTo(user.secret());
             assertThat(again.apiUser().integrationCode()).isEqualTo(user.integrationCode()).hasSize(27);
         }
-        try (AutotaskSimulator other = AutotaskSimulator.start(SimulatorOptions.defaults().withSeed(7))) {
+        try (AutotaskSimulator other = AutotaskSimulator.start(SimulatorOptions.defaults().withSeed(7).withSize(SimulatorOptions.MspSize.empty()))) {
             assertThat(other.apiUser().secret()).isNotEqualTo(user.secret());
         }
     }

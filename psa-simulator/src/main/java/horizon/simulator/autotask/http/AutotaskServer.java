@@ -47,6 +47,11 @@ public final class AutotaskServer implements AutoCloseable {
             "<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body><h2>Service Unavailable</h2><hr><p>HTTP Error 503. The service is unavailable.</p></body></html>"
                     .getBytes(StandardCharsets.US_ASCII);
 
+    private static final int MAX_QUERY_STRING = 2048;
+    private static final byte[] QUERY_STRING_TOO_LONG =
+            "<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body><h2>HTTP Error 404.15 - Not Found</h2><p>The request filtering module is configured to deny a request where the query string is too long.</p></body></html>"
+                    .getBytes(StandardCharsets.US_ASCII);
+
     /** Settings and collaborators of the server. */
     public record Parts(Credentials credentials, HourlyBudget budget, ThreadLimiter limiter, Faults faults,
                         RequestCounters counters, Function<List<String>, ApiEndpoint> router,
@@ -77,7 +82,7 @@ public final class AutotaskServer implements AutoCloseable {
                 int port = basePort == 0 ? 0 : basePort + i;
                 HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
                 int actual = http.getAddress().getPort();
-                String host = "http://" + bindAddress + ":" + actual + "/";
+                String host = "http://" + advertisedHost(bindAddress) + ":" + actual + "/";
                 Zone zone = new Zone(zoneNames.get(i), host + "ATServicesRest/", host, actual);
                 http.createContext("/", exchange -> server.handle(zone, exchange));
                 http.setExecutor(server.executor);
@@ -89,6 +94,11 @@ public final class AutotaskServer implements AutoCloseable {
             throw new UncheckedIOException("cannot bind the simulator's zone ports", e);
         }
         return server;
+    }
+
+    /** The host name URLs carry: a wildcard bind address is reached through loopback. */
+    public static String advertisedHost(String bindAddress) {
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
     }
 
     public List<Zone> zones() {
@@ -150,6 +160,11 @@ public final class AutotaskServer implements AutoCloseable {
         }
         if (parts.faults().apiDown()) {
             return new Reply("down", 503, SERVICE_UNAVAILABLE, "text/html");
+        }
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null && rawQuery.length() > MAX_QUERY_STRING) {
+            // IIS request filtering (404.15): why long GET searches and their nextPageUrls fail in Autotask
+            return new Reply("other", 404, QUERY_STRING_TOO_LONG, "text/html");
         }
         if (segments.size() == 2 && segments.get(1).equalsIgnoreCase("versionInformation")) {
             ObjectNode body = JsonNodeFactory.instance.objectNode();

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The June 2026 Swagger description of webservices14 (a copy under test resources), turned into a validator of
@@ -24,9 +27,12 @@ final class SwaggerContract {
     private static volatile SwaggerContract shared;
 
     private final OpenApiInteractionValidator validator;
+    private final List<String> operations;
+    private final Set<String> exercised = ConcurrentHashMap.newKeySet();
 
-    private SwaggerContract(OpenApiInteractionValidator validator) {
+    private SwaggerContract(OpenApiInteractionValidator validator, List<String> operations) {
         this.validator = validator;
+        this.operations = operations;
     }
 
     /** The description loaded once for all conformance classes of this JVM: loading is the slow part. */
@@ -50,7 +56,14 @@ final class SwaggerContract {
                 throw new IllegalStateException(SPEC + " is missing from the test resources");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new SwaggerContract(OpenApiInteractionValidator.createForInlineApiSpecification(text).build());
+            List<String> operations = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> path : Exchange.JSON.readTree(text).get("paths").properties()) {
+                for (String method : path.getValue().propertyNames()) {
+                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+            return new SwaggerContract(OpenApiInteractionValidator.createForInlineApiSpecification(text).build(),
+                    List.copyOf(operations));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +71,35 @@ final class SwaggerContract {
 
     /** Everything the description says is wrong with the request and the response, before any divergence rule. */
     List<Finding> check(Exchange exchange) {
+        exercised.add(exchange.method() + " " + template(exchange.path()));
         return findings(validator.validate(request(exchange, exchange.path()), response(exchange)));
+    }
+
+    /**
+     * The description's operation a call stands for: {@code GET /V1.0/Tickets/{parentId}/Notes/{id}} for
+     * {@code GET /ATServicesRest/V1.0/Tickets/7/Notes/9}.
+     */
+    static String template(String rawPath) {
+        String[] segments = rawPath.replaceFirst("^/ATServicesRest", "").split("/");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.matches("\\d+")) {
+                segment = i == 3 && segments.length > 4 ? "{parentId}" : "{id}";
+            }
+            sb.append('/').append(segment);
+        }
+        return sb.toString();
+    }
+
+    /** Every operation ("GET /V1.0/Tickets/{id}") some check has seen, in this JVM. */
+    Set<String> exercised() {
+        return Set.copyOf(exercised);
+    }
+
+    /** The operations of the description, as "METHOD /V1.0/...". */
+    List<String> operations() {
+        return operations;
     }
 
     /** The findings no {@link Divergence} rule explains: each one is a simulator bug. */
@@ -82,6 +123,7 @@ final class SwaggerContract {
      * (query/next) whose body is documented to be that operation's.
      */
     List<Finding> checkResponseAs(Exchange exchange, String method, String specPath) {
+        exercised.add(method + " " + specPath.replaceFirst("^/ATServicesRest", ""));
         return findings(validator.validateResponse(specPath, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
                 response(exchange)));
     }

@@ -1,0 +1,220 @@
+package horizon.bench;
+
+import horizon.HorizonApplication;
+import horizon.account.Accounts;
+import horizon.account.HorizonUser;
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.configuration.ConnectionTestOutcome;
+import horizon.helpdesk.configuration.HelpdeskConnections;
+import horizon.helpdesk.configuration.SyncSettings;
+import horizon.mirror.EntityCount;
+import horizon.mirror.MirrorQueries;
+import horizon.simulator.autotask.ApiUser;
+import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.simulator.autotask.SimulatorCounters;
+import horizon.simulator.autotask.SimulatorOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures Horizon's first sync: a simulated Autotask with a large MSP, Horizon started in-process on H2 or
+ * PostgreSQL, Connect, then the backfill Horizon starts by itself, timed from its Sync Run log and checked record by
+ * record count against the simulator.
+ */
+public final class BackfillBench {
+
+    /** Where Horizon stores the mirror during the bench. */
+    public enum Store { H2, POSTGRES }
+
+    /**
+     * What to measure.
+     *
+     * @param tickets       tickets the simulated MSP has (all inside the ingest window)
+     * @param latencyMillis added by the simulator to every API request
+     * @param store         Horizon's database
+     */
+    public record Plan(int tickets, int latencyMillis, Store store) {
+        static Plan defaults() {
+            return new Plan(100_000, 0, Store.H2);
+        }
+
+        Plan withTickets(int n) {
+            return new Plan(n, latencyMillis, store);
+        }
+
+        Plan withLatencyMillis(int ms) {
+            return new Plan(tickets, ms, store);
+        }
+
+        Plan withStore(Store s) {
+            return new Plan(tickets, latencyMillis, s);
+        }
+    }
+
+    /**
+     * What was measured.
+     *
+     * @param plan              what was asked for
+     * @param state             the backfill run's final state as its Sync Run log shows it
+     * @param error             the run's error, if any
+     * @param fetchedByEntity   records read per entity, from the run's counts
+     * @param records           all records read
+     * @param runDuration       started → finished of the run
+     * @param recordsPerSecond  records ÷ run duration
+     * @param apiRequests       requests the run reports having used
+     * @param simulatorRequests requests the simulator answered with 200 during the run (all endpoints)
+     * @param floorSeconds      simulatorRequests × latency ÷ 3: the wall time of a perfect client limited to 3 in flight
+     * @param ratioToFloor      run duration ÷ floor (latency runs only)
+     * @param peakConcurrent    the most concurrent requests on any one endpoint, as the simulator saw it
+     * @param mirrorMatches     whether the mirror holds as many live tickets, notes and time entries as the simulator
+     * @param mirrorCounts      the mirror's live counts per entity
+     * @param simulatorCounts   the simulator's counts per entity
+     * @param generatedIn       how long the simulator took to generate the MSP
+     */
+    public record Result(Plan plan, String state, String error, Map<String, Long> fetchedByEntity, long records,
+                         Duration runDuration, double recordsPerSecond, long apiRequests, long simulatorRequests,
+                         double floorSeconds, double ratioToFloor, int peakConcurrent, boolean mirrorMatches,
+                         Map<String, Long> mirrorCounts, Map<String, Long> simulatorCounts, Duration generatedIn) {
+
+        boolean succeeded() {
+            return "SUCCEEDED".equals(state) && mirrorMatches;
+        }
+    }
+
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(45);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Plan plan;
+
+    public BackfillBench(Plan plan) {
+        this.plan = plan;
+    }
+
+    public Result run() throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("horizon-bench");
+        Instant generating = Instant.now();
+        int companies = Math.max(40, plan.tickets() / 100);
+        var size = new SimulatorOptions.MspSize(companies, companies * 10, 12, plan.tickets(), 18);
+        try (AutotaskSimulator simulator = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(size));
+             EmbeddedPostgres postgres = plan.store() == Store.POSTGRES ? EmbeddedPostgres.builder().start() : null) {
+            Duration generatedIn = Duration.between(generating, Instant.now());
+            simulator.control().setLatency(Duration.ofMillis(plan.latencyMillis()));
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("server.port", "0");
+            properties.put("horizon.data-dir", work.toString());
+            properties.put("horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl().toLowerCase());
+            properties.put("db-scheduler.polling-interval", "1s");
+            properties.put("logging.level.root", "WARN");
+            if (postgres != null) {
+                properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+                properties.put("spring.datasource.username", "postgres");
+                properties.put("spring.datasource.password", "");
+            }
+            try (ConfigurableApplicationContext horizon = new SpringApplicationBuilder(HorizonApplication.class)
+                    .properties(properties).run()) {
+                return measure(simulator, horizon, generatedIn);
+            }
+        }
+    }
+
+    private Result measure(AutotaskSimulator simulator, ConfigurableApplicationContext horizon, Duration generatedIn)
+            throws InterruptedException {
+        HorizonUser admin = horizon.getBean(Accounts.class)
+                .openAccount("Bench MSP", "bench@bench.horizon.local", "Bench", "bench-password-" + System.nanoTime());
+        long accountId = admin.accountId();
+        HelpdeskConnections connections = horizon.getBean(HelpdeskConnections.class);
+        ApiUser user = simulator.apiUser();
+        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
+        // The whole generated history (18 months) is inside the window, so every ticket is read.
+        var settings = new SyncSettings(true, true, true, true, true, true, 600, 300);
+        ConnectionTestOutcome tested = connections.test(HelpdeskKind.AUTOTASK, credentials);
+        if (!tested.ok()) {
+            throw new IllegalStateException("Connect failed against the simulator: " + tested);
+        }
+        long requestsBefore = ok(simulator.counters());
+        connections.saveSettings(accountId, settings);
+        connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, tested.result());
+
+        JdbcTemplate jdbc = horizon.getBean(JdbcTemplate.class);
+        Map<String, Object> run = awaitBackfill(jdbc, accountId);
+        long requestsDuring = ok(simulator.counters()) - requestsBefore;
+
+        Map<String, Long> fetched = new LinkedHashMap<>();
+        JsonNode counts = JSON.readTree((String) run.get("counts_json"));
+        counts.properties().forEach(e -> fetched.put(e.getKey(), e.getValue().path("fetched").asLong()));
+        long records = fetched.values().stream().mapToLong(Long::longValue).sum();
+        Instant started = toInstant(run.get("started_at"));
+        Instant finished = toInstant(run.get("finished_at"));
+        Duration took = started == null || finished == null ? Duration.ZERO : Duration.between(started, finished);
+        double seconds = took.toNanos() / 1e9;
+        double floor = requestsDuring * plan.latencyMillis() / 1000.0 / 3.0;
+
+        Map<String, Long> mirror = new LinkedHashMap<>();
+        for (EntityCount count : horizon.getBean(MirrorQueries.class).counts(accountId)) {
+            mirror.put(count.entity(), count.live());
+        }
+        Map<String, Long> sim = new LinkedHashMap<>();
+        sim.put("tickets", (long) simulator.control().count("Tickets"));
+        sim.put("ticket_notes", (long) simulator.control().count("TicketNotes"));
+        sim.put("time_entries", (long) simulator.control().count("TimeEntries"));
+        boolean matches = sim.entrySet().stream()
+                .allMatch(e -> e.getValue().equals(mirror.getOrDefault(e.getKey(), -1L)));
+        int peak = simulator.counters().concurrentPeak().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return new Result(plan, (String) run.get("state"), (String) run.get("error"), fetched, records, took,
+                seconds == 0 ? 0 : records / seconds, ((Number) run.get("api_requests")).longValue(), requestsDuring,
+                floor, floor == 0 ? 0 : seconds / floor, peak, matches, mirror, sim, generatedIn);
+    }
+
+    private static Map<String, Object> awaitBackfill(JdbcTemplate jdbc, long accountId) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
+        while (Instant.now().isBefore(giveUp)) {
+            List<Map<String, Object>> runs = jdbc.queryForList("""
+                    select state, started_at, finished_at, counts_json, api_requests, error
+                      from sync_runs
+                     where account_id = ? and kind = 'BACKFILL'
+                     order by id desc
+                    """, accountId);
+            if (!runs.isEmpty() && List.of("SUCCEEDED", "FAILED", "INTERRUPTED").contains(runs.get(0).get("state"))) {
+                return runs.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the backfill did not finish within " + GIVE_UP_AFTER);
+    }
+
+    private static long ok(SimulatorCounters counters) {
+        return counters.requests().entrySet().stream()
+                .filter(e -> !e.getKey().equalsIgnoreCase("zoneInformation"))
+                .mapToLong(e -> e.getValue().getOrDefault(200, 0L))
+                .sum();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return java.time.OffsetDateTime.parse(value.toString()).toInstant();
+    }
+}

@@ -1,0 +1,66 @@
+package horizon.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes a bench result as JSON (for tools) and Markdown (for docs/BENCHMARKS.md). */
+final class BenchReport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BenchReport() {
+    }
+
+    static void write(Path folder, BackfillBench.Result result) throws IOException {
+        Files.createDirectories(folder);
+        String name = "backfill-" + result.plan().store().name().toLowerCase(Locale.ROOT) + "-"
+                + result.plan().tickets() + "-latency" + result.plan().latencyMillis();
+        ObjectNode json = JSON.createObjectNode();
+        json.put("bench", "backfill");
+        json.put("at", Instant.now().toString());
+        json.put("store", result.plan().store().name());
+        json.put("tickets", result.plan().tickets());
+        json.put("latencyMillis", result.plan().latencyMillis());
+        json.put("state", result.state());
+        json.put("error", result.error());
+        json.put("records", result.records());
+        json.set("fetchedByEntity", JSON.valueToTree(result.fetchedByEntity()));
+        json.put("runSeconds", result.runDuration().toMillis() / 1000.0);
+        json.put("recordsPerSecond", Math.round(result.recordsPerSecond()));
+        json.put("apiRequests", result.apiRequests());
+        json.put("simulatorRequests", result.simulatorRequests());
+        json.put("floorSeconds", result.floorSeconds());
+        json.put("ratioToFloor", result.ratioToFloor());
+        json.put("peakConcurrentPerEndpoint", result.peakConcurrent());
+        json.put("mirrorMatchesSimulator", result.mirrorMatches());
+        json.set("mirrorCounts", JSON.valueToTree(result.mirrorCounts()));
+        json.set("simulatorCounts", JSON.valueToTree(result.simulatorCounts()));
+        json.put("simulatorGenerationSeconds", result.generatedIn().toMillis() / 1000.0);
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("java", System.getProperty("java.version"));
+        Files.writeString(folder.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        Files.writeString(folder.resolve(name + ".md"), markdown(result));
+    }
+
+    static String markdown(BackfillBench.Result r) {
+        StringBuilder md = new StringBuilder();
+        md.append("| store | tickets | latency/request | state | records | run | records/s | requests | floor | run ÷ floor | peak in flight/endpoint | mirror = simulator |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| %s | %,d | %d ms | %s | %,d | %.1f s | %,.0f | %,d | %s | %s | %d | %s |%n",
+                r.plan().store(), r.plan().tickets(), r.plan().latencyMillis(), r.state(), r.records(),
+                r.runDuration().toMillis() / 1000.0, r.recordsPerSecond(), r.simulatorRequests(),
+                r.floorSeconds() == 0 ? "–" : String.format(Locale.ROOT, "%.1f s", r.floorSeconds()),
+                r.ratioToFloor() == 0 ? "–" : String.format(Locale.ROOT, "%.2f×", r.ratioToFloor()),
+                r.peakConcurrent(), r.mirrorMatches() ? "yes" : "NO " + r.mirrorCounts() + " vs " + r.simulatorCounts()));
+        md.append("\nRecords read per entity: ").append(r.fetchedByEntity()).append('\n');
+        if (r.error() != null) {
+            md.append("\nError: ").append(r.error()).append('\n');
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package horizon.sync;
+
+import horizon.helpdesk.ApiBudget;
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.PicklistValue;
+import horizon.helpdesk.RecordPage;
+import horizon.helpdesk.RecordQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The real reader with a test's twist on some answers; counts the calls it passes on. */
+class DelegatingReader implements HelpdeskReader {
+
+    private final HelpdeskReader delegate;
+    final AtomicLong calls = new AtomicLong();
+
+    DelegatingReader(HelpdeskReader delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public HelpdeskKind kind() {
+        return delegate.kind();
+    }
+
+    @Override
+    public long count(HelpdeskCredentials credentials, RecordQuery query) {
+        calls.incrementAndGet();
+        return delegate.count(credentials, query);
+    }
+
+    @Override
+    public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
+        calls.incrementAndGet();
+        return delegate.page(credentials, query);
+    }
+
+    @Override
+    public List<PicklistValue> picklists(HelpdeskCredentials credentials) {
+        calls.incrementAndGet();
+        return delegate.picklists(credentials);
+    }
+
+    @Override
+    public DeletionPage deletions(HelpdeskCredentials credentials, DeletionLog log, Instant since, long afterLogId) {
+        calls.incrementAndGet();
+        return delegate.deletions(credentials, log, since, afterLogId);
+    }
+
+    @Override
+    public ApiBudget budget(HelpdeskCredentials credentials) {
+        return delegate.budget(credentials);
+    }
+
+    @Override
+    public int requestsInLastHour(HelpdeskCredentials credentials) {
+        return delegate.requestsInLastHour(credentials);
+    }
+
+    @Override
+    public long requestsSent(HelpdeskCredentials credentials) {
+        return calls.get();
+    }
+}

@@ -1,0 +1,310 @@
+package horizon.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskException;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.HelpdeskTicket;
+import horizon.helpdesk.RecordPage;
+import horizon.helpdesk.RecordQuery;
+import horizon.helpdesk.configuration.ConnectionTestOutcome;
+import horizon.helpdesk.configuration.HelpdeskConnections;
+import horizon.helpdesk.configuration.SyncSettings;
+import horizon.mirror.MirrorQueries;
+import horizon.mirror.MirroredEntity;
+import horizon.simulator.autotask.ApiUser;
+import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.simulator.autotask.SimulatorCounters;
+import horizon.simulator.autotask.SimulatorOptions;
+import horizon.testsupport.Fixtures.TestAccount;
+import horizon.testsupport.HorizonTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sync engine against a simulated Autotask (the default MSP) over real HTTP, on one store; subclassed once per
+ * store. Each subclass has its own simulator and database, so request counters and scheduled tasks are its own.
+ */
+abstract class SyncEngineCases extends HorizonTest {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    HelpdeskConnections connections;
+    @Autowired
+    MirrorQueries mirror;
+    @Autowired
+    SyncRunRepository runs;
+    @Autowired
+    SyncNow syncNow;
+    @Autowired
+    ReconcilingListings listings;
+    @Autowired
+    ConnectedAccounts connectedAccounts;
+    @Autowired
+    Clock clock;
+
+    /** This class's simulator. */
+    protected abstract AutotaskSimulator simulator();
+
+    static AutotaskSimulator startSimulator() {
+        AutotaskSimulator simulator = AutotaskSimulator.start(SimulatorOptions.defaults());
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "autotask-simulator-stop"));
+        return simulator;
+    }
+
+    /** Horizon pointed at the simulator, on a database of its own when the store is H2. */
+    static void register(DynamicPropertyRegistry registry, AutotaskSimulator simulator, boolean ownH2) {
+        registry.add("horizon.autotask.discovery-url", () -> simulator.zones().get(0).apiUrl());
+        registry.add("horizon.sync.dispatch-interval", () -> "1s");
+        if (ownH2) {
+            String url = "jdbc:h2:mem:sync-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+            registry.add("spring.datasource.url", () -> url);
+        }
+    }
+
+    @Test
+    void afterConnectTheMirrorEqualsTheSimulatorInsideTheIngestWindow() {
+        TestAccount account = fixtures().account("Backfill");
+
+        connect(account.id(), SyncSettings.defaults());
+        SyncRun backfill = awaitBackfill(account.id());
+
+        SimulatorMirror.assertMirrors(simulator(), mirror, account.id(), backfill.windowStart());
+        assertThat(backfill.triggeredBy()).isEqualTo("connect");
+        assertThat(backfill.apiRequests()).isPositive();
+        assertThat(backfill.progressTotal()).isPositive();
+        assertThat(backfill.progressDone()).isEqualTo(backfill.progressTotal());
+        assertThat(backfill.counts().get("tickets").inserted()).isPositive();
+        assertThat(backfill.counts().get("ticket_notes").inserted()).isPositive();
+        SimulatorCounters counters = simulator().control().counters();
+        assertThat(counters.concurrentPeak().values()).allSatisfy(peak -> assertThat(peak).isLessThanOrEqualTo(3));
+        // Horizon's share of the hourly budget is 50% by default.
+        assertThat(counters.requestsThisHour()).isLessThanOrEqualTo(counters.hourlyBudget() / 2);
+    }
+
+    @Test
+    void aPollBringsInChangesNewTicketsAndDeletions() {
+        TestAccount account = fixtures().account("Polling");
+        connect(account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        var control = simulator().control();
+        HelpdeskTicket changed = mirror.loadAll(account.id(), MirroredEntity.TICKETS).get(0);
+        HelpdeskTicket deleted = mirror.loadAll(account.id(), MirroredEntity.TICKETS).get(1);
+        long inProgress = control.picklistCode("Tickets", "status", "In Progress");
+
+        control.changeStatus(changed.externalId(), inProgress);
+        long noteId = control.addNote(changed.externalId(), "Called the customer", "Printer works again.");
+        long created = control.createTicket(Map.of("title", "VPN drops every hour"));
+        long createdNote = control.addNote(created, "First look", "Checking the firewall logs.");
+        control.deleteTicket(deleted.externalId());
+        long poll = syncNow.syncEverything(account.id());
+        SyncRun run = awaitRun(account.id(), poll);
+
+        assertThat(run.state()).as(run.error()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, changed.externalId()).orElseThrow().status())
+                .isEqualTo(String.valueOf(inProgress));
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKET_NOTES, noteId)).isPresent();
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, created).orElseThrow().title())
+                .isEqualTo("VPN drops every hour");
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKET_NOTES, createdNote)).isPresent();
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, deleted.externalId())).isEmpty();
+        assertThat(mirror.count(account.id(), MirroredEntity.TICKETS).tombstoned()).isEqualTo(1);
+        assertThat(run.counts().get("tickets").deleted()).isEqualTo(1);
+    }
+
+    @Test
+    void aPollThatFindsNothingCostsOneRequestPerEntity() {
+        TestAccount account = fixtures().account("Quiet");
+        connect(account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        ConnectedAccount real = connectedAccounts.open(account.id()).orElseThrow();
+        // The run counts the calls of this account only (others share the simulator's API user and its gate).
+        ConnectedAccount counted = withReader(real, new DelegatingReader(real.reader()));
+        // Nothing changes in the simulator; a poll right after the first one reads only its overlap's worth.
+        SyncRun first = pollOnce(counted);
+        SyncRun second = pollOnce(counted);
+
+        assertThat(first.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(second.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(second.apiRequests()).isEqualTo(Streams.WATERMARKED.size());
+    }
+
+    @Test
+    void oneTicketIsSyncedByIdThroughTheApi() throws Exception {
+        TestAccount account = fixtures().account("One ticket");
+        connect(account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        var control = simulator().control();
+        long ticket = control.createTicket(Map.of("title", "Outlook asks for the password"));
+        long note = control.addNote(ticket, "Reset", "Password reset, profile rebuilt.");
+
+        HttpResponse<String> answer = apiPost("/api/v1/sync/tickets/" + ticket, account.admin().token());
+        assertThat(answer.statusCode()).isEqualTo(202);
+        long runId = JSON.readTree(answer.body()).path("runId").asLong();
+        SyncRun run = awaitRun(account.id(), runId);
+
+        assertThat(run.state()).as(run.error()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.kind()).isEqualTo(SyncKind.SINGLE_TICKET);
+        assertThat(mirror.ticketDetail(account.id(), ticket).orElseThrow().notes())
+                .extracting(HelpdeskRecord::externalId).containsExactly(note);
+        JsonNode listed = JSON.readTree(apiGet("/api/v1/sync-runs?kind=SINGLE_TICKET", account.admin().token()).body());
+        assertThat(listed.path("items").get(0).path("id").asLong()).isEqualTo(runId);
+        assertThat(apiGet("/api/v1/sync-runs/" + runId, account.admin().token()).statusCode()).isEqualTo(200);
+        TestAccount other = fixtures().account("Other");
+        assertThat(apiGet("/api/v1/sync-runs/" + runId, other.admin().token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aListingMissingMoreThanTheShareDeletesNothingAndSaysSo() {
+        TestAccount account = fixtures().account("Guard");
+        connect(account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        ConnectedAccount real = connectedAccounts.open(account.id()).orElseThrow();
+        long users = mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live();
+
+        // The PSA answers with only two users (a permission removed): far more than 25% would go.
+        ConnectedAccount truncated = withReader(real, new DroppingReader(real.reader(), 2));
+        SyncRun refused = reconcileUsers(truncated);
+
+        assertThat(refused.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(refused.warnings()).contains("Refused to delete " + (users - 2) + " of " + users);
+        assertThat(mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live()).isEqualTo(users);
+
+        // One user gone is within the share: it is tombstoned.
+        SyncRun allowed = reconcileUsers(withReader(real, new DroppingReader(real.reader(), (int) users - 1)));
+        assertThat(allowed.warnings()).isNull();
+        assertThat(mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live()).isEqualTo(users - 1);
+        assertThat(allowed.counts().get("helpdesk_users").deleted()).isEqualTo(1);
+    }
+
+    @Test
+    void aListingThatFailsHalfWayDeletesNothing() {
+        TestAccount account = fixtures().account("Failed pass");
+        connect(account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        ConnectedAccount real = connectedAccounts.open(account.id()).orElseThrow();
+        long users = mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live();
+        ConnectedAccount failing = withReader(real, new FailingAfterFirstPageReader(real.reader()));
+        long runId = runs.start(account.id(), SyncKind.USERS, "test", null, null, "test", clock.instant());
+        RunLog log = new RunLog(account.id(), runId, runs, clock, () -> 0);
+
+        assertThatThrownBy(() -> listings.helpdeskUsers(failing, log, true)).isInstanceOf(HelpdeskException.class);
+        assertThat(mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live()).isEqualTo(users);
+    }
+
+    // ---- helpers ----
+
+    void connect(long accountId, SyncSettings settings) {
+        ApiUser user = simulator().apiUser();
+        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
+        assertThat(connections.saveSettings(accountId, settings)).isEmpty();
+        ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
+        assertThat(outcome.ok()).as("connection test").isTrue();
+        connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());
+    }
+
+    SyncRun awaitBackfill(long accountId) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> runs.latestBackfill(accountId)
+                .filter(r -> r.state().finished()).isPresent());
+        SyncRun run = runs.latestBackfill(accountId).orElseThrow();
+        assertThat(run.state()).as("backfill: " + run.error()).isEqualTo(SyncState.SUCCEEDED);
+        return run;
+    }
+
+    SyncRun awaitRun(long accountId, long runId) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> runs.find(accountId, runId).orElseThrow().state().finished());
+        return runs.find(accountId, runId).orElseThrow();
+    }
+
+    private SyncRun pollOnce(ConnectedAccount account) {
+        PollingAccount polling = context.getBean(PollingAccount.class);
+        long runId = runs.start(account.accountId(), SyncKind.POLL, "test", null, null, "test", clock.instant());
+        RunLog log = new RunLog(account.accountId(), runId, runs, clock,
+                () -> account.reader().requestsSent(account.credentials()));
+        polling.run(account, log);
+        log.finish(SyncState.SUCCEEDED, null);
+        return runs.find(account.accountId(), runId).orElseThrow();
+    }
+
+    private SyncRun reconcileUsers(ConnectedAccount account) {
+        long runId = runs.start(account.accountId(), SyncKind.USERS, "test", null, null, "test", clock.instant());
+        RunLog log = new RunLog(account.accountId(), runId, runs, clock, () -> 0);
+        listings.helpdeskUsers(account, log, true);
+        log.finish(SyncState.SUCCEEDED, null);
+        return runs.find(account.accountId(), runId).orElseThrow();
+    }
+
+    private static ConnectedAccount withReader(ConnectedAccount account, HelpdeskReader reader) {
+        return new ConnectedAccount(account.accountId(), account.kind(), account.credentials(), account.settings(),
+                reader);
+    }
+
+    HttpResponse<String> apiPost(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A PSA whose helpdesk-user listing holds only the first {@code keep} users. */
+    private static final class DroppingReader extends DelegatingReader {
+        private final int keep;
+
+        DroppingReader(HelpdeskReader delegate, int keep) {
+            super(delegate);
+            this.keep = keep;
+        }
+
+        @Override
+        public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
+            RecordPage<HelpdeskRecord> page = super.page(credentials, query);
+            if (query.entity() != HelpdeskEntity.HELPDESK_USERS) {
+                return page;
+            }
+            List<HelpdeskRecord> kept = page.records().stream().limit(keep).toList();
+            return new RecordPage<>(kept, page.lastId(), true);
+        }
+    }
+
+    /** A PSA that answers the first page of helpdesk users and then fails. */
+    private static final class FailingAfterFirstPageReader extends DelegatingReader {
+        FailingAfterFirstPageReader(HelpdeskReader delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
+            if (query.entity() == HelpdeskEntity.HELPDESK_USERS && query.idAbove() > 0) {
+                throw HelpdeskException.answered(HelpdeskException.Kind.PSA_ERROR, "The helpdesk failed", 500, null);
+            }
+            RecordPage<HelpdeskRecord> page = super.page(credentials, query);
+            List<HelpdeskRecord> half = page.records().subList(0, page.records().size() / 2);
+            return new RecordPage<>(half, half.isEmpty() ? query.idAbove() : half.get(half.size() - 1).externalId(),
+                    false);
+        }
+    }
+}

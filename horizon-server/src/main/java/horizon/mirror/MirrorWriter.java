@@ -48,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>tombstoned row: <b>revived</b> only when the PSA has said the record lives after its deletion, that is
  *       the record's remote timestamp is later than the stored {@code deleted_at}, or the entity has no remote
  *       timestamp (helpdesk users: a listing that contains the user is the PSA's word). A copy with an older or
- *       equal timestamp was fetched before the deletion and counts as <b>skippedStale</b>.</li>
+ *       equal timestamp was fetched before the deletion and counts as <b>skippedStale</b>. A revived ticket
+ *       brings back the notes and time entries that were tombstoned with it (same {@code deleted_at}).</li>
  * </ul>
  *
  * <p><b>The plan, per batch of up to 500 records</b> (records are first de-duplicated by external id, the newest
@@ -130,6 +131,13 @@ public class MirrorWriter {
                set deleted_at = ?, mirrored_at = ?
              where (account_id, ticket_id) in (%s)
                and deleted_at is null
+            """;
+
+    /** Children that were tombstoned with their ticket (same deleted_at) come back with it. */
+    private static final String REVIVE_CHILDREN = """
+            update %s
+               set deleted_at = null, mirrored_at = ?
+             where account_id = ? and ticket_id = ? and deleted_at = ?
             """;
 
     private static final String SELECT_PICKLIST = """
@@ -287,16 +295,27 @@ public class MirrorWriter {
         int updated = 0;
         int revived = 0;
         List<Pending<R>> overtaken = new ArrayList<>();
+        List<Object[]> revivedTickets = new ArrayList<>();
         if (!updates.isEmpty()) {
             int[] counts = writeBatch(updateStatement(entity), updates, accountId, entity, mirroredAt, true);
             for (int i = 0; i < updates.size(); i++) {
+                Pending<R> pending = updates.get(i);
                 if (counts[i] == 0) {
-                    overtaken.add(updates.get(i));
-                } else if (updates.get(i).outcome() == Outcome.REVIVE) {
+                    overtaken.add(pending);
+                } else if (pending.outcome() == Outcome.REVIVE) {
                     revived++;
+                    revivedTickets.add(new Object[] {utc(mirroredAt), accountId, pending.record().externalId(),
+                            utc(stored.get(pending.record().externalId()).deletedAt())});
                 } else {
                     updated++;
                 }
+            }
+        }
+        if (entity == MirroredEntity.TICKETS && !revivedTickets.isEmpty()) {
+            // Their notes and time entries were tombstoned only because the ticket was; a re-fetch of them would
+            // carry timestamps older than that deletion and be refused, so they come back with the ticket.
+            for (MirroredEntity<?> child : List.of(MirroredEntity.TICKET_NOTES, MirroredEntity.TIME_ENTRIES)) {
+                jdbc.batchUpdate(REVIVE_CHILDREN.formatted(child.name()), revivedTickets);
             }
         }
         if (!overtaken.isEmpty()) {

@@ -17,6 +17,10 @@ public class PublicUrl {
     PublicUrl(@Value("${horizon.public-url:}") String configured, Environment environment) {
         this.configured = configured == null ? "" : configured.strip();
         this.environment = environment;
+        if (!this.configured.isEmpty() && !this.configured.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            throw new IllegalStateException("HORIZON_PUBLIC_URL (horizon.public-url) must be an http or https URL "
+                    + "such as https://horizon.example.com, was: " + this.configured);
+        }
     }
 
     /** The base URL without a trailing slash. */

@@ -121,6 +121,8 @@ abstract class GuardedUpsertCases extends HorizonTest {
     @Test
     void revivesATombstoneOnlyForACopyNewerThanTheDeletion() {
         writer.upsert(account, MirroredEntity.TICKETS, List.of(ticket(1, "1", minutes(1))));
+        writer.upsert(account, MirroredEntity.TICKET_NOTES, List.of(note(11, 1, minutes(1)), note(12, 1, minutes(1))));
+        writer.markDeleted(account, MirroredEntity.TICKET_NOTES, List.of(12L), minutes(2));
         writer.markDeleted(account, MirroredEntity.TICKETS, List.of(1L), minutes(5));
 
         assertThat(writer.upsert(account, MirroredEntity.TICKETS, List.of(ticket(1, "1", minutes(1)))))
@@ -136,6 +138,8 @@ abstract class GuardedUpsertCases extends HorizonTest {
                 .isEqualTo(new MirrorWriteResult(0, 0, 1, 0, 0, 0, 0));
         assertThat(queries.find(account, MirroredEntity.TICKETS, 1)).contains(restored);
         assertThat(queries.count(account, MirroredEntity.TICKETS)).isEqualTo(new EntityCount("tickets", 1, 0));
+        assertThat(queries.notes(account, 1)).as("the note tombstoned with the ticket, not the one deleted before")
+                .extracting(n -> n.externalId()).containsExactly(11L);
     }
 
     @Test

@@ -54,9 +54,9 @@ class AutotaskConnector implements HelpdeskConnector {
         // The resource's userName column holds at most 32 characters; longer keys are found by the e-mail column.
         ObjectNode query = (ObjectNode) api.emptyObject();
         ObjectNode either = query.putArray("filter").addObject().put("op", "or");
-        var items0 = either.putArray("items");
-        items0.addObject().put("op", "eq").put("field", "userName").put("value", credentials.userName());
-        items0.addObject().put("op", "eq").put("field", "email").put("value", credentials.userName());
+        var alternatives = either.putArray("items");
+        alternatives.addObject().put("op", "eq").put("field", "userName").put("value", credentials.userName());
+        alternatives.addObject().put("op", "eq").put("field", "email").put("value", credentials.userName());
         JsonNode items = api.post(credentials, "Resources/query", query).path("items");
         if (!items.isArray() || items.isEmpty()) {
             throw HelpdeskException.answered(Kind.PERMISSION_MISSING,

@@ -261,10 +261,8 @@ public class AutotaskRateGate {
             tenant.lastReadAttempt = now;
             readThreshold(tenant, credentials);
         } catch (HelpdeskException failure) {
-            if (!failure.retriable()) {
-                throw failure;
-            }
-            // The reading only tunes the pace: go on with the last one and try again at the next interval.
+            // The reading only tunes the pace: go on with the last one and try again at the next interval; a problem
+            // with the credentials shows up on the request itself.
             log.info("autotask gate={} ThresholdInformation not read kind={}", tenant.label, failure.kind());
         } finally {
             tenant.refreshing.set(false);

@@ -5,6 +5,7 @@ import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.HelpdeskResource;
 import horizon.helpdesk.HelpdeskZone;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -100,7 +101,7 @@ class HelpdeskApiController {
     }
 
     private static List<SyncSettings.SettingsProblem> missingFields(SyncSettingsJson body) {
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("tickets", body.tickets());
         fields.put("companies", body.companies());
         fields.put("contacts", body.contacts());

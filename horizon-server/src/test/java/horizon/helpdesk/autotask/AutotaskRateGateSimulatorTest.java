@@ -152,6 +152,31 @@ class AutotaskRateGateSimulatorTest {
     }
 
     @Test
+    void thresholdInformationIsReadBeforeTheFirstRequestAndAgainEveryInterval() {
+        try (AutotaskSimulator simulator = AutotaskSimulator.start(SMALL_MSP.withHourlyBudget(2_000))) {
+            ManualClock clock = new ManualClock(Instant.parse("2026-11-24T09:00:00Z"));
+            SimulatedAutotask autotask = SimulatedAutotask.wire(simulator,
+                    SimulatedAutotask.fastBackoff(50, 2, Duration.ofSeconds(5)), clock, clock::advance);
+            RecordQuery tickets = RecordQuery.all(HelpdeskEntity.TICKETS);
+
+            autotask.reader().count(autotask.credentials(), tickets);
+            clock.advance(Duration.ofMinutes(4));
+            autotask.reader().count(autotask.credentials(), tickets);
+            assertThat(simulator.control().counters().count("ThresholdInformation", 200)).isEqualTo(1);
+            clock.advance(Duration.ofMinutes(1));
+            autotask.reader().count(autotask.credentials(), tickets);
+
+            assertThat(simulator.control().counters().count("ThresholdInformation", 200)).isEqualTo(2);
+            AutotaskRateGate.Snapshot snapshot = autotask.gate().snapshot(autotask.credentials());
+            assertThat(snapshot.lastReading().threshold()).isEqualTo(2_000);
+            assertThat(snapshot.lastReading().readAt()).isEqualTo(clock.instant());
+            assertThat(snapshot.hourlyAllowance()).isEqualTo(1_000);
+            assertThat(snapshot.requestsSent()).isEqualTo(5);
+            assertThat(snapshot.endpoints()).containsKeys("Tickets", "ThresholdInformation");
+        }
+    }
+
+    @Test
     void aBusyDatabaseSlowsHorizonDown() {
         try (AutotaskSimulator simulator = AutotaskSimulator.start(SMALL_MSP.withHourlyBudget(100))) {
             // Another integration of the same database has used 92 of the 100 requests.

@@ -3,6 +3,9 @@ package horizon.simulator.autotask.bench;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class QueryThroughput {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicLong SERVED = new AtomicLong();
     private static final String SEARCH = "{\"filter\":[{\"op\":\"exist\",\"field\":\"id\"}]}";
 
     private QueryThroughput() {
@@ -41,11 +45,27 @@ public final class QueryThroughput {
             run(http, user, 1, 3);
             System.out.printf("tickets: %d, %d s per run, 500 records per page, all fields%n", tickets, seconds);
             for (int clients : new int[]{1, 3}) {
+                long cpuBefore = serverCpuNanos();
+                long pagesBefore = SERVED.get();
                 double pagesPerSecond = run(http, user, clients, seconds);
-                System.out.printf("%d client(s) in parallel: %.1f pages/s (%.0f records/s)%n", clients, pagesPerSecond,
-                        pagesPerSecond * 500);
+                double cpuMsPerPage = (serverCpuNanos() - cpuBefore) / 1e6 / (SERVED.get() - pagesBefore);
+                System.out.printf("%d client(s) in parallel: %.1f pages/s (%.0f records/s); server CPU %.2f ms per page"
+                        + " (= %.0f pages/s per core)%n", clients, pagesPerSecond, pagesPerSecond * 500, cpuMsPerPage,
+                        1000 / cpuMsPerPage);
             }
         }
+    }
+
+    /** CPU time of the simulator's HTTP threads: what serving cost, whatever else loads the machine. */
+    private static long serverCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("autotask-sim-http")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static double run(HttpClient http, ApiUser user, int clients, int seconds) throws Exception {
@@ -60,6 +80,7 @@ public final class QueryThroughput {
                 while (System.nanoTime() < end) {
                     String next = post(http, user, url);
                     pages.incrementAndGet();
+                    SERVED.incrementAndGet();
                     url = next == null ? user.zoneApiUrl() + "V1.0/Tickets/query" : next;
                 }
                 return null;

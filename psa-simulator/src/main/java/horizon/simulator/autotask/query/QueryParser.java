@@ -90,7 +90,8 @@ public final class QueryParser {
         return new QueryException("Unable to find " + field + " in the " + schema.singular() + " Entity");
     }
 
-    static JsonNode key(JsonNode object, String lowerName) {
+    /** A property of a JSON object by its lower-case name, matched ignoring case as ASP.NET binds them. */
+    public static JsonNode key(JsonNode object, String lowerName) {
         for (var e : object.properties()) {
             if (e.getKey().toLowerCase(Locale.ROOT).equals(lowerName)) {
                 return e.getValue();

@@ -160,8 +160,8 @@ public final class EntityApi implements ApiEndpoint {
             }
             Query query = parseSearch(request, schema);
             JsonNode token = parseToken(request.query().get("paging"));
-            JsonNode next = QueryParserAccess.key(token, "nextids");
-            JsonNode previous = QueryParserAccess.key(token, "previousids");
+            JsonNode next = QueryParser.key(token, "nextids");
+            JsonNode previous = QueryParser.key(token, "previousids");
             Page page;
             if (next != null && next.isArray() && !next.isEmpty()) {
                 page = Pager.forward(db.table(schema).rows(), query, next.get(0).asLong());
@@ -455,17 +455,5 @@ public final class EntityApi implements ApiEndpoint {
             }
         }
         return true;
-    }
-
-    /** Case-insensitive key lookup shared with the parser. */
-    private static final class QueryParserAccess {
-        static JsonNode key(JsonNode object, String lowerName) {
-            for (var e : object.properties()) {
-                if (e.getKey().toLowerCase(Locale.ROOT).equals(lowerName)) {
-                    return e.getValue();
-                }
-            }
-            return null;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package horizon.simulator.autotask.conformance;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -128,11 +130,19 @@ enum Divergence {
     static Optional<Divergence> explaining(Finding finding, Exchange exchange) {
         for (Divergence rule : values()) {
             if (rule.covers(finding, exchange)) {
+                USED.add(rule);
                 return Optional.of(rule);
             }
         }
         return Optional.empty();
     }
+
+    /** The rules that explained at least one finding in this JVM: a rule nothing needs should be deleted. */
+    static Set<Divergence> used() {
+        return Set.copyOf(USED);
+    }
+
+    private static final Set<Divergence> USED = ConcurrentHashMap.newKeySet();
 
     private static boolean isNullTypeComplaint(Finding f) {
         return f.key().endsWith(".body.schema.type") && f.message().contains("Instance type (null)");

@@ -1,0 +1,161 @@
+package horizon.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import horizon.HorizonApplication;
+import horizon.account.Accounts;
+import horizon.account.HorizonUser;
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.configuration.ConnectionTestOutcome;
+import horizon.helpdesk.configuration.HelpdeskConnections;
+import horizon.helpdesk.configuration.SyncSettings;
+import horizon.mirror.MirrorQueries;
+import horizon.simulator.autotask.ApiUser;
+import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.simulator.autotask.SimulatorCounters;
+import horizon.simulator.autotask.SimulatorOptions;
+import horizon.testsupport.HorizonTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A node stopped in the middle of a backfill: a new node on the same database resumes it from the checkpoints and
+ * completes it, and the simulator's request counters show that the pages written before the stop were not read again.
+ * Runs two Horizon contexts one after the other on one database; subclassed once per store.
+ */
+abstract class BackfillResumeCases {
+
+    /** Endpoints whose pages the backfill checkpoints. */
+    private static final List<String> PAGED = List.of("Tickets", "TicketNotes", "TimeEntries");
+    private static final int TICKETS = 6000;
+
+    private AutotaskSimulator simulator;
+    private ConfigurableApplicationContext running;
+
+    /** The JDBC URL of a database both contexts use. */
+    protected abstract String databaseUrl();
+
+    protected abstract String databaseUser();
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = AutotaskSimulator.start(SimulatorOptions.defaults()
+                .withSize(new SimulatorOptions.MspSize(40, 400, 12, TICKETS, 18))
+                .withLatency(Duration.ofMillis(250)));
+    }
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.close();
+        }
+        simulator.close();
+    }
+
+    @Test
+    void aBackfillStoppedHalfWayResumesOnTheNextNodeWithoutReadingFinishedPagesAgain() {
+        running = start();
+        long accountId = newAccount(running, "Resumed");
+        connect(running, accountId);
+        JdbcClient jdbc = running.getBean(JdbcClient.class);
+        // Stop once the tickets are well under way: some ticket pages and some note batches are checkpointed.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() ->
+                jdbc.sql("select count(*) from sync_backfill_segments where account_id = :a and entity = 'ticket_notes'"
+                        + " and done = true").param("a", accountId).query(Long.class).single() >= 2);
+        running.close();
+        running = null;
+        SimulatorCounters atStop = simulator.control().counters();
+
+        running = start();
+        SyncRunRepository runs = running.getBean(SyncRunRepository.class);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> runs
+                .latestBackfill(accountId).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
+        SimulatorCounters resumedCounters = simulator.control().counters();
+        List<SyncRun> backfills = runs.page(accountId, SyncKind.BACKFILL, null, 0, 10);
+        SyncRun resumed = backfills.get(0);
+        SyncRun stopped = backfills.get(1);
+
+        assertThat(stopped.state()).isEqualTo(SyncState.INTERRUPTED);
+        assertThat(stopped.error()).contains("shut down");
+        assertThat(resumed.resumedFromRunId()).isEqualTo(stopped.id());
+        assertThat(resumed.triggeredBy()).isEqualTo("resume");
+        SimulatorMirror.assertMirrors(simulator, running.getBean(MirrorQueries.class), accountId,
+                resumed.windowStart());
+
+        // The same backfill from scratch, for another account, is the baseline.
+        long fresh = newAccount(running, "Fresh");
+        SimulatorCounters before = simulator.control().counters();
+        connect(running, fresh);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> runs
+                .latestBackfill(fresh).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
+        SimulatorCounters after = simulator.control().counters();
+
+        long stoppedAndResumed = paged(resumedCounters);
+        long fromScratch = paged(after) - paged(before);
+        long beforeStop = paged(atStop);
+        // At most 3 requests per endpoint were in flight when the node stopped; nothing else is read twice.
+        assertThat(stoppedAndResumed).as("requests: %d before the stop, %d in all; %d from scratch", beforeStop,
+                stoppedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * PAGED.size());
+        assertThat(beforeStop).isGreaterThan(0).isLessThan(fromScratch);
+        long ticketsFetched = stopped.counts().get("tickets").fetched() + resumed.counts().get("tickets").fetched();
+        assertThat(ticketsFetched).isLessThanOrEqualTo(TICKETS + 3L * 500);
+        assertThat(resumedCounters.concurrentPeak().values()).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(3));
+    }
+
+    private long paged(SimulatorCounters counters) {
+        return PAGED.stream().mapToLong(endpoint -> counters.requests().getOrDefault(endpoint, Map.of()).values()
+                .stream().mapToLong(Long::longValue).sum()).sum();
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(HorizonApplication.class).properties(Map.of(
+                "spring.datasource.url", databaseUrl(),
+                "spring.datasource.username", databaseUser(),
+                "spring.datasource.password", "",
+                "horizon.master-key", HorizonTest.MASTER_KEY,
+                "horizon.data-dir", "target/test-data",
+                "horizon.demo.enabled", "false",
+                "server.port", "0",
+                "db-scheduler.polling-interval", "1s",
+                "horizon.sync.dispatch-interval", "1s",
+                "horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl())).run();
+    }
+
+    private static long newAccount(ConfigurableApplicationContext context, String name) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        HorizonUser admin = context.getBean(Accounts.class).openAccount(name + " " + unique,
+                "admin@" + unique + ".test", "Admin " + unique, "admin-pass-" + unique);
+        return admin.accountId();
+    }
+
+    /**
+     * Connects with every entity and ten years of history. The account's first poll and full comparison are marked
+     * as just done, so the counters measure the backfill alone.
+     */
+    private void connect(ConfigurableApplicationContext context, long accountId) {
+        HelpdeskConnections connections = context.getBean(HelpdeskConnections.class);
+        Instant now = context.getBean(Clock.class).instant();
+        SyncScheduleRepository schedule = context.getBean(SyncScheduleRepository.class);
+        schedule.stamp(accountId, SyncingAccount.POLL_JOB, now);
+        schedule.stamp(accountId, SyncingAccount.RECONCILE_JOB, now);
+        assertThat(connections.saveSettings(accountId,
+                new SyncSettings(true, true, true, true, true, true, 3650, 300))).isEmpty();
+        ApiUser user = simulator.apiUser();
+        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
+        ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
+        assertThat(outcome.ok()).isTrue();
+        connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());
+    }
+}

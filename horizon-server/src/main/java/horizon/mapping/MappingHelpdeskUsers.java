@@ -12,8 +12,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +77,7 @@ public class MappingHelpdeskUsers {
                         snapshot.horizonUsers.get(mapping.horizonUserId())));
             }
         }
-        others.sort(java.util.Comparator.comparingLong(MappingOverview.OtherMapping::helpdeskUserExternalId));
+        others.sort(Comparator.comparingLong(MappingOverview.OtherMapping::helpdeskUserExternalId));
         return new MappingOverview(active, others, snapshot.unmappedHorizonUsers());
     }
 
@@ -224,7 +226,7 @@ public class MappingHelpdeskUsers {
         Map<Long, HorizonUser> horizonUsers = new HashMap<>();
         List<HorizonUser> ordered = users.findByAccount(accountId);
         ordered.forEach(u -> horizonUsers.put(u.id(), u));
-        Map<Long, HelpdeskUserMapping> byHelpdeskUser = new java.util.LinkedHashMap<>();
+        Map<Long, HelpdeskUserMapping> byHelpdeskUser = new LinkedHashMap<>();
         for (HelpdeskUserMapping mapping : mappings.findAll(accountId)) {
             byHelpdeskUser.put(mapping.helpdeskUserExternalId(), mapping);
         }

@@ -2,6 +2,7 @@ package horizon.mapping;
 
 import horizon.account.CurrentUser;
 import horizon.account.SignedInUser;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +75,7 @@ class UserMappingController {
         return render(model, me.accountId());
     }
 
-    private String change(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+    private String change(RedirectAttributes redirect, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("message", action.get());
         } catch (MappingRefused e) {

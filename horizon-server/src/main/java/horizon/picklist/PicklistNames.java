@@ -1,6 +1,7 @@
 package horizon.picklist;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,10 +82,10 @@ final class PicklistNames {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
-            boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(java.util.Locale.ROOT));
+            boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
             if (i > 0) {
                 text.append(' ');
-                text.append(acronym ? word : word.toLowerCase(java.util.Locale.ROOT));
+                text.append(acronym ? word : word.toLowerCase(Locale.ROOT));
             } else {
                 text.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
             }

@@ -48,6 +48,10 @@ class BackfillingAccount {
     private static final Logger log = LoggerFactory.getLogger(BackfillingAccount.class);
     private static final String CURSORS_PHASE = "cursors";
     private static final String PICKLISTS_PHASE = "picklists";
+    private static final String TOTALS_PHASE = "totals";
+    /** The entities a backfill counts first, so its progress has a total from the start. */
+    private static final List<HelpdeskEntity> COUNTED = List.of(HelpdeskEntity.HELPDESK_USERS,
+            HelpdeskEntity.COMPANIES, HelpdeskEntity.CONTACTS, HelpdeskEntity.TICKETS);
 
     private final MirrorWriter writer;
     private final BackfillCheckpointRepository checkpoints;
@@ -79,6 +83,7 @@ class BackfillingAccount {
     void run(ConnectedAccount account, RunLog run, long originRunId, Instant windowStart) {
         Backfill backfill = new Backfill(account, run, originRunId, windowStart);
         backfill.startCursors();
+        backfill.countTotals();
         if (Streams.enabled(account.settings(), HelpdeskEntity.HELPDESK_USERS)) {
             backfill.phase(Streams.name(HelpdeskEntity.HELPDESK_USERS),
                     () -> listings.helpdeskUsers(account, run, false));
@@ -90,6 +95,7 @@ class BackfillingAccount {
                 backfill.readInSegments(entity, entity == HelpdeskEntity.TICKETS ? windowStart : null);
             }
         }
+        run.allRead();
     }
 
     /** One backfill run's state. */
@@ -126,7 +132,8 @@ class BackfillingAccount {
                 stopping.check();
                 RecordPage<HelpdeskRecord> probe = account.reader().page(account.credentials(),
                         new RecordQuery(entity, since, 0, null, List.of()));
-                StreamCursor cursor = new StreamCursor(Streams.name(entity), since, 0).advancedBy(probe.records());
+                StreamCursor cursor = new StreamCursor(Streams.name(entity), since, 0)
+                        .advancedBy(probe.records(), clock.instant().plus(PollingAccount.FUTURE_TOLERANCE));
                 cursors.save(accountId, cursor, clock.instant());
             }
             if (Streams.enabled(account.settings(), HelpdeskEntity.TICKETS)) {
@@ -140,6 +147,38 @@ class BackfillingAccount {
                 }
             }
             markDone(CURSORS_PHASE, null);
+        }
+
+        /**
+         * Counts every entity the backfill reads (one {@code query/count} each) and stores the totals with the phases;
+         * a resumed backfill takes them from there and counts the finished phases as done.
+         */
+        void countTotals() {
+            long total = 0;
+            long done = 0;
+            if (!done(TOTALS_PHASE)) {
+                for (HelpdeskEntity entity : COUNTED) {
+                    if (!Streams.enabled(account.settings(), entity)) {
+                        continue;
+                    }
+                    stopping.check();
+                    long count = account.reader().count(account.credentials(), new RecordQuery(entity,
+                            entity == HelpdeskEntity.TICKETS ? windowStart : null, 0, null, List.of()));
+                    checkpoints.savePhase(accountId, origin, Streams.name(entity),
+                            new BackfillCheckpointRepository.Phase(count, null, null, false), clock.instant());
+                    total += count;
+                }
+                markDone(TOTALS_PHASE, total);
+            } else {
+                for (HelpdeskEntity entity : COUNTED) {
+                    var phase = checkpoints.phase(accountId, origin, Streams.name(entity));
+                    long count = phase.map(p -> p.total() == null ? 0L : p.total()).orElse(0L);
+                    total += count;
+                    done += phase.filter(p -> p.done()).isPresent() ? count : 0;
+                }
+            }
+            run.addToTotal(total);
+            run.progressDone(done);
         }
 
         void phase(String name, Runnable work) {
@@ -157,15 +196,17 @@ class BackfillingAccount {
             if (stored.isPresent() && stored.get().done()) {
                 return;
             }
+            // A phase row with only its total (from countTotals) has not started reading yet.
+            boolean fresh = stored.isEmpty() || stored.get().pageSpan() == null;
             boolean withChildren = entity == HelpdeskEntity.TICKETS;
             Children children = withChildren ? new Children() : null;
             try {
                 IdSegments plan;
                 RecordQuery base = new RecordQuery(entity, changedSince, 0, null, List.of());
-                if (stored.isEmpty()) {
+                if (fresh) {
                     stopping.check();
-                    long count = account.reader().count(account.credentials(), base);
-                    run.addToTotal(count);
+                    long count = stored.map(BackfillCheckpointRepository.Phase::total)
+                            .orElseGet(() -> account.reader().count(account.credentials(), base));
                     RecordPage<HelpdeskRecord> first = account.reader().page(account.credentials(), base);
                     List<Long> firstIds = first.records().stream().map(HelpdeskRecord::externalId).toList();
                     MirrorWriteResult result = transactions.execute(status -> {
@@ -194,7 +235,6 @@ class BackfillingAccount {
                     });
                 } else {
                     BackfillCheckpointRepository.Phase resumed = stored.get();
-                    run.addToTotal(resumed.total() == null ? 0 : resumed.total());
                     plan = IdSegments.resume(checkpoints.segments(accountId, origin, phase),
                             resumed.pageSpan() == null ? 1 : resumed.pageSpan(),
                             resumed.estimatedMaxId() == null ? 0 : resumed.estimatedMaxId());

@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PollingAccount {
 
+    /** How far past Horizon's clock a PSA timestamp may lie and still move a watermark (clock skew, not bad data). */
+    static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
+
     private static final Logger log = LoggerFactory.getLogger(PollingAccount.class);
 
     private final MirrorWriter writer;
@@ -67,7 +70,7 @@ class PollingAccount {
         while (true) {
             stopping.check();
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
-            seen = seen.advancedBy(page.records());
+            seen = seen.advancedBy(page.records(), clock.instant().plus(FUTURE_TOLERANCE));
             write(account, run, entity, page.records());
             if (page.complete()) {
                 break;

@@ -73,6 +73,17 @@ final class RunLog {
 
     synchronized void progressDone(long done) {
         progressDone = done;
+        flushIfDue();
+    }
+
+    /**
+     * Everything counted has been read: a resumed backfill does not know how much its predecessor read of the phase it
+     * resumed, so it closes its progress at the total.
+     */
+    synchronized void allRead() {
+        if (progressTotal != null) {
+            progressDone = Math.max(progressDone, progressTotal);
+        }
     }
 
     synchronized void windowStart(Instant start) {

@@ -20,11 +20,19 @@ record StreamCursor(String stream, Instant watermark, long lastId) {
         return watermark == null ? null : watermark.minus(overlap);
     }
 
-    /** This cursor moved to the largest remote timestamp of the records, never backwards. */
-    StreamCursor advancedBy(Collection<? extends HelpdeskRecord> records) {
+    /**
+     * This cursor moved to the largest remote timestamp of the records, never backwards. Timestamps after
+     * {@code latestPlausible} are not taken: one record dated in the future (bad data, a far-off PSA clock) would
+     * otherwise push the watermark past every real change to come, and the stream would stop seeing them. Such a
+     * record is simply read again by the next poll.
+     */
+    StreamCursor advancedBy(Collection<? extends HelpdeskRecord> records, Instant latestPlausible) {
         Instant max = watermark;
         for (HelpdeskRecord record : records) {
-            max = later(max, record.remoteUpdatedAt());
+            Instant seen = record.remoteUpdatedAt();
+            if (seen != null && !seen.isAfter(latestPlausible)) {
+                max = later(max, seen);
+            }
         }
         return new StreamCursor(stream, max, lastId);
     }

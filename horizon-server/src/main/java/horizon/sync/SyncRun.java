@@ -52,6 +52,9 @@ public record SyncRun(long id, long accountId, SyncKind kind, String triggeredBy
             return null;
         }
         long left = Math.max(0, progressTotal - progressDone);
+        if (left == 0) {
+            return null;
+        }
         long elapsedMillis = Math.max(1, Duration.between(startedAt, now).toMillis());
         return Duration.ofMillis(Math.round((double) elapsedMillis * left / progressDone));
     }

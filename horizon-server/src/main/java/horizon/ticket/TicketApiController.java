@@ -1,11 +1,11 @@
 package horizon.ticket;
 
 import horizon.account.CurrentUser;
+import horizon.helpdesk.HelpdeskTicket;
 import horizon.mirror.MirrorPage;
 import horizon.mirror.MirrorQueries;
 import horizon.mirror.TicketDetail;
 import horizon.mirror.TicketFilter;
-import horizon.helpdesk.HelpdeskTicket;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

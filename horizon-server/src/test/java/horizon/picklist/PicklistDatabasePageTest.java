@@ -115,6 +115,11 @@ class PicklistDatabasePageTest extends HorizonTest {
         assertThat(server.get("active").asBoolean()).isFalse();
         assertThat(server.get("parentValue").asString()).isEqualTo("10");
         assertThat(JSON.readTree(sub.body()).get("refreshedAt").isNull()).isFalse();
+        JsonNode newStatus = JSON.readTree(apiGet("/api/v1/picklists/Tickets/status", acme.agent().token()).body())
+                .get("values").get(0);
+        assertThat(newStatus.get("label").asString()).isEqualTo("New");
+        assertThat(newStatus.get("isDefault").asBoolean()).isTrue();
+        assertThat(newStatus.get("parentValue").isNull()).isTrue();
 
         HttpResponse<String> globexStatus = apiGet("/api/v1/picklists/Tickets/status", globex.agent().token());
         assertThat(globexStatus.body()).contains("Globex Secret Status").doesNotContain("In Progress");

@@ -119,18 +119,19 @@ abstract class BackfillResumeCases {
                 .stream().mapToLong(Long::longValue).sum()).sum();
     }
 
+    /** A Horizon node; command-line arguments, as they win over application.properties (default properties do not). */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(HorizonApplication.class).properties(Map.of(
-                "spring.datasource.url", databaseUrl(),
-                "spring.datasource.username", databaseUser(),
-                "spring.datasource.password", "",
-                "horizon.master-key", HorizonTest.MASTER_KEY,
-                "horizon.data-dir", "target/test-data",
-                "horizon.demo.enabled", "false",
-                "server.port", "0",
-                "db-scheduler.polling-interval", "1s",
-                "horizon.sync.dispatch-interval", "1s",
-                "horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl())).run();
+        return new SpringApplicationBuilder(HorizonApplication.class).run(
+                "--spring.datasource.url=" + databaseUrl(),
+                "--spring.datasource.username=" + databaseUser(),
+                "--spring.datasource.password=",
+                "--horizon.master-key=" + HorizonTest.MASTER_KEY,
+                "--horizon.data-dir=target/test-data",
+                "--horizon.demo.enabled=false",
+                "--server.port=0",
+                "--db-scheduler.polling-interval=1s",
+                "--horizon.sync.dispatch-interval=1s",
+                "--horizon.autotask.discovery-url=" + simulator.zones().get(0).apiUrl());
     }
 
     private static long newAccount(ConfigurableApplicationContext context, String name) {

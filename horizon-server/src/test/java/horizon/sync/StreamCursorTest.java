@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class StreamCursorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
 
     @Test
     void readsFromTheWatermarkLessTheOverlap() {
@@ -24,7 +25,7 @@ class StreamCursorTest {
         StreamCursor cursor = new StreamCursor("companies", T0, 0);
 
         StreamCursor next = cursor.advancedBy(List.of(company(1, T0.plusSeconds(30)), company(2, T0.plusSeconds(90)),
-                company(3, T0.plusSeconds(10))));
+                company(3, T0.plusSeconds(10))), FAR);
 
         assertThat(next.watermark()).isEqualTo(T0.plusSeconds(90));
     }
@@ -33,9 +34,9 @@ class StreamCursorTest {
     void neverMovesBackwardsNorOnRecordsWithoutTimestamps() {
         StreamCursor cursor = new StreamCursor("companies", T0, 0);
 
-        assertThat(cursor.advancedBy(List.of(company(1, T0.minusSeconds(600)), company(2, null))).watermark())
+        assertThat(cursor.advancedBy(List.of(company(1, T0.minusSeconds(600)), company(2, null)), FAR).watermark())
                 .isEqualTo(T0);
-        assertThat(cursor.advancedBy(List.of()).watermark()).isEqualTo(T0);
+        assertThat(cursor.advancedBy(List.of(), FAR).watermark()).isEqualTo(T0);
     }
 
     @Test
@@ -43,7 +44,17 @@ class StreamCursorTest {
         StreamCursor cursor = new StreamCursor("companies", null, 0);
 
         assertThat(cursor.readFrom(Duration.ofMinutes(2))).isNull();
-        assertThat(cursor.advancedBy(List.of(company(1, T0))).watermark()).isEqualTo(T0);
+        assertThat(cursor.advancedBy(List.of(company(1, T0)), FAR).watermark()).isEqualTo(T0);
+    }
+
+    @Test
+    void ignoresTimestampsBeyondThePlausibleLatest() {
+        StreamCursor cursor = new StreamCursor("contacts", T0, 0);
+
+        StreamCursor next = cursor.advancedBy(List.of(company(1, T0.plusSeconds(60)),
+                company(2, T0.plus(Duration.ofDays(40)))), T0.plus(Duration.ofHours(1)));
+
+        assertThat(next.watermark()).isEqualTo(T0.plusSeconds(60));
     }
 
     @Test

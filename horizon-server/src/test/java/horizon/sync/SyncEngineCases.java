@@ -213,6 +213,21 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live()).isEqualTo(users);
     }
 
+    @Test
+    void aRunWhoseNodeStoppedBeatingIsMarkedInterruptedNeverSucceeded() {
+        TestAccount account = fixtures().account("Stalled");
+        connect(account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        // A poll started ten minutes ago on a node that has since died: its heartbeat is as old.
+        long stalled = runs.start(account.id(), SyncKind.POLL, "schedule", null, null, "dead-node",
+                clock.instant().minus(Duration.ofMinutes(10)));
+
+        SyncRun run = awaitRun(account.id(), stalled);
+
+        assertThat(run.state()).isEqualTo(SyncState.INTERRUPTED);
+        assertThat(run.error()).contains("heartbeat");
+    }
+
     // ---- helpers ----
 
     void connect(long accountId, SyncSettings settings) {

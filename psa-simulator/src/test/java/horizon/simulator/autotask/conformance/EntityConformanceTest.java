@@ -94,12 +94,7 @@ class EntityConformanceTest {
             }
             excludeResource(family, hook, technician);
         }
-        long failing = createWebhook("Company", receiver.url("/fail/company"));
-        Map<String, Object> companyName = fieldBody("Company", failing);
-        companyName.put("fieldID", wire.picklistCode("CompanyWebhookFields", "fieldID", "companyName"));
-        createdId(wire.post("V1.0/CompanyWebhooks/" + failing + "/Fields", companyName));
-        control.update("Companies", company, Map.of("companyName", "Renamed for a failing callout " + UNIQUE.incrementAndGet()));
-        await().atMost(Duration.ofSeconds(15)).until(() -> firstIdOrNull("WebhookEventErrorLogs") != null);
+        failedCalloutLog();
     }
 
     @AfterAll
@@ -112,6 +107,7 @@ class EntityConformanceTest {
         }
     }
 
+    /** JUnit asks for a template's arguments when it runs, after {@link #start()}: the fixture ids are set by then. */
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (String c : COLLECTIONS) {
@@ -429,11 +425,8 @@ class EntityConformanceTest {
             }
         }
         cases.add(of("WebhookEventErrorLogs · DELETE", () -> {
-            long id = firstId("WebhookEventErrorLogs");
+            long id = failedCalloutLog();
             updatedId(wire.delete("V1.0/WebhookEventErrorLogs/" + id), id);
-            // the log is gone: a later failing callout refills it for the other cases
-            control.update("Companies", company, Map.of("companyName", "Renamed again " + UNIQUE.incrementAndGet()));
-            await().atMost(Duration.ofSeconds(15)).until(() -> firstIdOrNull("WebhookEventErrorLogs") != null);
         }));
     }
 
@@ -490,6 +483,18 @@ class EntityConformanceTest {
             Map<String, Object> entry = newTimeEntry();
             entry.remove("summaryNotes");
             errors(wire.post("V1.0/TimeEntries", entry), 500);
+        }));
+        cases.add(of("errors · thread threshold → 429 errors[]", () -> {
+            control.burst429(1);
+            errors(wire.searchGet("Tickets", search(1)), 429);
+        }));
+        cases.add(of("errors · hourly request budget spent → 429 errors[]", () -> {
+            control.setHourlyBudget(1);
+            try {
+                errors(wire.searchGet("Tickets", search(1)), 429);
+            } finally {
+                control.setHourlyBudget(10_000);
+            }
         }));
         cases.add(of("errors · GET on the nextPageUrl of a POST query → 405", () -> {
             Exchange first = ok(wire.post("V1.0/Tickets/query", search(2)));
@@ -647,6 +652,24 @@ class EntityConformanceTest {
         w.put("sendThresholdExceededNotification", false);
         w.put("notificationEmailAddress", "ops@horizon-sim.example");
         return w;
+    }
+
+    /**
+     * A fresh WebhookEventErrorLogs row: a Company webhook whose receiver answers 500 watches companyName; after a
+     * rename its five attempts fail (30 ms apart on the accelerated clock) and the event is dropped into the log.
+     */
+    private static long failedCalloutLog() {
+        Map<String, Object> body = newWebhook(receiver.url("/fail/company"));
+        body.put("isSubscribedToCreateEvents", false);
+        long hook = createdId(wire.post("V1.0/CompanyWebhooks", body));
+        Map<String, Object> companyName = fieldBody("Company", hook);
+        companyName.put("fieldID", wire.picklistCode("CompanyWebhookFields", "fieldID", "companyName"));
+        createdId(wire.post("V1.0/CompanyWebhooks/" + hook + "/Fields", companyName));
+        control.update("Companies", company, Map.of("companyName", "Renamed for a failing callout " + UNIQUE.incrementAndGet()));
+        Map<String, Object> search = Map.of("filter", List.of(Map.of("op", "eq", "field", "accountWebhookID", "value", hook)));
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                !wire.post("V1.0/WebhookEventErrorLogs/query", search).json().path("items").isEmpty());
+        return wire.post("V1.0/WebhookEventErrorLogs/query", search).json().get("items").get(0).get("id").asLong();
     }
 
     private static long createWebhook(String family, String url) {

@@ -46,11 +46,6 @@ record Exchange(String method, URI uri, Map<String, String> requestHeaders, Stri
         return params;
     }
 
-    String contentType() {
-        return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
-                .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
-    }
-
     /** The response body as JSON; fails the test when the simulator sent something that is no JSON. */
     JsonNode json() {
         return JSON.readTree(responseBody);

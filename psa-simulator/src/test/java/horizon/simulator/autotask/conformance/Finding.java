@@ -17,12 +17,6 @@ record Finding(String key, String pointer, String message) {
         return key.startsWith("validation.response");
     }
 
-    /** The last segment of the pointer: the property (or array index) the complaint is about. */
-    String property() {
-        int slash = pointer.lastIndexOf('/');
-        return slash < 0 ? pointer : pointer.substring(slash + 1);
-    }
-
     @Override
     public String toString() {
         return key + (pointer.isEmpty() ? "" : " at " + pointer) + ": " + message;

@@ -40,7 +40,8 @@ class WebhookFaultsTest {
         webhooks.onChange(WebhookDeliveryTest.statusChange(6));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 1);
-        assertThat(sequenceNumbers()).containsExactly(6L);
+        // containsOnly, not containsExactly: on a loaded machine a slow answer can time out and be retried
+        assertThat(sequenceNumbers()).containsOnly(6L);
         assertThat(webhooks.counters()).containsEntry("faultDropped", 5L);
     }
 

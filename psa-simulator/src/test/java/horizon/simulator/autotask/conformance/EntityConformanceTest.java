@@ -132,6 +132,13 @@ class EntityConformanceTest {
             cases.add(of(c + " · query/next after a GET query", () -> nextAfterGet(c)));
             cases.add(of(c + " · query/next after a POST query", () -> nextAfterPost(c)));
         }
+        cases.add(of("Tickets · query POST with includeFields", () -> {
+            Exchange x = ok(wire.post("V1.0/Tickets/query", Map.of("maxRecords", 3, "includeFields",
+                    List.of("id", "title", "status", "lastActivityDate"), "filter",
+                    List.of(Map.of("op", "gte", "field", "id", "value", 0)))));
+            assertThat(x.json().get("items").get(0).propertyNames()).as(x.describe())
+                    .contains("id", "title", "status", "lastActivityDate").doesNotContain("description");
+        }));
         writes(cases);
         children(cases);
         webhookWrites(cases);

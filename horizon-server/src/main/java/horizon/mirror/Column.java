@@ -15,19 +15,22 @@ record Column(String name, Type type) {
 
     /** The few SQL types the mirror uses; each binds and reads the same Java type on both stores. */
     enum Type {
-        BIGINT(Types.BIGINT),
-        VARCHAR(Types.VARCHAR),
-        TEXT(Types.VARCHAR),
-        BOOLEAN(Types.BOOLEAN),
-        NUMERIC(Types.NUMERIC),
-        DATE(Types.DATE),
-        TIMESTAMPTZ(Types.TIMESTAMP_WITH_TIMEZONE);
+        BIGINT(Types.BIGINT, "bigint"),
+        VARCHAR(Types.VARCHAR, "varchar"),
+        TEXT(Types.VARCHAR, "text"),
+        BOOLEAN(Types.BOOLEAN, "boolean"),
+        NUMERIC(Types.NUMERIC, "numeric(9, 4)"),
+        DATE(Types.DATE, "date"),
+        TIMESTAMPTZ(Types.TIMESTAMP_WITH_TIMEZONE, "timestamp with time zone");
 
         /** The JDBC type a null is bound as, so that PostgreSQL knows the parameter's type. */
         final int jdbcType;
+        /** The SQL type a parameter is cast to inside a MERGE's VALUES, where neither store can infer it. */
+        final String sqlType;
 
-        Type(int jdbcType) {
+        Type(int jdbcType, String sqlType) {
             this.jdbcType = jdbcType;
+            this.sqlType = sqlType;
         }
     }
 

@@ -58,15 +58,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>one query reads the stored (content hash, remote timestamp, tombstone) of the batch's keys;</li>
  *   <li>each record is classified by the guard above;</li>
- *   <li>new records go in one JDBC batch of {@code INSERT}s, changed and revived ones in one JDBC batch of
- *       {@code UPDATE … WHERE <key> AND <guard>}: the guard is in the SQL too, so a row that another writer
- *       changed after step 1 is never overwritten with older data. Such a record is then counted from what the
- *       row holds afterwards: unchanged if it holds the same content, else skippedStale.</li>
+ *   <li>the records to write (new, changed, revived) go in one JDBC batch of standard {@code MERGE} statements
+ *       keyed by (account, external id) whose {@code WHEN MATCHED AND} repeats the guard, so a row that another
+ *       writer changed after step 1 is never overwritten with older data. Such a record is then counted from
+ *       what the row holds afterwards: unchanged if it holds the same content, else skippedStale. A record the
+ *       read found no row for is written by the same MERGE without its matched branch: if another writer inserted
+ *       the key in between, the record goes through the guard again against that row.</li>
  * </ol>
- * This is the classify-then-write equivalent of a guarded standard {@code MERGE}: it gives exact per-record
- * counts (MERGE has no portable RETURNING) and is two to three times cheaper than one MERGE per row on H2.
- * When two writers insert the same new key at once, the second gets a unique violation (as PostgreSQL's MERGE
- * would); its batch is then rolled back and retried once, and the retry sees the other writer's rows. The
+ * Reading first is what gives exact per-record counts: MERGE has no portable RETURNING.
+ * When two writers insert the same new key at once, PostgreSQL's MERGE raises a unique violation for the second;
+ * its batch is then rolled back and retried once, and the retry sees the other writer's rows. The
  * transaction is {@code NESTED}: a savepoint inside a caller's transaction, a transaction of its own otherwise.
  *
  * <p>All timestamps handed in ({@code remoteUpdatedAt}, {@code deletedAt}) are on the PSA's clock; only
@@ -87,24 +88,38 @@ public class MirrorWriter {
     private static final List<Column> BOOKKEEPING = List.of(Column.text("raw_json"), CONTENT_HASH, REMOTE_UPDATED_AT,
             Column.timestamp("mirrored_at"));
 
-    private static final String INSERT = """
-            insert into %s (%s)
-            values (%s)
+    /**
+     * The one write of a record: standard MERGE keyed by (account, external id) with the guard in its
+     * {@code WHEN MATCHED AND}, so a row another writer changed after this writer read it is never overwritten with
+     * older data. Unqualified SET columns and no RETURNING: the form both H2 and PostgreSQL accept.
+     */
+    private static final String GUARDED_MERGE = """
+            merge into %1$s t
+            using (values (%2$s)) as s (%3$s)
+            on (t.account_id = s.account_id and t.external_id = s.external_id)
+            when matched and (
+                   (t.deleted_at is null
+                    and t.content_hash <> s.content_hash
+                    and (t.remote_updated_at is null or s.remote_updated_at is null
+                         or t.remote_updated_at <= s.remote_updated_at))
+                or (t.deleted_at is not null
+                    and (s.remote_updated_at is null or s.remote_updated_at > t.deleted_at)))
+              then update set %4$s, deleted_at = null
+            when not matched
+              then insert (%3$s) values (%5$s)
             """;
 
-    /** The guard, repeated in SQL; parameters: content hash, then the record's remote timestamp four times. */
-    private static final String GUARDED_UPDATE = """
-            update %s
-               set %s, deleted_at = null
-             where account_id = ? and external_id = ?
-               and ((deleted_at is null
-                     and content_hash <> ?
-                     and (remote_updated_at is null
-                          or cast(? as timestamp with time zone) is null
-                          or remote_updated_at <= cast(? as timestamp with time zone)))
-                 or (deleted_at is not null
-                     and (cast(? as timestamp with time zone) is null
-                          or cast(? as timestamp with time zone) > deleted_at)))
+    /**
+     * The write of a record the read found no row for: the same MERGE without its matched branch, so that when
+     * another writer inserted the key in between, nothing is written here and the record goes through the guard
+     * again against that row (instead of being counted as inserted).
+     */
+    private static final String INSERTING_MERGE = """
+            merge into %1$s t
+            using (values (%2$s)) as s (%3$s)
+            on (t.account_id = s.account_id and t.external_id = s.external_id)
+            when not matched
+              then insert (%3$s) values (%5$s)
             """;
 
     /**
@@ -175,8 +190,8 @@ public class MirrorWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Map<MirroredEntity<?>, String> insertStatements = new ConcurrentHashMap<>();
-    private final Map<MirroredEntity<?>, String> updateStatements = new ConcurrentHashMap<>();
+    private final Map<MirroredEntity<?>, String> mergeStatements = new ConcurrentHashMap<>();
+    private final Map<MirroredEntity<?>, String> insertingMergeStatements = new ConcurrentHashMap<>();
 
     public MirrorWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
@@ -286,10 +301,17 @@ public class MirrorWriter {
         List<Pending<R>> inserts = writes.stream().filter(p -> p.outcome() == Outcome.INSERT).toList();
         List<Pending<R>> updates = writes.stream().filter(p -> p.outcome() != Outcome.INSERT).toList();
         int inserted = 0;
+        List<R> insertedMeanwhile = new ArrayList<>();
         if (!inserts.isEmpty()) {
-            // A key another writer inserted meanwhile raises a unique violation here: the batch is retried.
-            for (int count : writeBatch(insertStatement(entity), inserts, accountId, entity, mirroredAt, false)) {
-                inserted += count == 0 ? 0 : 1;
+            // PostgreSQL raises a unique violation for a key another open transaction is inserting: the batch is
+            // retried. A key another writer already committed makes the MERGE write nothing: guard it again below.
+            int[] counts = writeBatch(mergeStatement(entity, true), inserts, accountId, entity, mirroredAt);
+            for (int i = 0; i < inserts.size(); i++) {
+                if (counts[i] == 0) {
+                    insertedMeanwhile.add(inserts.get(i).record());
+                } else {
+                    inserted++;
+                }
             }
         }
         int updated = 0;
@@ -297,7 +319,7 @@ public class MirrorWriter {
         List<Pending<R>> overtaken = new ArrayList<>();
         List<Object[]> revivedTickets = new ArrayList<>();
         if (!updates.isEmpty()) {
-            int[] counts = writeBatch(updateStatement(entity), updates, accountId, entity, mirroredAt, true);
+            int[] counts = writeBatch(mergeStatement(entity, false), updates, accountId, entity, mirroredAt);
             for (int i = 0; i < updates.size(); i++) {
                 Pending<R> pending = updates.get(i);
                 if (counts[i] == 0) {
@@ -331,7 +353,9 @@ public class MirrorWriter {
                 }
             }
         }
-        return new MirrorWriteResult(inserted, updated, revived, unchanged, stale, 0, 0);
+        MirrorWriteResult result = new MirrorWriteResult(inserted, updated, revived, unchanged, stale, 0, 0);
+        // The rows exist now, so these records cannot come back here as inserts: the recursion ends.
+        return insertedMeanwhile.isEmpty() ? result : result.plus(upsertBatch(accountId, entity, insertedMeanwhile));
     }
 
     private MirrorWriteResult tombstoneBatch(long accountId, MirroredEntity<?> entity, List<Long> ids, Instant deletedAt) {
@@ -460,26 +484,21 @@ public class MirrorWriter {
         return stored;
     }
 
-    private String insertStatement(MirroredEntity<?> entity) {
-        return insertStatements.computeIfAbsent(entity, e -> {
+    private String mergeStatement(MirroredEntity<?> entity, boolean inserting) {
+        Map<MirroredEntity<?>, String> cache = inserting ? insertingMergeStatements : mergeStatements;
+        return cache.computeIfAbsent(entity, e -> {
             List<Column> all = allColumns(e);
-            return INSERT.formatted(e.name(),
+            return (inserting ? INSERTING_MERGE : GUARDED_MERGE).formatted(e.name(),
+                    all.stream().map(c -> "cast(? as " + c.type().sqlType + ")").collect(Collectors.joining(", ")),
                     all.stream().map(Column::name).collect(Collectors.joining(", ")),
-                    String.join(", ", Collections.nCopies(all.size(), "?")));
+                    writtenColumns(e).stream().map(c -> c.name() + " = s." + c.name()).collect(Collectors.joining(", ")),
+                    all.stream().map(c -> "s." + c.name()).collect(Collectors.joining(", ")));
         });
     }
 
-    private String updateStatement(MirroredEntity<?> entity) {
-        return updateStatements.computeIfAbsent(entity, e -> GUARDED_UPDATE.formatted(e.name(),
-                writtenColumns(e).stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "))));
-    }
-
-    /**
-     * Binds a batch: for an insert the key then the written columns; for an update the written columns, the key
-     * and the guard's parameters.
-     */
+    /** Binds a batch of MERGEs: the key, then the written columns. */
     private <R extends HelpdeskRecord> int[] writeBatch(String sql, List<Pending<R>> rows, long accountId,
-            MirroredEntity<R> entity, Instant mirroredAt, boolean guarded) {
+            MirroredEntity<R> entity, Instant mirroredAt) {
         List<Column> written = writtenColumns(entity);
         return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
@@ -487,23 +506,13 @@ public class MirrorWriter {
                 Pending<R> pending = rows.get(i);
                 R record = pending.record();
                 int index = 1;
-                if (!guarded) {
-                    ACCOUNT_ID.bind(statement, index++, accountId);
-                    EXTERNAL_ID.bind(statement, index++, record.externalId());
-                }
+                ACCOUNT_ID.bind(statement, index++, accountId);
+                EXTERNAL_ID.bind(statement, index++, record.externalId());
                 Object[] values = entity.values(record);
                 Object[] bookkeeping = {record.rawJson(), pending.hash(), record.remoteUpdatedAt(), mirroredAt};
                 for (int c = 0; c < written.size(); c++) {
                     Object value = c < values.length ? values[c] : bookkeeping[c - values.length];
                     written.get(c).bind(statement, index++, value);
-                }
-                if (guarded) {
-                    ACCOUNT_ID.bind(statement, index++, accountId);
-                    EXTERNAL_ID.bind(statement, index++, record.externalId());
-                    CONTENT_HASH.bind(statement, index++, pending.hash());
-                    for (int k = 0; k < 4; k++) {
-                        REMOTE_UPDATED_AT.bind(statement, index++, record.remoteUpdatedAt());
-                    }
                 }
             }
 

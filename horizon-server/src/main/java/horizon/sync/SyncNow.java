@@ -2,6 +2,7 @@ package horizon.sync;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,11 @@ public class SyncNow {
             throw new IllegalArgumentException("A ticket number or id has at most 100 characters.");
         }
         return queue(accountId, SyncKind.SINGLE_TICKET, target);
+    }
+
+    /** A run's state, counts and progress, to follow a sync asked for here; empty for another account's run. */
+    public Optional<SyncRun> run(long accountId, long runId) {
+        return runs.find(accountId, runId);
     }
 
     private long queue(long accountId, SyncKind kind, String target) {

@@ -31,7 +31,7 @@ public record SyncRunRow(SyncRun run, String started, String duration, String pr
             progress = String.format("%,d / %,d records (%d%%)", run.progressDone(), run.progressTotal(),
                     run.percentDone());
         } else {
-            progress = String.format("%,d records", run.progressDone());
+            progress = String.format("%,d %s", run.progressDone(), run.progressDone() == 1 ? "record" : "records");
         }
         Duration eta = run.eta(now);
         List<Map.Entry<String, EntityCounts>> counts = run.counts().entrySet().stream()

@@ -72,6 +72,7 @@ class SyncEngineH2Test extends SyncEngineCases {
                 return d.findElements(By.cssSelector("#sync-runs tr.running")).size() > 0;
             });
             browser.waitForText(By.cssSelector("#sync-runs tr.running"), "left");
+            browser.waitForText(By.cssSelector("#sync-runs tr.running"), "tickets");
             browser.screenshot("sync-runs-backfill-running");
             SIMULATOR.control().setLatency(Duration.ZERO);
             awaitBackfill(account.id());

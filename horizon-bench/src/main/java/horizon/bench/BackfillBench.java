@@ -123,8 +123,11 @@ public final class BackfillBench {
                 properties.put("spring.datasource.username", "postgres");
                 properties.put("spring.datasource.password", "");
             }
+            // As arguments, not default properties: those would lose to application.properties.
+            String[] arguments = properties.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             try (ConfigurableApplicationContext horizon = new SpringApplicationBuilder(HorizonApplication.class)
-                    .properties(properties).run()) {
+                    .run(arguments)) {
                 return measure(simulator, horizon, generatedIn);
             }
         }
@@ -144,13 +147,13 @@ public final class BackfillBench {
         if (!tested.ok()) {
             throw new IllegalStateException("Connect failed against the simulator: " + tested);
         }
-        long requestsBefore = ok(simulator.counters());
+        long requestsBefore = ok(simulator.control().counters());
         connections.saveSettings(accountId, settings);
         connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, tested.result());
 
         JdbcTemplate jdbc = horizon.getBean(JdbcTemplate.class);
         Map<String, Object> run = awaitBackfill(jdbc, accountId);
-        long requestsDuring = ok(simulator.counters()) - requestsBefore;
+        long requestsDuring = ok(simulator.control().counters()) - requestsBefore;
 
         Map<String, Long> fetched = new LinkedHashMap<>();
         JsonNode counts = JSON.readTree((String) run.get("counts_json"));
@@ -172,7 +175,7 @@ public final class BackfillBench {
         sim.put("time_entries", (long) simulator.control().count("TimeEntries"));
         boolean matches = sim.entrySet().stream()
                 .allMatch(e -> e.getValue().equals(mirror.getOrDefault(e.getKey(), -1L)));
-        int peak = simulator.counters().concurrentPeak().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int peak = simulator.control().counters().concurrentPeak().values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new Result(plan, (String) run.get("state"), (String) run.get("error"), fetched, records, took,
                 seconds == 0 ? 0 : records / seconds, ((Number) run.get("api_requests")).longValue(), requestsDuring,
                 floor, floor == 0 ? 0 : seconds / floor, peak, matches, mirror, sim, generatedIn);

@@ -1,6 +1,7 @@
 package horizon.sync;
 
 import horizon.helpdesk.HelpdeskException;
+import horizon.helpdesk.configuration.HelpdeskConnectionRepository;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettings;
 import java.lang.management.ManagementFactory;
@@ -29,10 +30,16 @@ class SyncingAccount implements DisposableBean {
     static final String POLL_JOB = "poll";
     static final String RECONCILE_JOB = "reconcile";
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /**
+     * How long a new connection waits for the admin to save its sync settings (the wizard's second step) before the
+     * backfill starts with the defaults; saved settings start it at once.
+     */
+    static final Duration SETTINGS_GRACE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(SyncingAccount.class);
 
     private final ConnectedAccounts accounts;
     private final HelpdeskConnections connections;
+    private final HelpdeskConnectionRepository connectionRepository;
     private final SyncRunRepository runs;
     private final SyncScheduleRepository schedule;
     private final BackfillingAccount backfill;
@@ -50,12 +57,14 @@ class SyncingAccount implements DisposableBean {
         return thread;
     });
 
-    SyncingAccount(ConnectedAccounts accounts, HelpdeskConnections connections, SyncRunRepository runs,
+    SyncingAccount(ConnectedAccounts accounts, HelpdeskConnections connections,
+                   HelpdeskConnectionRepository connectionRepository, SyncRunRepository runs,
                    SyncScheduleRepository schedule, BackfillingAccount backfill, PollingAccount polling,
                    ReadingDeletionLogs deletions, ReconcilingListings listings, SyncingOneTicket oneTicket,
                    SyncStopping stopping, SyncProperties properties, Clock clock) {
         this.accounts = accounts;
         this.connections = connections;
+        this.connectionRepository = connectionRepository;
         this.runs = runs;
         this.schedule = schedule;
         this.backfill = backfill;
@@ -251,13 +260,16 @@ class SyncingAccount implements DisposableBean {
     }
 
     /**
-     * A backfill may (re)start unless one is running, or the last one failed less than a polling interval ago (a PSA
-     * that refuses the credentials is not asked again every few seconds).
+     * The first backfill starts once the admin has saved the sync settings (which entities, how far back), or after
+     * {@link #SETTINGS_GRACE} with the defaults. Later it may restart unless one is running, or the last one failed
+     * less than a polling interval ago (a PSA that refuses the credentials is not asked again every few seconds).
      */
     private boolean backfillMayStart(long accountId, SyncSettings settings) {
         Optional<SyncRun> latest = runs.latestBackfill(accountId);
         if (latest.isEmpty()) {
-            return true;
+            return connectionRepository.findSettings(accountId).isPresent()
+                    || connectionRepository.find(accountId).map(c -> !c.createdAt().plus(SETTINGS_GRACE)
+                    .isAfter(clock.instant())).orElse(false);
         }
         SyncRun run = latest.get();
         return switch (run.state()) {

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +106,10 @@ abstract class BackfillResumeCases {
         long stoppedAndResumed = paged(resumedCounters);
         long fromScratch = paged(after) - paged(before);
         long beforeStop = paged(atStop);
+        LoggerFactory.getLogger(BackfillResumeCases.class).info(
+                "paged requests: {} before the stop, {} stopped + resumed, {} from scratch; tickets fetched {} + {}",
+                beforeStop, stoppedAndResumed, fromScratch, stopped.counts().get("tickets").fetched(),
+                resumed.counts().get("tickets").fetched());
         // At most 3 requests per endpoint were in flight when the node stopped; nothing else is read twice.
         assertThat(stoppedAndResumed).as("requests: %d before the stop, %d in all; %d from scratch", beforeStop,
                 stoppedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * PAGED.size());

@@ -231,9 +231,14 @@ abstract class SyncEngineCases extends HorizonTest {
     // ---- helpers ----
 
     void connect(long accountId, SyncSettings settings) {
+        assertThat(connections.saveSettings(accountId, settings)).isEmpty();
+        connectOnly(accountId);
+    }
+
+    /** Stores the connection as the wizard's first step does, before any settings are saved. */
+    void connectOnly(long accountId) {
         ApiUser user = simulator().apiUser();
         var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
-        assertThat(connections.saveSettings(accountId, settings)).isEmpty();
         ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
         assertThat(outcome.ok()).as("connection test").isTrue();
         connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());

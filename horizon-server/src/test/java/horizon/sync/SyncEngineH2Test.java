@@ -1,6 +1,7 @@
 package horizon.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.configuration.SyncSettings;
@@ -57,6 +58,20 @@ class SyncEngineH2Test extends SyncEngineCases {
         WebSession agent = web();
         agent.login(account.agent().email(), account.agent().password());
         assertThat(agent.get("/admin/helpdesk/sync-runs").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theFirstBackfillWaitsForTheWizardsSyncSettings() {
+        TestAccount account = fixtures().account("Wizard");
+        connectOnly(account.id());
+
+        // Step 2 of the wizard not saved yet: no backfill with settings the admin is still choosing.
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> runs.latestBackfill(account.id()).isEmpty());
+        connections.saveSettings(account.id(), new SyncSettings(true, true, true, true, true, true, 7, 300));
+
+        SyncRun backfill = awaitBackfill(account.id());
+        assertThat(Duration.between(backfill.windowStart(), backfill.startedAt()).toDays()).isEqualTo(7);
     }
 
     @Test

@@ -249,7 +249,7 @@ class BackfillingAccount {
                 finish(phase, children, total);
             } finally {
                 if (children != null) {
-                    children.shutdownNow();
+                    children.close();
                 }
             }
         }
@@ -277,10 +277,10 @@ class BackfillingAccount {
                         }
                     });
                 }
+            } finally {
+                // Never shutdownNow: an interrupt inside an embedded H2 write closes the database file.
                 workers.shutdown();
                 awaitQuietly(workers);
-            } finally {
-                workers.shutdownNow();
             }
             rethrow(failure.get());
             stopping.check();
@@ -451,8 +451,18 @@ class BackfillingAccount {
                 rethrow(failure.get());
             }
 
-            void shutdownNow() {
-                pools.forEach(ExecutorService::shutdownNow);
+            /**
+             * Waits for the batches in flight without interrupting them: an interrupt inside an embedded H2 write
+             * closes the database file for the whole process. They stop on their own after their page once the run
+             * failed or the node is stopping.
+             */
+            void close() {
+                if (pools.stream().anyMatch(pool -> !pool.isTerminated()) && failure.get() == null) {
+                    // Closed early by a failure elsewhere: make the batches stop after their page.
+                    failure.compareAndSet(null, new SyncStopping.RunStopped());
+                }
+                pools.forEach(ExecutorService::shutdown);
+                pools.forEach(BackfillingAccount::awaitQuietly);
             }
         }
     }
@@ -463,8 +473,8 @@ class BackfillingAccount {
                 // keep waiting: workers end on their own when done, failed or stopping
             }
         } catch (InterruptedException e) {
+            // Left to finish their page on their own (no interrupt: see Children.close).
             Thread.currentThread().interrupt();
-            pool.shutdownNow();
             throw new SyncStopping.RunStopped();
         }
     }

@@ -297,6 +297,7 @@ class SyncingAccount implements DisposableBean {
 
     @Override
     public void destroy() {
-        heartbeats.shutdownNow();
+        // No shutdownNow: an interrupt inside an embedded H2 write closes the database file.
+        heartbeats.shutdown();
     }
 }

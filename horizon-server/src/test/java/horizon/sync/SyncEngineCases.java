@@ -130,7 +130,9 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(mirror.find(account.id(), MirroredEntity.TICKET_NOTES, createdNote)).isPresent();
         assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, deleted.externalId())).isEmpty();
         assertThat(mirror.count(account.id(), MirroredEntity.TICKETS).tombstoned()).isEqualTo(1);
-        assertThat(run.counts().get("tickets").deleted()).isEqualTo(1);
+        // The scheduled poll that follows the backfill may have read the deletion log first: one of the runs counts it.
+        assertThat(runs.page(account.id(), null, null, 0, 100).stream()
+                .mapToLong(r -> r.counts().getOrDefault("tickets", EntityCounts.NONE).deleted()).sum()).isEqualTo(1);
     }
 
     @Test

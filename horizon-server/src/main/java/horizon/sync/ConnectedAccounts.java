@@ -4,7 +4,6 @@ import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.configuration.HelpdeskConnections;
-import horizon.secret.SecretBox;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,31 +13,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the accounts the sync engine serves and opens one for a run.
- *
- * <p>The credentials are opened here from the sealed columns with the same associated data the connection feature seals
- * them with ({@code account:<id>:helpdesk-<field>}), because {@link HelpdeskConnections} does not hand out opened
- * credentials; a public accessor there would replace {@link #credentials}.
+
  */
 @Component
 class ConnectedAccounts {
 
     private static final String CONNECTED = "select account_id from helpdesk_connections order by account_id";
 
-    private static final String SEALED = """
-            select kind, username_sealed, secret_sealed, integration_code_sealed
+    private static final String KIND = """
+            select kind
               from helpdesk_connections
              where account_id = :accountId
             """;
 
     private final JdbcClient jdbc;
-    private final SecretBox secretBox;
     private final HelpdeskConnections connections;
     private final Map<HelpdeskKind, HelpdeskReader> readers = new EnumMap<>(HelpdeskKind.class);
 
-    ConnectedAccounts(JdbcClient jdbc, SecretBox secretBox, HelpdeskConnections connections,
-                      List<HelpdeskReader> readers) {
+    ConnectedAccounts(JdbcClient jdbc, HelpdeskConnections connections, List<HelpdeskReader> readers) {
         this.jdbc = jdbc;
-        this.secretBox = secretBox;
         this.connections = connections;
         readers.forEach(r -> this.readers.put(r.kind(), r));
     }
@@ -54,21 +47,14 @@ class ConnectedAccounts {
      * @throws IllegalStateException when no reader exists for its PSA in this build
      */
     Optional<ConnectedAccount> open(long accountId) {
-        return jdbc.sql(SEALED).param("accountId", accountId).query((rs, n) -> {
+        return jdbc.sql(KIND).param("accountId", accountId).query((rs, n) -> {
             HelpdeskKind kind = HelpdeskKind.valueOf(rs.getString("kind"));
-            HelpdeskCredentials credentials = new HelpdeskCredentials(
-                    secretBox.open(rs.getString("username_sealed"), aad(accountId, "username")),
-                    secretBox.open(rs.getString("secret_sealed"), aad(accountId, "secret")),
-                    secretBox.open(rs.getString("integration_code_sealed"), aad(accountId, "integration-code")));
+            HelpdeskCredentials credentials = connections.credentials(accountId).orElseThrow();
             HelpdeskReader reader = readers.get(kind);
             if (reader == null) {
                 throw new IllegalStateException("This build has no reader for " + kind.displayName());
             }
             return new ConnectedAccount(accountId, kind, credentials, connections.settings(accountId), reader);
         }).optional();
-    }
-
-    private static String aad(long accountId, String field) {
-        return "account:" + accountId + ":helpdesk-" + field;
     }
 }

@@ -24,6 +24,7 @@ import horizon.simulator.autotask.SimulatorCounters;
 import horizon.simulator.autotask.SimulatorOptions;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.HorizonTest;
+import horizon.testsupport.WebSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,6 +102,12 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(counters.concurrentPeak().values()).allSatisfy(peak -> assertThat(peak).isLessThanOrEqualTo(3));
         // Horizon's share of the hourly budget is 50% by default.
         assertThat(counters.requestsThisHour()).isLessThanOrEqualTo(counters.hourlyBudget() / 2);
+
+        // The configuration page shows the budget Horizon itself used, as the rate gate counted it.
+        WebSession admin = web();
+        admin.login(account.admin().email(), account.admin().password());
+        String shown = admin.get("/admin/helpdesk/configuration").html().select("#horizon-requests strong").text();
+        assertThat(Long.parseLong(shown)).isGreaterThanOrEqualTo(backfill.apiRequests());
     }
 
     @Test

@@ -3,6 +3,8 @@ package horizon.helpdesk.configuration;
 import horizon.account.CurrentUser;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.HelpdeskReader;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -26,10 +28,13 @@ class HelpdeskConfigurationController {
 
     private final HelpdeskConnections connections;
     private final CurrentUser currentUser;
+    private final List<HelpdeskReader> readers;
 
-    HelpdeskConfigurationController(HelpdeskConnections connections, CurrentUser currentUser) {
+    HelpdeskConfigurationController(HelpdeskConnections connections, CurrentUser currentUser,
+                                    List<HelpdeskReader> readers) {
         this.connections = connections;
         this.currentUser = currentUser;
+        this.readers = readers;
     }
 
     @GetMapping
@@ -83,11 +88,25 @@ class HelpdeskConfigurationController {
     }
 
     private String page(Model model, long accountId) {
-        model.addAttribute("connection", connections.view(accountId).orElse(null));
+        Optional<ConnectionView> view = connections.view(accountId);
+        model.addAttribute("connection", view.orElse(null));
+        // Horizon's own use of the budget, as this node's rate gate counted it (no request to the PSA).
+        model.addAttribute("horizonRequestsLastHour", horizonRequestsLastHour(view, accountId));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         model.addAttribute("secretMask", ConnectionView.SET);
         return "helpdesk/configuration";
+    }
+
+    private Integer horizonRequestsLastHour(Optional<ConnectionView> view, long accountId) {
+        try {
+            return view.flatMap(v -> readers.stream().filter(reader -> reader.kind() == v.kind()).findFirst())
+                    .flatMap(reader -> connections.credentials(accountId).map(reader::requestsInLastHour))
+                    .orElse(null);
+        } catch (RuntimeException unreadable) {
+            // The connection state on the page already says the credentials cannot be opened.
+            return null;
+        }
     }
 }

@@ -150,6 +150,15 @@ public class HelpdeskConnections {
                 secretBox.seal(credentials.integrationCode(), aad(accountId, "integration-code")));
     }
 
+    /**
+     * The account's stored credentials, opened for a call to the PSA; empty without a connection.
+     *
+     * @throws RuntimeException from {@link SecretBox} when this node's master key cannot open them
+     */
+    public Optional<HelpdeskCredentials> credentials(long accountId) {
+        return repository.find(accountId).map(this::open);
+    }
+
     private HelpdeskCredentials open(HelpdeskConnection connection) {
         long accountId = connection.accountId();
         SealedCredentials sealed = connection.credentials();

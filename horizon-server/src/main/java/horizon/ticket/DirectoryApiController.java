@@ -65,13 +65,9 @@ class DirectoryApiController {
         Paging paging = Paging.of(limit, cursor);
         MirrorPage<HelpdeskCompany> page = mirror.companies(currentUser.accountId(), name, paging.after(),
                 paging.limit());
-        UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/v1/companies");
-        if (name != null && !name.isBlank()) {
-            next.queryParam("name", name);
-        }
-        next.queryParam("limit", paging.limit());
-        return new CompanyPage(page.items().stream().map(CompanyJson::of).toList(),
-                Paging.nextLink(next, page.nextAfterExternalId()));
+        return new CompanyPage(page.items().stream().map(CompanyJson::of).toList(), Paging.nextLink(
+                link("/api/v1/companies", "name", name == null || name.isBlank() ? null : name, paging),
+                page.nextAfterExternalId()));
     }
 
     @GetMapping("/api/v1/contacts")
@@ -85,12 +81,16 @@ class DirectoryApiController {
         Paging paging = Paging.of(limit, cursor);
         MirrorPage<HelpdeskContact> page = mirror.contacts(currentUser.accountId(), company, paging.after(),
                 paging.limit());
-        UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/v1/contacts");
-        if (company != null) {
-            next.queryParam("company", company);
+        return new ContactPage(page.items().stream().map(ContactJson::of).toList(), Paging.nextLink(
+                link("/api/v1/contacts", "company", company, paging), page.nextAfterExternalId()));
+    }
+
+    /** The next page's link keeps the one filter a listing has (when given) and the page size. */
+    private static UriComponentsBuilder link(String path, String filter, Object value, Paging paging) {
+        UriComponentsBuilder next = UriComponentsBuilder.fromPath(path);
+        if (value != null) {
+            next.queryParam(filter, value);
         }
-        next.queryParam("limit", paging.limit());
-        return new ContactPage(page.items().stream().map(ContactJson::of).toList(),
-                Paging.nextLink(next, page.nextAfterExternalId()));
+        return next.queryParam("limit", paging.limit());
     }
 }

@@ -16,6 +16,7 @@ import horizon.simulator.autotask.SimulatorCounters;
 import horizon.simulator.autotask.SimulatorOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,16 +84,39 @@ public final class BackfillBench {
      * @param mirrorCounts      the mirror's live counts per entity
      * @param simulatorCounts   the simulator's counts per entity
      * @param generatedIn       how long the simulator took to generate the MSP
+     * @param loadAverageBefore the machine's one-minute load average when the run started (a quiet machine: about 1)
+     * @param statements        on PostgreSQL, the statements that took most of its time, from pg_stat_statements
      */
     public record Result(Plan plan, String state, String error, Map<String, Long> fetchedByEntity, long records,
                          Duration runDuration, double recordsPerSecond, long apiRequests, long simulatorRequests,
                          double floorSeconds, double ratioToFloor, int peakConcurrent, boolean mirrorMatches,
-                         Map<String, Long> mirrorCounts, Map<String, Long> simulatorCounts, Duration generatedIn) {
+                         Map<String, Long> mirrorCounts, Map<String, Long> simulatorCounts, Duration generatedIn,
+                         double loadAverageBefore, List<StatementCost> statements) {
 
         boolean succeeded() {
             return "SUCCEEDED".equals(state) && mirrorMatches;
         }
     }
+
+    /**
+     * What one statement cost PostgreSQL over the whole run.
+     *
+     * @param statement the statement's start, whitespace collapsed
+     * @param calls     executions
+     * @param rows      rows written or returned
+     * @param execMillis time executing
+     * @param planMillis time planning
+     */
+    public record StatementCost(String statement, long calls, long rows, long execMillis, long planMillis) {
+    }
+
+    private static final String TOP_STATEMENTS = """
+            select left(regexp_replace(query, '\\s+', ' ', 'g'), 70) as statement, calls, rows,
+                   round(total_exec_time) as exec_ms, round(total_plan_time) as plan_ms
+              from pg_stat_statements
+             order by total_exec_time + total_plan_time desc
+             limit 8
+            """;
 
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(45);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -109,7 +133,10 @@ public final class BackfillBench {
         int companies = Math.max(40, plan.tickets() / 100);
         var size = new SimulatorOptions.MspSize(companies, companies * 10, 12, plan.tickets(), 18);
         try (AutotaskSimulator simulator = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(size));
-             EmbeddedPostgres postgres = plan.store() == Store.POSTGRES ? EmbeddedPostgres.builder().start() : null) {
+             EmbeddedPostgres postgres = plan.store() == Store.POSTGRES ? EmbeddedPostgres.builder()
+                     // Loaded so the report can say where PostgreSQL's time went; Horizon does not use it.
+                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                     .setServerConfig("pg_stat_statements.track_planning", "on").start() : null) {
             Duration generatedIn = Duration.between(generating, Instant.now());
             simulator.control().setLatency(Duration.ofMillis(plan.latencyMillis()));
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -148,13 +175,14 @@ public final class BackfillBench {
             throw new IllegalStateException("Connect failed against the simulator: " + tested);
         }
         long requestsBefore = ok(simulator.control().counters());
+        double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         connections.saveSettings(accountId, settings);
         connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, tested.result());
 
         JdbcTemplate jdbc = horizon.getBean(JdbcTemplate.class);
         Map<String, Object> run = awaitBackfill(jdbc, accountId);
         long requestsDuring = ok(simulator.control().counters()) - requestsBefore;
-
+        List<StatementCost> statements = plan.store() == Store.POSTGRES ? statementCosts(jdbc) : List.of();
         Map<String, Long> fetched = new LinkedHashMap<>();
         JsonNode counts = JSON.readTree((String) run.get("counts_json"));
         counts.properties().forEach(e -> fetched.put(e.getKey(), e.getValue().path("fetched").asLong()));
@@ -178,7 +206,8 @@ public final class BackfillBench {
         int peak = simulator.control().counters().concurrentPeak().values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new Result(plan, (String) run.get("state"), (String) run.get("error"), fetched, records, took,
                 seconds == 0 ? 0 : records / seconds, ((Number) run.get("api_requests")).longValue(), requestsDuring,
-                floor, floor == 0 ? 0 : seconds / floor, peak, matches, mirror, sim, generatedIn);
+                floor, floor == 0 ? 0 : seconds / floor, peak, matches, mirror, sim, generatedIn, loadAverageBefore,
+                statements);
     }
 
     private static Map<String, Object> awaitBackfill(JdbcTemplate jdbc, long accountId) throws InterruptedException {
@@ -196,6 +225,12 @@ public final class BackfillBench {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the backfill did not finish within " + GIVE_UP_AFTER);
+    }
+
+    private static List<StatementCost> statementCosts(JdbcTemplate jdbc) {
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        return jdbc.query(TOP_STATEMENTS, (rs, i) -> new StatementCost(rs.getString("statement"), rs.getLong("calls"),
+                rs.getLong("rows"), rs.getLong("exec_ms"), rs.getLong("plan_ms")));
     }
 
     private static long ok(SimulatorCounters counters) {

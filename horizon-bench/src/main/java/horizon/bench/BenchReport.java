@@ -41,6 +41,8 @@ final class BenchReport {
         json.set("mirrorCounts", JSON.valueToTree(result.mirrorCounts()));
         json.set("simulatorCounts", JSON.valueToTree(result.simulatorCounts()));
         json.put("simulatorGenerationSeconds", result.generatedIn().toMillis() / 1000.0);
+        json.put("loadAverageBefore", result.loadAverageBefore());
+        json.set("postgresStatements", JSON.valueToTree(result.statements()));
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("java", System.getProperty("java.version"));
         Files.writeString(folder.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
@@ -58,6 +60,16 @@ final class BenchReport {
                 r.ratioToFloor() == 0 ? "–" : String.format(Locale.ROOT, "%.2f×", r.ratioToFloor()),
                 r.peakConcurrent(), r.mirrorMatches() ? "yes" : "NO " + r.mirrorCounts() + " vs " + r.simulatorCounts()));
         md.append("\nRecords read per entity: ").append(r.fetchedByEntity()).append('\n');
+        md.append(String.format(Locale.ROOT, "%nLoad average when the run started: %.2f%n", r.loadAverageBefore()));
+        if (!r.statements().isEmpty()) {
+            md.append("\nWhere PostgreSQL's time went (pg_stat_statements):\n\n");
+            md.append("| statement | calls | rows | executing | planning |\n|---|---|---|---|---|\n");
+            for (BackfillBench.StatementCost cost : r.statements()) {
+                md.append(String.format(Locale.ROOT, "| `%s` | %,d | %,d | %,d ms | %,d ms |%n",
+                        cost.statement().replace("|", "\\|"), cost.calls(), cost.rows(), cost.execMillis(),
+                        cost.planMillis()));
+            }
+        }
         if (r.error() != null) {
             md.append("\nError: ").append(r.error()).append('\n');
         }

@@ -58,16 +58,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>one query reads the stored (content hash, remote timestamp, tombstone) of the batch's keys;</li>
  *   <li>each record is classified by the guard above;</li>
- *   <li>the records to write (new, changed, revived) go in one JDBC batch of standard {@code MERGE} statements
- *       keyed by (account, external id) whose {@code WHEN MATCHED AND} repeats the guard, so a row that another
- *       writer changed after step 1 is never overwritten with older data. Such a record is then counted from
- *       what the row holds afterwards: unchanged if it holds the same content, else skippedStale. A record the
- *       read found no row for is written by the same MERGE without its matched branch: if another writer inserted
- *       the key in between, the record goes through the guard again against that row.</li>
+ *   <li>records the read found no row for are inserted with multi-row {@code INSERT}s of 100 rows;</li>
+ *   <li>the records to change (changed, revived) go in one JDBC batch of standard {@code MERGE} statements keyed by
+ *       (account, external id) whose {@code WHEN MATCHED AND} repeats the guard, so a row that another writer
+ *       changed after step 1 is never overwritten with older data. Such a record is then counted from what the row
+ *       holds afterwards: unchanged if it holds the same content, else skippedStale.</li>
  * </ol>
- * Reading first is what gives exact per-record counts: MERGE has no portable RETURNING.
- * When two writers insert the same new key at once, PostgreSQL's MERGE raises a unique violation for the second;
- * its batch is then rolled back and retried once, and the retry sees the other writer's rows. The
+ * Reading first is what gives exact per-record counts (MERGE has no portable RETURNING), and it lets a first
+ * backfill, where every record is new, write plain INSERTs. When another writer inserted one of the new keys after
+ * the read (or is inserting it in an open transaction), the unique key refuses the INSERT; the batch is then rolled
+ * back and retried (up to three times), and the retry's read sees the other writer's row. The
  * transaction is {@code NESTED}: a savepoint inside a caller's transaction, a transaction of its own otherwise.
  *
  * <p>All timestamps handed in ({@code remoteUpdatedAt}, {@code deletedAt}) are on the PSA's clock; only
@@ -110,17 +110,13 @@ public class MirrorWriter {
             """;
 
     /**
-     * The write of a record the read found no row for: the same MERGE without its matched branch, so that when
-     * another writer inserted the key in between, nothing is written here and the record goes through the guard
-     * again against that row (instead of being counted as inserted).
+     * Times a batch is retried after a conflict with a concurrent writer. Each retry reads the rows the other
+     * writer committed, so a second conflict needs yet another writer inserting the same new keys meanwhile.
      */
-    private static final String INSERTING_MERGE = """
-            merge into %1$s t
-            using (values (%2$s)) as s (%3$s)
-            on (t.account_id = s.account_id and t.external_id = s.external_id)
-            when not matched
-              then insert (%3$s) values (%5$s)
-            """;
+    private static final int CONFLICT_RETRIES = 3;
+
+    /** Rows per INSERT statement for records the read found no row for. */
+    private static final int INSERT_ROWS = 100;
 
     /**
      * The stored state of a batch of keys. The ids come as a VALUES list joined on the primary key: both stores
@@ -190,12 +186,15 @@ public class MirrorWriter {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final PlannerStatistics statistics;
     private final Map<MirroredEntity<?>, String> mergeStatements = new ConcurrentHashMap<>();
-    private final Map<MirroredEntity<?>, String> insertingMergeStatements = new ConcurrentHashMap<>();
+    private final Map<String, String> insertStatements = new ConcurrentHashMap<>();
 
-    public MirrorWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    MirrorWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+                 PlannerStatistics statistics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.statistics = statistics;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -226,7 +225,7 @@ public class MirrorWriter {
         List<R> sorted = new ArrayList<>(newest.values());
         for (int from = 0; from < sorted.size(); from += BATCH_SIZE) {
             List<R> batch = sorted.subList(from, Math.min(from + BATCH_SIZE, sorted.size()));
-            MirrorWriteResult result = withOneRetry(accountId, entity.name(), () -> upsertBatch(accountId, entity, batch));
+            MirrorWriteResult result = withRetries(accountId, entity.name(), () -> upsertBatch(accountId, entity, batch));
             log.debug("mirror upsert account={} entity={} records={} result={}",
                     accountId, entity, batch.size(), result);
             total = total.plus(result);
@@ -250,7 +249,7 @@ public class MirrorWriter {
         MirrorWriteResult total = MirrorWriteResult.NONE;
         for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
             List<Long> batch = ids.subList(from, Math.min(from + BATCH_SIZE, ids.size()));
-            MirrorWriteResult result = withOneRetry(accountId, entity.name(),
+            MirrorWriteResult result = withRetries(accountId, entity.name(),
                     () -> tombstoneBatch(accountId, entity, batch, deletedAt));
             log.debug("mirror tombstone account={} entity={} ids={} result={}", accountId, entity, batch.size(), result);
             total = total.plus(result);
@@ -275,7 +274,7 @@ public class MirrorWriter {
             incoming.put(value.value(), value);
         }
         int duplicates = values.size() - incoming.size();
-        MirrorWriteResult result = withOneRetry(accountId, "picklist_values",
+        MirrorWriteResult result = withRetries(accountId, "picklist_values",
                 () -> putPicklistValues(accountId, entity, field, incoming, duplicates));
         log.debug("mirror picklist account={} field={}.{} values={} result={}",
                 accountId, entity, field, incoming.size(), result);
@@ -300,26 +299,19 @@ public class MirrorWriter {
         }
         List<Pending<R>> inserts = writes.stream().filter(p -> p.outcome() == Outcome.INSERT).toList();
         List<Pending<R>> updates = writes.stream().filter(p -> p.outcome() != Outcome.INSERT).toList();
-        int inserted = 0;
-        List<R> insertedMeanwhile = new ArrayList<>();
         if (!inserts.isEmpty()) {
-            // PostgreSQL raises a unique violation for a key another open transaction is inserting: the batch is
-            // retried. A key another writer already committed makes the MERGE write nothing: guard it again below.
-            int[] counts = writeBatch(mergeStatement(entity, true), inserts, accountId, entity, mirroredAt);
-            for (int i = 0; i < inserts.size(); i++) {
-                if (counts[i] == 0) {
-                    insertedMeanwhile.add(inserts.get(i).record());
-                } else {
-                    inserted++;
-                }
-            }
+            // A key another writer inserted after the read makes the unique key refuse the statement: the batch is
+            // rolled back and retried (up to three times), and the retry's read sees that row.
+            insertRows(entity, inserts, accountId, mirroredAt);
+            statistics.afterInsert(entity.name());
         }
+        int inserted = inserts.size();
         int updated = 0;
         int revived = 0;
         List<Pending<R>> overtaken = new ArrayList<>();
         List<Object[]> revivedTickets = new ArrayList<>();
         if (!updates.isEmpty()) {
-            int[] counts = writeBatch(mergeStatement(entity, false), updates, accountId, entity, mirroredAt);
+            int[] counts = writeBatch(mergeStatement(entity), updates, accountId, entity, mirroredAt);
             for (int i = 0; i < updates.size(); i++) {
                 Pending<R> pending = updates.get(i);
                 if (counts[i] == 0) {
@@ -353,9 +345,7 @@ public class MirrorWriter {
                 }
             }
         }
-        MirrorWriteResult result = new MirrorWriteResult(inserted, updated, revived, unchanged, stale, 0, 0);
-        // The rows exist now, so these records cannot come back here as inserts: the recursion ends.
-        return insertedMeanwhile.isEmpty() ? result : result.plus(upsertBatch(accountId, entity, insertedMeanwhile));
+        return new MirrorWriteResult(inserted, updated, revived, unchanged, stale, 0, 0);
     }
 
     private MirrorWriteResult tombstoneBatch(long accountId, MirroredEntity<?> entity, List<Long> ids, Instant deletedAt) {
@@ -484,16 +474,39 @@ public class MirrorWriter {
         return stored;
     }
 
-    private String mergeStatement(MirroredEntity<?> entity, boolean inserting) {
-        Map<MirroredEntity<?>, String> cache = inserting ? insertingMergeStatements : mergeStatements;
-        return cache.computeIfAbsent(entity, e -> {
+    private String mergeStatement(MirroredEntity<?> entity) {
+        return mergeStatements.computeIfAbsent(entity, e -> {
             List<Column> all = allColumns(e);
-            return (inserting ? INSERTING_MERGE : GUARDED_MERGE).formatted(e.name(),
+            return GUARDED_MERGE.formatted(e.name(),
                     all.stream().map(c -> "cast(? as " + c.type().sqlType + ")").collect(Collectors.joining(", ")),
                     all.stream().map(Column::name).collect(Collectors.joining(", ")),
                     writtenColumns(e).stream().map(c -> c.name() + " = s." + c.name()).collect(Collectors.joining(", ")),
                     all.stream().map(c -> "s." + c.name()).collect(Collectors.joining(", ")));
         });
+    }
+
+    /**
+     * Inserts new records with multi-row INSERTs of up to {@link #INSERT_ROWS} rows: one statement per hundred
+     * rows instead of one per row is most of what a first backfill costs the database.
+     */
+    private <R extends HelpdeskRecord> void insertRows(MirroredEntity<R> entity, List<Pending<R>> rows, long accountId,
+                                                       Instant mirroredAt) {
+        List<Column> all = allColumns(entity);
+        List<Column> written = writtenColumns(entity);
+        for (int from = 0; from < rows.size(); from += INSERT_ROWS) {
+            List<Pending<R>> chunk = rows.subList(from, Math.min(from + INSERT_ROWS, rows.size()));
+            String sql = insertStatements.computeIfAbsent(entity.name() + ":" + chunk.size(), key ->
+                    "insert into " + entity.name() + " ("
+                            + all.stream().map(Column::name).collect(Collectors.joining(", ")) + ") values "
+                            + String.join(", ", Collections.nCopies(chunk.size(),
+                                    "(" + String.join(", ", Collections.nCopies(all.size(), "?")) + ")")));
+            jdbc.update(sql, statement -> {
+                int index = 1;
+                for (Pending<R> pending : chunk) {
+                    index = bindRow(statement, index, pending, accountId, entity, written, mirroredAt);
+                }
+            });
+        }
     }
 
     /** Binds a batch of MERGEs: the key, then the written columns. */
@@ -503,17 +516,7 @@ public class MirrorWriter {
         return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement statement, int i) throws SQLException {
-                Pending<R> pending = rows.get(i);
-                R record = pending.record();
-                int index = 1;
-                ACCOUNT_ID.bind(statement, index++, accountId);
-                EXTERNAL_ID.bind(statement, index++, record.externalId());
-                Object[] values = entity.values(record);
-                Object[] bookkeeping = {record.rawJson(), pending.hash(), record.remoteUpdatedAt(), mirroredAt};
-                for (int c = 0; c < written.size(); c++) {
-                    Object value = c < values.length ? values[c] : bookkeeping[c - values.length];
-                    written.get(c).bind(statement, index++, value);
-                }
+                bindRow(statement, 1, rows.get(i), accountId, entity, written, mirroredAt);
             }
 
             @Override
@@ -521,6 +524,21 @@ public class MirrorWriter {
                 return rows.size();
             }
         });
+    }
+
+    /** Binds one record's row from {@code index} on: the key, then the written columns; returns the next index. */
+    private static <R extends HelpdeskRecord> int bindRow(PreparedStatement statement, int index, Pending<R> pending,
+            long accountId, MirroredEntity<R> entity, List<Column> written, Instant mirroredAt) throws SQLException {
+        R record = pending.record();
+        ACCOUNT_ID.bind(statement, index++, accountId);
+        EXTERNAL_ID.bind(statement, index++, record.externalId());
+        Object[] values = entity.values(record);
+        Object[] bookkeeping = {record.rawJson(), pending.hash(), record.remoteUpdatedAt(), mirroredAt};
+        for (int c = 0; c < written.size(); c++) {
+            Object value = c < values.length ? values[c] : bookkeeping[c - values.length];
+            written.get(c).bind(statement, index++, value);
+        }
+        return index;
     }
 
     /** The columns an insert or update writes besides the key: the typed columns, then the bookkeeping ones. */
@@ -539,16 +557,17 @@ public class MirrorWriter {
         return all;
     }
 
-    private <T> T withOneRetry(long accountId, String entity, Supplier<T> work) {
-        try {
-            return transactions.execute(status -> work.get());
-        } catch (DataAccessException e) {
-            if (!isWriteConflict(e)) {
-                throw e;
+    private <T> T withRetries(long accountId, String entity, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (DataAccessException e) {
+                if (!isWriteConflict(e) || attempt > CONFLICT_RETRIES) {
+                    throw e;
+                }
+                log.info("mirror write conflict account={} entity={} attempt={}, retrying the batch: {}",
+                        accountId, entity, attempt, e.getMostSpecificCause().getMessage());
             }
-            log.info("mirror write conflict account={} entity={}, retrying the batch once: {}",
-                    accountId, entity, e.getMostSpecificCause().getMessage());
-            return transactions.execute(status -> work.get());
         }
     }
 

@@ -24,11 +24,15 @@ public final class EmbeddedPostgresStore {
 
     /** Points the test context's data source at a fresh database; call from a static @DynamicPropertySource. */
     public static void register(DynamicPropertyRegistry registry) {
-        String database = createDatabase();
-        String url = server().getJdbcUrl("postgres", database);
+        String url = freshDatabaseUrl();
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+    }
+
+    /** Creates a new, empty database on the shared server and returns its JDBC URL (user postgres, no password). */
+    public static String freshDatabaseUrl() {
+        return server().getJdbcUrl("postgres", createDatabase());
     }
 
     public static synchronized EmbeddedPostgres server() {

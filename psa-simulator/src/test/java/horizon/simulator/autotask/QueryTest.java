@@ -125,6 +125,53 @@ class QueryTest {
     }
 
     @Test
+    void idRangesCombineWithOtherConditionsInPagesCountsAndPrevPageLinks() {
+        long low = tickets.get(100).get("id").asLong();
+        long high = tickets.get(tickets.size() - 100).get("id").asLong();
+        long status = tickets.get(200).get("status").asLong();
+        Map<String, Object> range = search(cond("gt", "id", low), cond("lte", "Id", String.valueOf(high)),
+                cond("eq", "status", status));
+        Set<Long> expected = expected(tickets, t -> t.get("id").asLong() > low && t.get("id").asLong() <= high
+                && t.get("status").asLong() == status);
+        assertThat(allIds("Tickets", range)).isEqualTo(expected).isNotEmpty();
+        var count = api.get("V1.0/Tickets/query/count?search=" + ApiClient.encode(range));
+        assertThat(count.json().get("queryCount").asLong()).isEqualTo(expected.size());
+
+        // The second page's prevPageUrl leads back to the first page, not to rows below the range.
+        Map<String, Object> wide = search(cond("gte", "id", low), cond("lt", "id", high));
+        var first = api.post("V1.0/Tickets/query", wide);
+        var second = api.post(first.json().get("pageDetails").get("nextPageUrl").asString(), wide);
+        var back = api.post(second.json().get("pageDetails").get("prevPageUrl").asString(), wide);
+        assertThat(back.json().get("items").get(0).get("id").asLong()).isEqualTo(low);
+        assertThat(first.json().get("pageDetails").get("prevPageUrl").isNull()).isTrue();
+
+        // An id equal to one row, and contradictory bounds.
+        assertThat(allIds("Tickets", search(cond("eq", "id", low)))).containsExactly(low);
+        assertThat(allIds("Tickets", search(cond("gt", "id", high), cond("lt", "id", low)))).isEmpty();
+    }
+
+    @Test
+    void childrenReadForManyTicketsAtOnceMatchAFullScan() {
+        List<JsonNode> notes = list(sim.control().dump().get("entities").get("TicketNotes"));
+        List<Long> someTickets = tickets.subList(300, 420).stream().map(t -> t.get("id").asLong()).toList();
+        Set<Long> expected = expected(notes, n -> someTickets.contains(n.get("ticketID").asLong()));
+        assertThat(expected).hasSizeGreaterThan(20);
+        long cursor = expected.stream().skip(expected.size() / 2).findFirst().orElseThrow();
+        Map<String, Object> paged = Map.of("filter", List.of(cond("in", "ticketID", someTickets),
+                cond("gt", "id", cursor)), "MaxRecords", 7);
+
+        assertThat(allIds("TicketNotes", paged)).isEqualTo(expected.stream().filter(id -> id > cursor)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        long one = someTickets.get(0);
+        assertThat(allIds("TicketNotes", search(cond("eq", "TicketID", one), cond("exist", "title", null))))
+                .isEqualTo(expected(notes, n -> n.get("ticketID").asLong() == one));
+        var count = api.get("V1.0/TicketNotes/query/count?search="
+                + ApiClient.encode(search(cond("in", "ticketID", someTickets))));
+        assertThat(count.json().get("queryCount").asLong()).isEqualTo(expected.size());
+        assertThat(allIds("TicketNotes", search(cond("in", "ticketID", List.of(-1L))))).isEmpty();
+    }
+
+    @Test
     void andOrNestingAndTopLevelAnd() {
         JsonNode a = tickets.get(10);
         JsonNode b = tickets.get(20);

@@ -169,6 +169,10 @@ class WritesTest {
         var ok = api.post("V1.0/TimeEntries", entry);
         assertThat(ok.status()).as(ok.text()).isEqualTo(200);
         long entryId = ok.json().get("itemId").asLong();
+        Map<String, Object> byTicket = Map.of("filter", List.of(Map.of("op", "in", "field", "ticketID",
+                "value", List.of(id))));
+        assertThat(api.post("V1.0/TimeEntries/query", byTicket).json().get("items").get(0).get("id").asLong())
+                .isEqualTo(entryId);
         JsonNode read = api.get("V1.0/TimeEntries/" + entryId).json().get("item");
         assertThat(read.get("hoursWorked").asDouble()).isEqualTo(1.5);
         assertThat(read.get("dateWorked").asString()).isEqualTo("2026-11-20T00:00:00.000Z");
@@ -177,6 +181,7 @@ class WritesTest {
         var deleted = api.delete("V1.0/TimeEntries/" + entryId);
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(api.get("V1.0/TimeEntries/" + entryId).json().get("item").isNull()).isTrue();
+        assertThat(api.post("V1.0/TimeEntries/query", byTicket).json().get("items")).isEmpty();
         var log = api.post("V1.0/DeletedTicketActivityLogs/query", Map.of("filter", List.of(Map.of("op", "eq", "field", "ticketID", "value", id))));
         assertThat(log.json().get("items").size()).isEqualTo(1);
         assertThat(log.json().get("items").get(0).get("hoursWorked").asDouble()).isEqualTo(1.5);

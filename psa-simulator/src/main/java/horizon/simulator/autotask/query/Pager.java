@@ -1,10 +1,14 @@
 package horizon.simulator.autotask.query;
 
 import horizon.simulator.autotask.store.Row;
+import horizon.simulator.autotask.store.Table;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /** Runs a query over an id-ordered table with an id cursor, which is how Autotask's paging tokens work. */
@@ -13,8 +17,9 @@ public final class Pager {
     }
 
     /** The page after {@code afterId} (exclusive; null = from the start). */
-    public static Page forward(NavigableMap<Long, Row> rows, Query query, Long afterId) {
-        Iterable<Row> source = afterId == null ? rows.values() : rows.tailMap(afterId, false).values();
+    public static Page forward(Table table, Query query, Long afterId) {
+        NavigableMap<Long, Row> range = candidates(table, query);
+        Iterable<Row> source = afterId == null ? range.values() : range.tailMap(afterId, false).values();
         List<Row> page = new ArrayList<>(Math.min(query.maxRecords(), 64));
         Predicate<Row> filter = query.filter();
         boolean more = false;
@@ -27,17 +32,18 @@ public final class Pager {
                 page.add(row);
             }
         }
-        boolean prev = afterId != null && !page.isEmpty() && anyMatch(rows.headMap(page.get(0).id(), false)
+        boolean prev = afterId != null && !page.isEmpty() && anyMatch(range.headMap(page.get(0).id(), false)
                 .descendingMap().values(), filter);
         return new Page(page, more, prev);
     }
 
     /** The page that ends just before {@code beforeId}, for prevPageUrl. */
-    public static Page backward(NavigableMap<Long, Row> rows, Query query, long beforeId) {
+    public static Page backward(Table table, Query query, long beforeId) {
+        NavigableMap<Long, Row> range = candidates(table, query);
         List<Row> page = new ArrayList<>();
         Predicate<Row> filter = query.filter();
         boolean more = false;
-        for (Row row : rows.headMap(beforeId, false).descendingMap().values()) {
+        for (Row row : range.headMap(beforeId, false).descendingMap().values()) {
             if (filter.test(row)) {
                 if (page.size() == query.maxRecords()) {
                     more = true;
@@ -47,19 +53,43 @@ public final class Pager {
             }
         }
         Collections.reverse(page);
-        boolean next = anyMatch(rows.tailMap(beforeId, true).values(), filter);
+        boolean next = anyMatch(range.tailMap(beforeId, true).values(), filter);
         return new Page(page, next, more);
     }
 
-    public static long count(NavigableMap<Long, Row> rows, Query query) {
+    public static long count(Table table, Query query) {
         Predicate<Row> filter = query.filter();
         long n = 0;
-        for (Row row : rows.values()) {
+        for (Row row : candidates(table, query).values()) {
             if (filter.test(row)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * The rows that can match: those in the query's id range and, when its lookup field is indexed, holding one of
+     * the looked-up values; an empty map when the id conditions contradict each other.
+     */
+    private static NavigableMap<Long, Row> candidates(Table table, Query query) {
+        if (query.idFrom() > query.idTo()) {
+            return Collections.emptyNavigableMap();
+        }
+        NavigableMap<Long, Row> rows = table.rows();
+        Optional<NavigableSet<Long>> looked = query.lookupField() < 0 ? Optional.empty()
+                : table.idsWhere(query.lookupField(), query.lookupValues());
+        if (looked.isEmpty()) {
+            return rows.subMap(query.idFrom(), true, query.idTo(), true);
+        }
+        NavigableMap<Long, Row> found = new TreeMap<>();
+        for (Long id : looked.get().subSet(query.idFrom(), true, query.idTo(), true)) {
+            Row row = rows.get(id);
+            if (row != null) {
+                found.put(id, row);
+            }
+        }
+        return found;
     }
 
     private static boolean anyMatch(Iterable<Row> rows, Predicate<Row> filter) {

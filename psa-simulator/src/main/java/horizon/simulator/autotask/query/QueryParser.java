@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -45,6 +47,9 @@ public final class QueryParser {
         }
         JsonNode filterNode = search == null ? null : key(search, "filter");
         List<Predicate<Row>> conditions = new ArrayList<>();
+        long[] idRange = {Long.MIN_VALUE, Long.MAX_VALUE};
+        int lookupField = -1;
+        Set<Object> lookupValues = Set.of();
         if (filterNode != null && !filterNode.isNull()) {
             if (!filterNode.isArray()) {
                 throw new QueryException("Invalid query syntax. The filter must be an array of conditions.");
@@ -53,6 +58,12 @@ public final class QueryParser {
                 Predicate<Row> p = compile(condition);
                 if (p != null) {
                     conditions.add(p);
+                    narrowIdRange(condition, idRange);
+                    Optional<Map.Entry<FieldDef, Set<Object>>> lookup = lookup(condition);
+                    if (lookupField < 0 && lookup.isPresent()) {
+                        lookupField = lookup.get().getKey().index();
+                        lookupValues = lookup.get().getValue();
+                    }
                 }
             }
         }
@@ -83,7 +94,64 @@ public final class QueryParser {
             }
         }
         Predicate<Row> filter = and(conditions);
-        return new Query(filter, include, max);
+        return new Query(filter, include, max, idRange[0], idRange[1], lookupField, lookupValues);
+    }
+
+    /** The field and values of a top-level {@code eq} or {@code in} condition on a field (not a UDF). */
+    private Optional<Map.Entry<FieldDef, Set<Object>>> lookup(JsonNode condition) {
+        JsonNode op = key(condition, "op");
+        JsonNode field = key(condition, "field");
+        JsonNode udf = key(condition, "udf");
+        JsonNode value = key(condition, "value");
+        String operator = op == null ? "" : op.asString("").toLowerCase(Locale.ROOT);
+        if (field == null || value == null || value.isNull() || (udf != null && udf.asBoolean(false))
+                || !(operator.equals("eq") || operator.equals("in"))) {
+            return Optional.empty();
+        }
+        Optional<FieldDef> def = schema.field(field.asString(""));
+        if (def.isEmpty()) {
+            return Optional.empty();
+        }
+        DataType type = def.get().dataType();
+        Set<Object> values = new HashSet<>();
+        for (JsonNode v : value.isArray() ? value : List.of(value)) {
+            values.add(normalize(convert(type, def.get().name(), v), type));
+        }
+        return Optional.of(Map.entry(def.get(), values));
+    }
+
+    /**
+     * Narrows {@code range} by a top-level condition on {@code id} with a whole-number value, so paging with an id
+     * cursor looks at the rows after the cursor only instead of testing the filter on every row before it. The
+     * condition stays in the filter; anything else leaves the range as it is.
+     */
+    private static void narrowIdRange(JsonNode condition, long[] range) {
+        JsonNode field = key(condition, "field");
+        JsonNode op = key(condition, "op");
+        JsonNode udf = key(condition, "udf");
+        JsonNode value = key(condition, "value");
+        if (field == null || op == null || value == null || !field.asString("").equalsIgnoreCase("id")
+                || (udf != null && udf.asBoolean(false))) {
+            return;
+        }
+        long id;
+        try {
+            id = value.isIntegralNumber() ? value.asLong() : Long.parseLong(value.asString("").strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        switch (op.asString("").toLowerCase(Locale.ROOT)) {
+            case "eq" -> {
+                range[0] = Math.max(range[0], id);
+                range[1] = Math.min(range[1], id);
+            }
+            case "gt" -> range[0] = Math.max(range[0], id == Long.MAX_VALUE ? id : id + 1);
+            case "gte" -> range[0] = Math.max(range[0], id);
+            case "lt" -> range[1] = Math.min(range[1], id == Long.MIN_VALUE ? id : id - 1);
+            case "lte" -> range[1] = Math.min(range[1], id);
+            default -> {
+            }
+        }
     }
 
     private QueryException unknownField(String field) {

@@ -143,14 +143,14 @@ public final class EntityApi implements ApiEndpoint {
         }
         if (rest.isEmpty()) {
             Query query = parseSearch(request, schema);
-            Page page = Pager.forward(db.table(schema).rows(), query, null);
+            Page page = Pager.forward(db.table(schema), query, null);
             return pageResponse(request, schema, query, page);
         }
         String what = rest.get(0).toLowerCase(Locale.ROOT);
         if (rest.size() == 1 && what.equals("count")) {
             Query query = parseSearch(request, schema);
             ObjectNode body = NODES.objectNode();
-            body.put("queryCount", Pager.count(db.table(schema).rows(), query));
+            body.put("queryCount", Pager.count(db.table(schema), query));
             return ApiResponse.ok(body);
         }
         if (rest.size() == 1 && what.equals("next")) {
@@ -164,9 +164,9 @@ public final class EntityApi implements ApiEndpoint {
             JsonNode previous = QueryParser.key(token, "previousids");
             Page page;
             if (next != null && next.isArray() && !next.isEmpty()) {
-                page = Pager.forward(db.table(schema).rows(), query, next.get(0).asLong());
+                page = Pager.forward(db.table(schema), query, next.get(0).asLong());
             } else if (previous != null && previous.isArray() && !previous.isEmpty()) {
-                page = Pager.backward(db.table(schema).rows(), query, previous.get(0).asLong());
+                page = Pager.backward(db.table(schema), query, previous.get(0).asLong());
             } else {
                 throw new QueryException("The paging parameter is invalid.");
             }

@@ -52,6 +52,11 @@ final class AutotaskSearch {
         return search;
     }
 
+    /** The ticket with this ticket number ({@code ticketNumber eq}); numbers are unique in an Autotask database. */
+    static AutotaskSearch ticketNumber(String number) {
+        return where().idAbove(0).equalTo("ticketNumber", number);
+    }
+
     /**
      * Only ids above {@code id}. The start of a read ({@code 0}) is sent as {@code id gte 0} rather than left out:
      * Autotask's own company has id 0, and a query should always carry a filter.
@@ -76,6 +81,14 @@ final class AutotaskSearch {
         ObjectNode condition = condition("in", field);
         ArrayNode values = condition.putArray("value");
         ids.forEach(values::add);
+        conditions.add(condition);
+        return this;
+    }
+
+    /** Only records whose text field equals {@code value} (Autotask compares text without regard to case). */
+    AutotaskSearch equalTo(String field, String value) {
+        ObjectNode condition = condition("eq", field);
+        condition.put("value", value);
         conditions.add(condition);
         return this;
     }

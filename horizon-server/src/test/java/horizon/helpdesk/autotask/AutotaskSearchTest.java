@@ -32,6 +32,14 @@ class AutotaskSearchTest {
     }
 
     @Test
+    void aTicketIsLookedUpByItsNumberAsText() {
+        String body = AutotaskSearch.ticketNumber("T20261124.0042").page(500).toString();
+        assertThat(body).isEqualTo("{\"MaxRecords\":500,\"filter\":["
+                + "{\"op\":\"gte\",\"field\":\"id\",\"value\":0},"
+                + "{\"op\":\"eq\",\"field\":\"ticketNumber\",\"value\":\"T20261124.0042\"}]}");
+    }
+
+    @Test
     void timeEntriesFilterOnLastModifiedDateTimeAndTicketIds() {
         RecordQuery query = new RecordQuery(HelpdeskEntity.TIME_ENTRIES, Instant.parse("2026-01-02T03:04:05.678Z"),
                 41_000L, null, List.of(7001L, 7002L));

@@ -25,9 +25,10 @@ class SyncRunRepository {
 
     private static final String INSERT = """
             insert into sync_runs (account_id, kind, triggered_by, state, target, resumed_from_run_id, window_start,
-                   queued_at, started_at, heartbeat_at, node, counts_json, api_requests, progress_done)
+                   window_end, scope, queued_at, started_at, heartbeat_at, node, counts_json, api_requests,
+                   progress_done)
             values (:accountId, :kind, :triggeredBy, :state, :target, :resumedFrom, :windowStart,
-                   :now, :startedAt, :startedAt, :node, '{}', 0, 0)
+                   :windowEnd, :scope, :now, :startedAt, :startedAt, :node, '{}', 0, 0)
             """;
 
     private static final String START_QUEUED = """
@@ -68,13 +69,26 @@ class SyncRunRepository {
 
     /** A run asked for by a person or another feature, waiting for the account's sync task. */
     long queue(long accountId, SyncKind kind, String triggeredBy, String target, Instant now) {
-        return insert(accountId, kind, triggeredBy, SyncState.QUEUED, target, null, null, now, null);
+        return insert(accountId, kind, triggeredBy, SyncState.QUEUED, target, null, null, null, null, now, null);
     }
 
     /** A run that starts right away on this node. */
     long start(long accountId, SyncKind kind, String triggeredBy, Long resumedFrom, Instant windowStart, String node,
                Instant now) {
-        return insert(accountId, kind, triggeredBy, SyncState.RUNNING, null, resumedFrom, windowStart, now, node);
+        return insert(accountId, kind, triggeredBy, SyncState.RUNNING, null, resumedFrom, windowStart, null, null, now,
+                node);
+    }
+
+    /**
+     * A backfill that starts right away on this node.
+     *
+     * @param windowEnd null for the first backfill; for a widening, where the covered stretch began
+     * @param scope     what it covers, in words
+     */
+    long startBackfill(long accountId, String triggeredBy, Long resumedFrom, Instant windowStart, Instant windowEnd,
+                       String scope, String node, Instant now) {
+        return insert(accountId, SyncKind.BACKFILL, triggeredBy, SyncState.RUNNING, null, resumedFrom, windowStart,
+                windowEnd, scope, now, node);
     }
 
     /** Moves a queued run to RUNNING; false when another node took it first. */
@@ -157,14 +171,21 @@ class SyncRunRepository {
                 .query(SyncRunRepository::map).list();
     }
 
-    /** The account's latest backfill run, whatever its state. */
+    /** The account's latest run of its first backfill (not of a widening), whatever its state. */
     Optional<SyncRun> latestBackfill(long accountId) {
-        return jdbc.sql(SELECT + " and kind = 'BACKFILL' order by id desc limit 1").param("accountId", accountId)
-                .query(SyncRunRepository::map).optional();
+        return jdbc.sql(SELECT + " and kind = 'BACKFILL' and window_end is null order by id desc limit 1")
+                .param("accountId", accountId).query(SyncRunRepository::map).optional();
+    }
+
+    /** The account's latest backfill run of a widened ingest window, whatever its state. */
+    Optional<SyncRun> latestWidening(long accountId) {
+        return jdbc.sql(SELECT + " and kind = 'BACKFILL' and window_end is not null order by id desc limit 1")
+                .param("accountId", accountId).query(SyncRunRepository::map).optional();
     }
 
     private long insert(long accountId, SyncKind kind, String triggeredBy, SyncState state, String target,
-                        Long resumedFrom, Instant windowStart, Instant now, String node) {
+                        Long resumedFrom, Instant windowStart, Instant windowEnd, String scope, Instant now,
+                        String node) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT)
                 .param("accountId", accountId)
@@ -174,6 +195,8 @@ class SyncRunRepository {
                 .param("target", target, java.sql.Types.VARCHAR)
                 .param("resumedFrom", resumedFrom, java.sql.Types.BIGINT)
                 .param("windowStart", column(windowStart), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("windowEnd", column(windowEnd), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("scope", scope, java.sql.Types.VARCHAR)
                 .param("now", column(now))
                 .param("startedAt", state == SyncState.RUNNING ? column(now) : null,
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
@@ -189,7 +212,8 @@ class SyncRunRepository {
         Long progressTotal = rs.wasNull() ? null : total;
         return new SyncRun(rs.getLong("id"), rs.getLong("account_id"), SyncKind.valueOf(rs.getString("kind")),
                 rs.getString("triggered_by"), SyncState.valueOf(rs.getString("state")), rs.getString("target"),
-                resumedFrom, read(rs, "window_start"), read(rs, "queued_at"), read(rs, "started_at"),
+                resumedFrom, read(rs, "window_start"), read(rs, "window_end"), rs.getString("scope"),
+                read(rs, "queued_at"), read(rs, "started_at"),
                 read(rs, "finished_at"), read(rs, "heartbeat_at"), rs.getString("node"),
                 counts(rs.getString("counts_json")), rs.getLong("api_requests"), rs.getLong("progress_done"),
                 progressTotal, rs.getString("error"), rs.getString("warnings"));

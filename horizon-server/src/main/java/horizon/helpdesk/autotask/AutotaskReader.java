@@ -181,7 +181,8 @@ class AutotaskReader implements HelpdeskReader {
     }
 
     private static AutotaskSearch search(AutotaskCollection collection, RecordQuery query) {
-        RecordQuery effective = collection.watermark() == null && query.changedSince() != null
+        boolean dated = query.changedSince() != null || query.changedBefore() != null;
+        RecordQuery effective = collection.watermark() == null && dated
                 ? new RecordQuery(query.entity(), null, query.idAbove(), query.idAtMost(), query.ticketIds())
                 : query;
         return AutotaskSearch.of(collection, effective);

@@ -48,7 +48,7 @@ class SyncRunRepository {
             update sync_runs
                set state = :state, finished_at = :now, heartbeat_at = :now, counts_json = :counts,
                    api_requests = :requests, progress_done = :done, progress_total = :total, error = :error,
-                   warnings = :warnings
+                   warnings = :warnings, records_changed = :changed
              where account_id = :accountId and id = :id and state = 'RUNNING'
             """;
 
@@ -60,6 +60,38 @@ class SyncRunRepository {
             """;
 
     private static final String SELECT = "select * from sync_runs where account_id = :accountId";
+
+    /**
+     * A later run of the same kind exists, so this one is not the latest of its kind (the first backfill and widenings
+     * of the ingest window count as two kinds).
+     */
+    private static final String NOT_LATEST = """
+            exists (select 1 from sync_runs later
+                     where later.account_id = run.account_id and later.kind = run.kind and later.id > run.id
+                       and (later.window_end is null) = (run.window_end is null))
+            """;
+
+    private static final String QUIET_BEFORE = """
+            select run.id from sync_runs run
+             where run.account_id = :accountId and run.kind in ('POLL', 'DELETES') and run.state = 'SUCCEEDED'
+               and run.records_changed = 0 and run.warnings is null and run.error is null
+               and run.finished_at < :before
+               and %s
+             order by run.id
+            """.formatted(NOT_LATEST);
+
+    // A backfill's checkpoints live under its first run: a run another run resumed from stays while that one does.
+    private static final String FINISHED_BEFORE = """
+            select run.id from sync_runs run
+             where run.account_id = :accountId and run.state in ('SUCCEEDED', 'FAILED', 'INTERRUPTED')
+               and coalesce(run.finished_at, run.queued_at) < :before
+               and %s
+               and not exists (select 1 from sync_runs resumed
+                                where resumed.account_id = run.account_id and resumed.resumed_from_run_id = run.id)
+             order by run.id
+            """.formatted(NOT_LATEST);
+
+    private static final String ACCOUNTS_WITH_RUNS = "select distinct account_id from sync_runs order by account_id";
 
     private final JdbcClient jdbc;
 
@@ -113,7 +145,7 @@ class SyncRunRepository {
                 .param("counts", json(counts)).param("requests", requests).param("done", done)
                 .param("total", total, java.sql.Types.BIGINT)
                 .param("error", error, java.sql.Types.VARCHAR).param("warnings", warnings, java.sql.Types.VARCHAR)
-                .param("now", column(now)).update() == 1;
+                .param("changed", changed(counts)).param("now", column(now)).update() == 1;
     }
 
     /** Marks the account's running runs without a heartbeat since {@code before} as INTERRUPTED; returns how many. */
@@ -163,6 +195,49 @@ class SyncRunRepository {
             spec = spec.param("state", state.name());
         }
         return spec.query(Long.class).single();
+    }
+
+    /**
+     * Polls and deletion-log reads that finished before {@code before}, succeeded and changed nothing in the mirror,
+     * except the latest of each kind.
+     */
+    List<Long> quietRunsBefore(long accountId, Instant before) {
+        return jdbc.sql(QUIET_BEFORE).param("accountId", accountId).param("before", column(before))
+                .query(Long.class).list();
+    }
+
+    /**
+     * Runs that finished before {@code before}, except the latest of each kind and the first runs of backfills that a
+     * remaining run resumed (their checkpoints).
+     */
+    List<Long> finishedRunsBefore(long accountId, Instant before) {
+        return jdbc.sql(FINISHED_BEFORE).param("accountId", accountId).param("before", column(before))
+                .query(Long.class).list();
+    }
+
+    /** Deletes the account's runs with these ids (at most 500); their checkpoints must be gone already. */
+    int delete(long accountId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from sync_runs where account_id = ? and id in (" + placeholders(ids.size()) + ")")
+                .params(withAccount(accountId, ids)).update();
+    }
+
+    /** Every account with sync runs (a system-wide listing, used only by the retention task). */
+    List<Long> accountsWithRuns() {
+        return jdbc.sql(ACCOUNTS_WITH_RUNS).query(Long.class).list();
+    }
+
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    static List<Object> withAccount(long accountId, List<Long> ids) {
+        List<Object> params = new java.util.ArrayList<>(ids.size() + 1);
+        params.add(accountId);
+        params.addAll(ids);
+        return params;
     }
 
     /** The account's queued runs, oldest first. */
@@ -217,6 +292,11 @@ class SyncRunRepository {
                 read(rs, "finished_at"), read(rs, "heartbeat_at"), rs.getString("node"),
                 counts(rs.getString("counts_json")), rs.getLong("api_requests"), rs.getLong("progress_done"),
                 progressTotal, rs.getString("error"), rs.getString("warnings"));
+    }
+
+    /** Mirror records the run inserted, updated or deleted, over every entity. */
+    private static long changed(Map<String, EntityCounts> counts) {
+        return counts.values().stream().mapToLong(c -> c.inserted() + c.updated() + c.deleted()).sum();
     }
 
     private static Map<String, EntityCounts> counts(String json) {

@@ -2,6 +2,7 @@ package horizon.helpdesk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a connected PSA for the sync engine. Implementations go through the PSA's rate gate (concurrency per
@@ -17,6 +18,12 @@ public interface HelpdeskReader {
 
     /** The first page (at most {@link RecordPage#MAX_SIZE}) of matching records with an id above {@code query.idAbove()}. */
     RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query);
+
+    /**
+     * The ticket the PSA knows by this ticket number (the number people quote, not the id); empty when it has none.
+     * One request: for a ticket the mirror does not hold yet, so it can be synced by the number an agent has at hand.
+     */
+    Optional<HelpdeskTicket> ticketByNumber(HelpdeskCredentials credentials, String ticketNumber);
 
     /** Every value of every picklist Horizon mirrors, inactive ones included. */
     List<PicklistValue> picklists(HelpdeskCredentials credentials);

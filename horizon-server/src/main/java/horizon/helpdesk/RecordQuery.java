@@ -13,9 +13,11 @@ import java.util.List;
  * @param idAbove      only ids strictly greater (the id cursor; 0 reads from the start)
  * @param idAtMost     only ids at most this (the upper end of a segment read in parallel)
  * @param ticketIds    only notes or time entries of these tickets (at most 500)
+ * @param changedBefore only records whose PSA watermark is before this instant (a widened ingest window reads the
+ *                     stretch in front of what the mirror already covers)
  */
 public record RecordQuery(HelpdeskEntity entity, Instant changedSince, long idAbove, Long idAtMost,
-                          List<Long> ticketIds) {
+                          List<Long> ticketIds, Instant changedBefore) {
 
     public RecordQuery {
         ticketIds = ticketIds == null ? List.of() : List.copyOf(ticketIds);
@@ -24,11 +26,16 @@ public record RecordQuery(HelpdeskEntity entity, Instant changedSince, long idAb
         }
     }
 
+    /** A query without an upper bound on the watermark. */
+    public RecordQuery(HelpdeskEntity entity, Instant changedSince, long idAbove, Long idAtMost, List<Long> ticketIds) {
+        this(entity, changedSince, idAbove, idAtMost, ticketIds, null);
+    }
+
     public static RecordQuery all(HelpdeskEntity entity) {
         return new RecordQuery(entity, null, 0, null, List.of());
     }
 
     public RecordQuery after(long id) {
-        return new RecordQuery(entity, changedSince, id, idAtMost, ticketIds);
+        return new RecordQuery(entity, changedSince, id, idAtMost, ticketIds, changedBefore);
     }
 }

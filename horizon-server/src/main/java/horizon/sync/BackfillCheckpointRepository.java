@@ -152,6 +152,19 @@ class BackfillCheckpointRepository {
                 .update();
     }
 
+    /** Deletes the checkpoints kept under these runs (at most 500), before the runs themselves are deleted. */
+    void deleteForRuns(long accountId, List<Long> runIds) {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        String in = SyncRunRepository.placeholders(runIds.size());
+        List<Object> params = SyncRunRepository.withAccount(accountId, runIds);
+        jdbc.sql("delete from sync_backfill_segments where account_id = ? and run_id in (" + in + ")").params(params)
+                .update();
+        jdbc.sql("delete from sync_backfill_phases where account_id = ? and run_id in (" + in + ")").params(params)
+                .update();
+    }
+
     /** The largest segment or batch number used for an entity, -1 when none. */
     int maxSegment(long accountId, long runId, String entity) {
         return jdbc.sql(MAX_SEGMENT).param("accountId", accountId).param("runId", runId).param("entity", entity)

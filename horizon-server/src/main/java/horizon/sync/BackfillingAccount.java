@@ -38,6 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Checkpoints live under the backfill's first run ({@code originRunId}); a resumed backfill is a new run that
  * writes under the same key.
+ *
+ * <p>A widened ingest window is backfilled the same way ({@link #widen}): only the tickets whose watermark lies in the
+ * stretch the mirror does not cover yet, with their notes and time entries in bulk, checkpointed under its own first
+ * run.
  */
 @Component
 class BackfillingAccount {
@@ -81,9 +85,9 @@ class BackfillingAccount {
      * @param windowStart tickets whose PSA watermark is at or after this are read (now − ingest window days)
      */
     void run(ConnectedAccount account, RunLog run, long originRunId, Instant windowStart) {
-        Backfill backfill = new Backfill(account, run, originRunId, windowStart);
+        Backfill backfill = new Backfill(account, run, originRunId, windowStart, null);
         backfill.startCursors();
-        backfill.countTotals();
+        backfill.countTotals(COUNTED);
         if (Streams.enabled(account.settings(), HelpdeskEntity.HELPDESK_USERS)) {
             backfill.phase(Streams.name(HelpdeskEntity.HELPDESK_USERS),
                     () -> listings.helpdeskUsers(account, run, false));
@@ -98,20 +102,44 @@ class BackfillingAccount {
         run.allRead();
     }
 
+    /**
+     * Reads the tickets whose PSA watermark lies in {@code [from, to)} with their notes and time entries, or resumes
+     * that read from the checkpoints of {@code originRunId}. Everything changed at or after {@code to} is already
+     * mirrored and followed by polls, so no page of it is read again; the stream cursors stay where they are.
+     */
+    void widen(ConnectedAccount account, RunLog run, long originRunId, Instant from, Instant to) {
+        if (!Streams.enabled(account.settings(), HelpdeskEntity.TICKETS)) {
+            return;
+        }
+        Backfill backfill = new Backfill(account, run, originRunId, from, to);
+        backfill.countTotals(List.of(HelpdeskEntity.TICKETS));
+        backfill.readInSegments(HelpdeskEntity.TICKETS, from);
+        run.allRead();
+    }
+
     /** One backfill run's state. */
     private final class Backfill {
         private final ConnectedAccount account;
         private final RunLog run;
         private final long origin;
         private final Instant windowStart;
+        /** Tickets changed at or after this are not read (a widening: the stretch already covered); null for none. */
+        private final Instant windowEnd;
         private final long accountId;
 
-        Backfill(ConnectedAccount account, RunLog run, long origin, Instant windowStart) {
+        Backfill(ConnectedAccount account, RunLog run, long origin, Instant windowStart, Instant windowEnd) {
             this.account = account;
             this.run = run;
             this.origin = origin;
             this.windowStart = windowStart;
+            this.windowEnd = windowEnd;
             this.accountId = account.accountId();
+        }
+
+        /** The query of a segment of an entity; tickets end at the window's end when there is one. */
+        private RecordQuery query(HelpdeskEntity entity, Instant changedSince, long idAbove, Long idAtMost) {
+            return new RecordQuery(entity, changedSince, idAbove, idAtMost, List.of(),
+                    entity == HelpdeskEntity.TICKETS ? windowEnd : null);
         }
 
         /**
@@ -153,24 +181,24 @@ class BackfillingAccount {
          * Counts every entity the backfill reads (one {@code query/count} each) and stores the totals with the phases;
          * a resumed backfill takes them from there and counts the finished phases as done.
          */
-        void countTotals() {
+        void countTotals(List<HelpdeskEntity> counted) {
             long total = 0;
             long done = 0;
             if (!done(TOTALS_PHASE)) {
-                for (HelpdeskEntity entity : COUNTED) {
+                for (HelpdeskEntity entity : counted) {
                     if (!Streams.enabled(account.settings(), entity)) {
                         continue;
                     }
                     stopping.check();
-                    long count = account.reader().count(account.credentials(), new RecordQuery(entity,
-                            entity == HelpdeskEntity.TICKETS ? windowStart : null, 0, null, List.of()));
+                    long count = account.reader().count(account.credentials(),
+                            query(entity, entity == HelpdeskEntity.TICKETS ? windowStart : null, 0, null));
                     checkpoints.savePhase(accountId, origin, Streams.name(entity),
                             new BackfillCheckpointRepository.Phase(count, null, null, false), clock.instant());
                     total += count;
                 }
                 markDone(TOTALS_PHASE, total);
             } else {
-                for (HelpdeskEntity entity : COUNTED) {
+                for (HelpdeskEntity entity : counted) {
                     var phase = checkpoints.phase(accountId, origin, Streams.name(entity));
                     long count = phase.map(p -> p.total() == null ? 0L : p.total()).orElse(0L);
                     total += count;
@@ -202,7 +230,7 @@ class BackfillingAccount {
             Children children = withChildren ? new Children() : null;
             try {
                 IdSegments plan;
-                RecordQuery base = new RecordQuery(entity, changedSince, 0, null, List.of());
+                RecordQuery base = query(entity, changedSince, 0, null);
                 if (fresh) {
                     stopping.check();
                     long count = stored.map(BackfillCheckpointRepository.Phase::total)
@@ -318,7 +346,7 @@ class BackfillingAccount {
                     }
                     Long hi = plan.hi(segment.number());
                     RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
-                            new RecordQuery(entity, changedSince, cursor, hi, List.of()));
+                            query(entity, changedSince, cursor, hi));
                     List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
                     long pageLo = cursor;
                     IdSegments.Segment[] advanced = new IdSegments.Segment[1];

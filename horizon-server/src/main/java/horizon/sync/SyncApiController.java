@@ -39,17 +39,21 @@ class SyncApiController {
      *
      * @param durationMillis how long it ran (so far); null while queued
      * @param etaSeconds     for a running run that knows its total: the time left at its pace so far
+     * @param windowStart    a backfill: tickets changed at or after this were read
+     * @param windowEnd      a backfill of a widened ingest window: tickets changed before this (null otherwise)
+     * @param scope          what the run covers, in words, e.g. "ingest window widened from 30 to 90 days: …"
      */
     record SyncRunJson(long id, SyncKind kind, String triggeredBy, SyncState state, String target,
-                       Long resumedFromRunId, Instant windowStart, Instant queuedAt, Instant startedAt,
-                       Instant finishedAt, Long durationMillis, Map<String, EntityCounts> counts, long apiRequests,
-                       long progressDone, Long progressTotal, Long etaSeconds, String error, String warnings) {
+                       Long resumedFromRunId, Instant windowStart, Instant windowEnd, String scope, Instant queuedAt,
+                       Instant startedAt, Instant finishedAt, Long durationMillis, Map<String, EntityCounts> counts,
+                       long apiRequests, long progressDone, Long progressTotal, Long etaSeconds, String error, String warnings) {
 
         static SyncRunJson of(SyncRun run, Instant now) {
             Duration duration = run.duration(now);
             Duration eta = run.eta(now);
             return new SyncRunJson(run.id(), run.kind(), run.triggeredBy(), run.state(), run.target(),
-                    run.resumedFromRunId(), run.windowStart(), run.queuedAt(), run.startedAt(), run.finishedAt(),
+                    run.resumedFromRunId(), run.windowStart(), run.windowEnd(), run.scope(), run.queuedAt(),
+                    run.startedAt(), run.finishedAt(),
                     duration == null ? null : duration.toMillis(), run.counts(), run.apiRequests(),
                     run.progressDone(), run.progressTotal(), eta == null ? null : eta.toSeconds(), run.error(),
                     run.warnings());

@@ -47,7 +47,7 @@ public class SyncNow {
         return queue(accountId, SyncKind.USERS, null);
     }
 
-    /** Reads one ticket, by ticket number (as mirrored) or PSA id, with its notes and time entries. */
+    /** Reads one ticket, by ticket number (mirrored or not) or PSA id, with its notes and time entries. */
     public long syncTicket(long accountId, String numberOrId) {
         if (numberOrId == null || numberOrId.isBlank()) {
             throw new IllegalArgumentException("Give a ticket number or id.");

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             above it nothing is deleted and the run records a warning
  * @param staleAfter           a RUNNING run whose heartbeat is older than this is marked INTERRUPTED
  * @param parallelism          requests in flight per endpoint during a backfill (the PSA allows 3)
+ * @param quietRunRetention    polls and deletion-log reads that succeeded and changed nothing are removed once this old
+ * @param runRetention         every other finished run is removed once this old (the latest of each kind stays)
  */
 @ConfigurationProperties("horizon.sync")
 public record SyncProperties(
@@ -25,7 +27,9 @@ public record SyncProperties(
         @DefaultValue("1h") Duration reconcileInterval,
         @DefaultValue("25") int maxDeleteSharePercent,
         @DefaultValue("2m") Duration staleAfter,
-        @DefaultValue("3") int parallelism) {
+        @DefaultValue("3") int parallelism,
+        @DefaultValue("2d") Duration quietRunRetention,
+        @DefaultValue("90d") Duration runRetention) {
 
     public SyncProperties {
         if (maxDeleteSharePercent < 0 || maxDeleteSharePercent > 100) {
@@ -35,11 +39,19 @@ public record SyncProperties(
         if (parallelism < 1) {
             throw new IllegalArgumentException("horizon.sync.parallelism must be at least 1, was " + parallelism);
         }
+        if (quietRunRetention.compareTo(Duration.ofHours(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "horizon.sync.quiet-run-retention must be at least 1h, was " + quietRunRetention);
+        }
+        if (runRetention.compareTo(quietRunRetention) < 0) {
+            throw new IllegalArgumentException("horizon.sync.run-retention (" + runRetention
+                    + ") must be at least horizon.sync.quiet-run-retention (" + quietRunRetention + ")");
+        }
     }
 
     /** The values used when nothing is configured. */
     public static SyncProperties defaults() {
         return new SyncProperties(true, Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 25,
-                Duration.ofMinutes(2), 3);
+                Duration.ofMinutes(2), 3, Duration.ofDays(2), Duration.ofDays(90));
     }
 }

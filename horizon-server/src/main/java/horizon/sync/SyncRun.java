@@ -15,6 +15,9 @@ import java.util.Map;
  * @param target           SINGLE_TICKET: the ticket number or id asked for
  * @param resumedFromRunId a backfill that continues an interrupted one: that run's id
  * @param windowStart      BACKFILL: tickets changed since this instant were read
+ * @param windowEnd        BACKFILL widening the ingest window: tickets changed before this instant (where the covered
+ *                         stretch began); null for the first backfill
+ * @param scope            what the run covers, in words (a backfill's window), or null
  * @param queuedAt         when it was asked for
  * @param startedAt        when it started, null while queued
  * @param finishedAt       when it finished, null while running
@@ -28,12 +31,17 @@ import java.util.Map;
  * @param warnings         what it refused to do (a mass delete) or skipped
  */
 public record SyncRun(long id, long accountId, SyncKind kind, String triggeredBy, SyncState state, String target,
-                      Long resumedFromRunId, Instant windowStart, Instant queuedAt, Instant startedAt,
-                      Instant finishedAt, Instant heartbeatAt, String node, Map<String, EntityCounts> counts,
-                      long apiRequests, long progressDone, Long progressTotal, String error, String warnings) {
+                      Long resumedFromRunId, Instant windowStart, Instant windowEnd, String scope, Instant queuedAt,
+                      Instant startedAt, Instant finishedAt, Instant heartbeatAt, String node,
+                      Map<String, EntityCounts> counts, long apiRequests, long progressDone, Long progressTotal, String error, String warnings) {
 
     public SyncRun {
         counts = Map.copyOf(counts);
+    }
+
+    /** Whether this is a backfill of the stretch a widened ingest window added, not the first backfill. */
+    public boolean widening() {
+        return kind == SyncKind.BACKFILL && windowEnd != null;
     }
 
     /** How long it ran (so far, when still running); null while queued. */

@@ -25,9 +25,10 @@ class SyncRunRepository {
 
     private static final String INSERT = """
             insert into sync_runs (account_id, kind, triggered_by, state, target, resumed_from_run_id, window_start,
-                   queued_at, started_at, heartbeat_at, node, counts_json, api_requests, progress_done)
+                   window_end, scope, queued_at, started_at, heartbeat_at, node, counts_json, api_requests,
+                   progress_done)
             values (:accountId, :kind, :triggeredBy, :state, :target, :resumedFrom, :windowStart,
-                   :now, :startedAt, :startedAt, :node, '{}', 0, 0)
+                   :windowEnd, :scope, :now, :startedAt, :startedAt, :node, '{}', 0, 0)
             """;
 
     private static final String START_QUEUED = """
@@ -47,7 +48,7 @@ class SyncRunRepository {
             update sync_runs
                set state = :state, finished_at = :now, heartbeat_at = :now, counts_json = :counts,
                    api_requests = :requests, progress_done = :done, progress_total = :total, error = :error,
-                   warnings = :warnings
+                   warnings = :warnings, records_changed = :changed
              where account_id = :accountId and id = :id and state = 'RUNNING'
             """;
 
@@ -60,6 +61,38 @@ class SyncRunRepository {
 
     private static final String SELECT = "select * from sync_runs where account_id = :accountId";
 
+    /**
+     * A later run of the same kind exists, so this one is not the latest of its kind (the first backfill and widenings
+     * of the ingest window count as two kinds).
+     */
+    private static final String NOT_LATEST = """
+            exists (select 1 from sync_runs later
+                     where later.account_id = run.account_id and later.kind = run.kind and later.id > run.id
+                       and (later.window_end is null) = (run.window_end is null))
+            """;
+
+    private static final String QUIET_BEFORE = """
+            select run.id from sync_runs run
+             where run.account_id = :accountId and run.kind in ('POLL', 'DELETES') and run.state = 'SUCCEEDED'
+               and run.records_changed = 0 and run.warnings is null and run.error is null
+               and run.finished_at < :before
+               and %s
+             order by run.id
+            """.formatted(NOT_LATEST);
+
+    // A backfill's checkpoints live under its first run: a run another run resumed from stays while that one does.
+    private static final String FINISHED_BEFORE = """
+            select run.id from sync_runs run
+             where run.account_id = :accountId and run.state in ('SUCCEEDED', 'FAILED', 'INTERRUPTED')
+               and coalesce(run.finished_at, run.queued_at) < :before
+               and %s
+               and not exists (select 1 from sync_runs resumed
+                                where resumed.account_id = run.account_id and resumed.resumed_from_run_id = run.id)
+             order by run.id
+            """.formatted(NOT_LATEST);
+
+    private static final String ACCOUNTS_WITH_RUNS = "select distinct account_id from sync_runs order by account_id";
+
     private final JdbcClient jdbc;
 
     SyncRunRepository(JdbcClient jdbc) {
@@ -68,13 +101,26 @@ class SyncRunRepository {
 
     /** A run asked for by a person or another feature, waiting for the account's sync task. */
     long queue(long accountId, SyncKind kind, String triggeredBy, String target, Instant now) {
-        return insert(accountId, kind, triggeredBy, SyncState.QUEUED, target, null, null, now, null);
+        return insert(accountId, kind, triggeredBy, SyncState.QUEUED, target, null, null, null, null, now, null);
     }
 
     /** A run that starts right away on this node. */
     long start(long accountId, SyncKind kind, String triggeredBy, Long resumedFrom, Instant windowStart, String node,
                Instant now) {
-        return insert(accountId, kind, triggeredBy, SyncState.RUNNING, null, resumedFrom, windowStart, now, node);
+        return insert(accountId, kind, triggeredBy, SyncState.RUNNING, null, resumedFrom, windowStart, null, null, now,
+                node);
+    }
+
+    /**
+     * A backfill that starts right away on this node.
+     *
+     * @param windowEnd null for the first backfill; for a widening, where the covered stretch began
+     * @param scope     what it covers, in words
+     */
+    long startBackfill(long accountId, String triggeredBy, Long resumedFrom, Instant windowStart, Instant windowEnd,
+                       String scope, String node, Instant now) {
+        return insert(accountId, SyncKind.BACKFILL, triggeredBy, SyncState.RUNNING, null, resumedFrom, windowStart,
+                windowEnd, scope, now, node);
     }
 
     /** Moves a queued run to RUNNING; false when another node took it first. */
@@ -99,7 +145,7 @@ class SyncRunRepository {
                 .param("counts", json(counts)).param("requests", requests).param("done", done)
                 .param("total", total, java.sql.Types.BIGINT)
                 .param("error", error, java.sql.Types.VARCHAR).param("warnings", warnings, java.sql.Types.VARCHAR)
-                .param("now", column(now)).update() == 1;
+                .param("changed", changed(counts)).param("now", column(now)).update() == 1;
     }
 
     /** Marks the account's running runs without a heartbeat since {@code before} as INTERRUPTED; returns how many. */
@@ -151,20 +197,70 @@ class SyncRunRepository {
         return spec.query(Long.class).single();
     }
 
+    /**
+     * Polls and deletion-log reads that finished before {@code before}, succeeded and changed nothing in the mirror,
+     * except the latest of each kind.
+     */
+    List<Long> quietRunsBefore(long accountId, Instant before) {
+        return jdbc.sql(QUIET_BEFORE).param("accountId", accountId).param("before", column(before))
+                .query(Long.class).list();
+    }
+
+    /**
+     * Runs that finished before {@code before}, except the latest of each kind and the first runs of backfills that a
+     * remaining run resumed (their checkpoints).
+     */
+    List<Long> finishedRunsBefore(long accountId, Instant before) {
+        return jdbc.sql(FINISHED_BEFORE).param("accountId", accountId).param("before", column(before))
+                .query(Long.class).list();
+    }
+
+    /** Deletes the account's runs with these ids (at most 500); their checkpoints must be gone already. */
+    int delete(long accountId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("delete from sync_runs where account_id = ? and id in (" + placeholders(ids.size()) + ")")
+                .params(withAccount(accountId, ids)).update();
+    }
+
+    /** Every account with sync runs (a system-wide listing, used only by the retention task). */
+    List<Long> accountsWithRuns() {
+        return jdbc.sql(ACCOUNTS_WITH_RUNS).query(Long.class).list();
+    }
+
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    static List<Object> withAccount(long accountId, List<Long> ids) {
+        List<Object> params = new java.util.ArrayList<>(ids.size() + 1);
+        params.add(accountId);
+        params.addAll(ids);
+        return params;
+    }
+
     /** The account's queued runs, oldest first. */
     List<SyncRun> queued(long accountId) {
         return jdbc.sql(SELECT + " and state = 'QUEUED' order by id").param("accountId", accountId)
                 .query(SyncRunRepository::map).list();
     }
 
-    /** The account's latest backfill run, whatever its state. */
+    /** The account's latest run of its first backfill (not of a widening), whatever its state. */
     Optional<SyncRun> latestBackfill(long accountId) {
-        return jdbc.sql(SELECT + " and kind = 'BACKFILL' order by id desc limit 1").param("accountId", accountId)
-                .query(SyncRunRepository::map).optional();
+        return jdbc.sql(SELECT + " and kind = 'BACKFILL' and window_end is null order by id desc limit 1")
+                .param("accountId", accountId).query(SyncRunRepository::map).optional();
+    }
+
+    /** The account's latest backfill run of a widened ingest window, whatever its state. */
+    Optional<SyncRun> latestWidening(long accountId) {
+        return jdbc.sql(SELECT + " and kind = 'BACKFILL' and window_end is not null order by id desc limit 1")
+                .param("accountId", accountId).query(SyncRunRepository::map).optional();
     }
 
     private long insert(long accountId, SyncKind kind, String triggeredBy, SyncState state, String target,
-                        Long resumedFrom, Instant windowStart, Instant now, String node) {
+                        Long resumedFrom, Instant windowStart, Instant windowEnd, String scope, Instant now,
+                        String node) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT)
                 .param("accountId", accountId)
@@ -174,6 +270,8 @@ class SyncRunRepository {
                 .param("target", target, java.sql.Types.VARCHAR)
                 .param("resumedFrom", resumedFrom, java.sql.Types.BIGINT)
                 .param("windowStart", column(windowStart), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("windowEnd", column(windowEnd), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("scope", scope, java.sql.Types.VARCHAR)
                 .param("now", column(now))
                 .param("startedAt", state == SyncState.RUNNING ? column(now) : null,
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
@@ -189,10 +287,16 @@ class SyncRunRepository {
         Long progressTotal = rs.wasNull() ? null : total;
         return new SyncRun(rs.getLong("id"), rs.getLong("account_id"), SyncKind.valueOf(rs.getString("kind")),
                 rs.getString("triggered_by"), SyncState.valueOf(rs.getString("state")), rs.getString("target"),
-                resumedFrom, read(rs, "window_start"), read(rs, "queued_at"), read(rs, "started_at"),
+                resumedFrom, read(rs, "window_start"), read(rs, "window_end"), rs.getString("scope"),
+                read(rs, "queued_at"), read(rs, "started_at"),
                 read(rs, "finished_at"), read(rs, "heartbeat_at"), rs.getString("node"),
                 counts(rs.getString("counts_json")), rs.getLong("api_requests"), rs.getLong("progress_done"),
                 progressTotal, rs.getString("error"), rs.getString("warnings"));
+    }
+
+    /** Mirror records the run inserted, updated or deleted, over every entity. */
+    private static long changed(Map<String, EntityCounts> counts) {
+        return counts.values().stream().mapToLong(c -> c.inserted() + c.updated() + c.deleted()).sum();
     }
 
     private static Map<String, EntityCounts> counts(String json) {

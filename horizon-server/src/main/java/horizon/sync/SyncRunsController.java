@@ -25,12 +25,15 @@ class SyncRunsController {
     private final SyncRunRepository runs;
     private final SyncNow syncNow;
     private final CurrentUser currentUser;
+    private final SyncProperties properties;
     private final Clock clock;
 
-    SyncRunsController(SyncRunRepository runs, SyncNow syncNow, CurrentUser currentUser, Clock clock) {
+    SyncRunsController(SyncRunRepository runs, SyncNow syncNow, CurrentUser currentUser, SyncProperties properties,
+                       Clock clock) {
         this.runs = runs;
         this.syncNow = syncNow;
         this.currentUser = currentUser;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -51,7 +54,18 @@ class SyncRunsController {
         model.addAttribute("page", current);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
         model.addAttribute("total", total);
+        model.addAttribute("runRetention", period(properties.runRetention()));
+        model.addAttribute("quietRunRetention", period(properties.quietRunRetention()));
         return "sync/sync-runs";
+    }
+
+    /** A retention period in words: whole days as days, anything else in hours. */
+    static String period(java.time.Duration duration) {
+        long hours = duration.toHours();
+        if (hours % 24 == 0) {
+            return hours / 24 + (hours == 24 ? " day" : " days");
+        }
+        return hours + (hours == 1 ? " hour" : " hours");
     }
 
     /** One row, polled by htmx while the run is queued or running. */

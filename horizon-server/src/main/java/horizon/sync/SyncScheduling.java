@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * with due work. Its instance id is the account id and it is scheduled with {@code scheduleIfNotExists}, so an account
  * never runs two syncs at once while different accounts run in parallel on every node's scheduler threads. A node that
  * dies while running one leaves the execution to db-scheduler's dead-execution detection; the revived task resumes the
- * backfill from its checkpoints.
+ * backfill from its checkpoints. A daily recurring task ({@value #RETENTION_TASK}) removes old runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SyncProperties.class)
@@ -28,6 +29,7 @@ class SyncScheduling {
 
     static final String ACCOUNT_TASK = "horizon-sync-account";
     static final String DISPATCH_TASK = "horizon-sync-dispatch";
+    static final String RETENTION_TASK = "horizon-sync-retention";
     static final TaskDescriptor<Void> ACCOUNT = TaskDescriptor.of(ACCOUNT_TASK);
 
     private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
@@ -44,6 +46,13 @@ class SyncScheduling {
                                          Clock clock) {
         return Tasks.recurring(DISPATCH_TASK, FixedDelay.of(properties.dispatchInterval()))
                 .execute((instance, context) -> dispatch(accounts, syncing, context.getSchedulerClient(), clock));
+    }
+
+    /** Removes old sync runs once a day (first right after the first start), on one node at a time. */
+    @Bean
+    RecurringTask<Void> syncRunRetentionTask(PruningSyncRuns pruning) {
+        return Tasks.recurring(RETENTION_TASK, FixedDelay.of(Duration.ofDays(1)))
+                .execute((instance, context) -> pruning.pruneAll());
     }
 
     private static void dispatch(ConnectedAccounts accounts, SyncingAccount syncing, SchedulerClient scheduler,

@@ -8,6 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Everything due for one account, run by the account's one sync task (so one account never runs two syncs at once):
  * runs people asked for, then the backfill until it has finished, then polls, deletion logs and full comparisons when
- * their intervals are up. Every piece of work is a {@link SyncRun} with its counts, requests and outcome.
+ * their intervals are up, and the backfill of a widened ingest window when the admin has set a longer one than the
+ * mirror covers. Every piece of work is a {@link SyncRun} with its counts, requests and outcome.
  */
 @Component
 class SyncingAccount implements DisposableBean {
@@ -36,11 +39,14 @@ class SyncingAccount implements DisposableBean {
      */
     static final Duration SETTINGS_GRACE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(SyncingAccount.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final ConnectedAccounts accounts;
     private final HelpdeskConnections connections;
     private final HelpdeskConnectionRepository connectionRepository;
     private final SyncRunRepository runs;
+    private final TicketWindowRepository ticketWindows;
     private final SyncScheduleRepository schedule;
     private final BackfillingAccount backfill;
     private final PollingAccount polling;
@@ -59,13 +65,15 @@ class SyncingAccount implements DisposableBean {
 
     SyncingAccount(ConnectedAccounts accounts, HelpdeskConnections connections,
                    HelpdeskConnectionRepository connectionRepository, SyncRunRepository runs,
-                   SyncScheduleRepository schedule, BackfillingAccount backfill, PollingAccount polling,
+                   TicketWindowRepository ticketWindows, SyncScheduleRepository schedule,
+                   BackfillingAccount backfill, PollingAccount polling,
                    ReadingDeletionLogs deletions, ReconcilingListings listings, SyncingOneTicket oneTicket,
                    SyncStopping stopping, SyncProperties properties, Clock clock) {
         this.accounts = accounts;
         this.connections = connections;
         this.connectionRepository = connectionRepository;
         this.runs = runs;
+        this.ticketWindows = ticketWindows;
         this.schedule = schedule;
         this.backfill = backfill;
         this.polling = polling;
@@ -88,7 +96,8 @@ class SyncingAccount implements DisposableBean {
         }
         Instant now = clock.instant();
         return isDue(accountId, POLL_JOB, Duration.ofSeconds(settings.pollingIntervalSeconds()), now)
-                || isDue(accountId, RECONCILE_JOB, properties.reconcileInterval(), now);
+                || isDue(accountId, RECONCILE_JOB, properties.reconcileInterval(), now)
+                || pendingWidening(accountId, settings).isPresent();
     }
 
     /** Runs everything due for the account. */
@@ -126,6 +135,7 @@ class SyncingAccount implements DisposableBean {
             schedule.stamp(accountId, RECONCILE_JOB, now);
             reconcile(account, "schedule");
         }
+        pendingWidening(accountId, account.settings()).ifPresent(widening -> runWidening(account, widening));
         runQueued(account);
     }
 
@@ -151,7 +161,10 @@ class SyncingAccount implements DisposableBean {
             }
             trigger = "resume";
         }
-        long runId = runs.start(accountId, SyncKind.BACKFILL, trigger, resumedFrom, windowStart, node, now);
+        String scope = latest.map(SyncRun::scope).orElseGet(() -> "tickets changed since "
+                + DAY.format(now.minus(Duration.ofDays(account.settings().ingestWindowDays()))) + " (ingest window of "
+                + account.settings().ingestWindowDays() + " days)");
+        long runId = runs.startBackfill(accountId, trigger, resumedFrom, windowStart, null, scope, node, now);
         long origin = resumedFrom != null ? resumedFrom : runId;
         Instant window = windowStart;
         log.info("sync backfill {} account={} psa={} run={} origin={} windowStart={}",
@@ -159,7 +172,102 @@ class SyncingAccount implements DisposableBean {
         execute(account, runId, log -> {
             log.windowStart(window);
             backfill.run(account, log, origin, window);
+            ticketWindows.save(accountId, new TicketWindowRepository.TicketWindow(window, windowDays(accountId,
+                    origin, window)), clock.instant());
         });
+    }
+
+    /**
+     * The stretch a widened ingest window still has to read: an unfinished widening (resumed from its checkpoints while
+     * the setting still reaches at least as far back), or the stretch between the window the setting asks for now and
+     * the one the mirror covers. Empty when the mirror covers the setting's window (the same window saved again, or a
+     * narrower one: nothing is read and nothing is deleted).
+     */
+    private Optional<Widening> pendingWidening(long accountId, SyncSettings settings) {
+        if (!Streams.enabled(settings, horizon.helpdesk.HelpdeskEntity.TICKETS)) {
+            return Optional.empty();
+        }
+        Optional<TicketWindowRepository.TicketWindow> covered = coveredWindow(accountId);
+        if (covered.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant wanted = now.minus(Duration.ofDays(settings.ingestWindowDays()));
+        Optional<SyncRun> latest = runs.latestWidening(accountId);
+        if (latest.isPresent() && latest.get().state() != SyncState.SUCCEEDED) {
+            SyncRun previous = latest.get();
+            if (previous.state() == SyncState.RUNNING || previous.state() == SyncState.QUEUED) {
+                return Optional.empty();
+            }
+            long origin = previous.resumedFromRunId() != null ? previous.resumedFromRunId() : previous.id();
+            // Compared in days, as the admin set them: the window's start itself moves on with the clock.
+            boolean stillAsked = settings.ingestWindowDays() >= windowDays(accountId, origin, previous.windowStart())
+                    && previous.windowEnd().equals(covered.get().coveredFrom());
+            if (stillAsked) {
+                Duration pause = Duration.ofSeconds(settings.pollingIntervalSeconds());
+                boolean waiting = previous.state() == SyncState.FAILED && previous.finishedAt() != null
+                        && previous.finishedAt().plus(pause).isAfter(now);
+                return waiting ? Optional.empty() : Optional.of(new Widening(previous.windowStart(),
+                        previous.windowEnd(), origin, previous.scope()));
+            }
+            // Narrowed since that widening stopped: it is abandoned, and only what the setting asks for now is read.
+        }
+        if (!wanted.isBefore(covered.get().coveredFrom())) {
+            return Optional.empty();
+        }
+        String scope = "ingest window widened from " + covered.get().windowDays() + " to "
+                + settings.ingestWindowDays() + " days: tickets last changed " + DAY.format(wanted) + " – "
+                + DAY.format(covered.get().coveredFrom());
+        return Optional.of(new Widening(wanted, covered.get().coveredFrom(), null, scope));
+    }
+
+    /**
+     * A stretch of ticket history to read.
+     *
+     * @param from       tickets changed at or after this
+     * @param to         and before this (where the covered stretch begins)
+     * @param resumeFrom the widening's first run when this continues an unfinished one, else null
+     * @param scope      what it covers, in words
+     */
+    private record Widening(Instant from, Instant to, Long resumeFrom, String scope) {
+    }
+
+    private void runWidening(ConnectedAccount account, Widening widening) {
+        long accountId = account.accountId();
+        Instant now = clock.instant();
+        long runId = runs.startBackfill(accountId, widening.resumeFrom() != null ? "resume" : "settings",
+                widening.resumeFrom(), widening.from(), widening.to(), widening.scope(), node, now);
+        long origin = widening.resumeFrom() != null ? widening.resumeFrom() : runId;
+        log.info("sync window widening {} account={} psa={} run={} origin={} from={} to={}",
+                widening.resumeFrom() != null ? "resuming" : "starting", accountId, account.kind(), runId, origin,
+                widening.from(), widening.to());
+        execute(account, runId, log -> {
+            log.windowStart(widening.from());
+            backfill.widen(account, log, origin, widening.from(), widening.to());
+            ticketWindows.save(accountId, new TicketWindowRepository.TicketWindow(widening.from(),
+                    windowDays(accountId, origin, widening.from())), clock.instant());
+        });
+    }
+
+    /**
+     * The window the mirror covers. Accounts whose first backfill finished before this was recorded take it from that
+     * backfill.
+     */
+    private Optional<TicketWindowRepository.TicketWindow> coveredWindow(long accountId) {
+        Optional<TicketWindowRepository.TicketWindow> stored = ticketWindows.find(accountId);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        return runs.latestBackfill(accountId).filter(r -> r.state() == SyncState.SUCCEEDED && r.windowStart() != null)
+                .map(r -> new TicketWindowRepository.TicketWindow(r.windowStart(), windowDays(accountId,
+                        r.resumedFromRunId() != null ? r.resumedFromRunId() : r.id(), r.windowStart())));
+    }
+
+    /** The ingest window (days) a backfill read: from its window start to when its first run started. */
+    private int windowDays(long accountId, long originRunId, Instant windowStart) {
+        return runs.find(accountId, originRunId).map(SyncRun::startedAt)
+                .map(started -> (int) Math.round(Duration.between(windowStart, started).toMinutes() / 1440.0))
+                .orElse(0);
     }
 
     private void runQueued(ConnectedAccount account) {

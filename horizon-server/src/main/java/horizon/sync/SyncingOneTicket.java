@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one ticket with its notes and time entries, by PSA id or by ticket number. A number is looked up in the mirror
- * (the PSA-neutral reader queries by id only), so a ticket never mirrored is asked for by id.
+ * first (free); a number the mirror does not know (a ticket outside the ingest window, or created since the last poll)
+ * is looked up in the PSA, which answers with the ticket itself.
  */
 @Component
 class SyncingOneTicket {
@@ -30,29 +31,32 @@ class SyncingOneTicket {
 
     /** Syncs the ticket; throws {@link TicketNotFound} with a message for the admin when there is none. */
     void run(ConnectedAccount account, RunLog run, String numberOrId) {
-        long ticketId = resolve(account.accountId(), numberOrId);
+        String text = numberOrId == null ? "" : numberOrId.strip();
+        HelpdeskRecord ticket = text.matches("\\d{1,18}") ? byId(account, Long.parseLong(text))
+                : byNumber(account, text);
+        run.wrote(Streams.name(HelpdeskEntity.TICKETS), 1,
+                Streams.upsert(writer, account.accountId(), HelpdeskEntity.TICKETS, List.of(ticket)), true);
+        polling.readChildren(account, run, List.of(ticket.externalId()));
+    }
+
+    private static HelpdeskRecord byId(ConnectedAccount account, long ticketId) {
         RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
                 new RecordQuery(HelpdeskEntity.TICKETS, null, ticketId - 1, ticketId, List.of()));
-        List<HelpdeskRecord> found = page.records().stream().filter(r -> r.externalId() == ticketId).toList();
-        if (found.isEmpty()) {
-            throw new TicketNotFound("The helpdesk has no ticket with id " + ticketId + ".");
-        }
-        run.wrote(Streams.name(HelpdeskEntity.TICKETS), found.size(),
-                Streams.upsert(writer, account.accountId(), HelpdeskEntity.TICKETS, found), true);
-        polling.readChildren(account, run, List.of(ticketId));
+        return page.records().stream().filter(r -> r.externalId() == ticketId).findFirst()
+                .orElseThrow(() -> new TicketNotFound("The helpdesk has no ticket with id " + ticketId + "."));
     }
 
-    private long resolve(long accountId, String numberOrId) {
-        String text = numberOrId == null ? "" : numberOrId.strip();
-        if (text.matches("\\d{1,18}")) {
-            return Long.parseLong(text);
+    private HelpdeskRecord byNumber(ConnectedAccount account, String number) {
+        Optional<HelpdeskTicket> mirrored = queries.ticketByNumber(account.accountId(), number);
+        if (mirrored.isPresent()) {
+            // Known number: the current version is read by id, like any other single-ticket sync.
+            return byId(account, mirrored.get().externalId());
         }
-        Optional<HelpdeskTicket> byNumber = queries.ticketByNumber(accountId, text);
-        return byNumber.map(HelpdeskTicket::externalId).orElseThrow(() -> new TicketNotFound(
-                "No mirrored ticket has the number \"" + text + "\"; sync it by its id instead."));
+        return account.reader().ticketByNumber(account.credentials(), number).orElseThrow(() -> new TicketNotFound(
+                "The helpdesk has no ticket with the number \"" + number + "\"."));
     }
 
-    /** The ticket asked for does not exist (in the PSA, or under that number in the mirror). */
+    /** The ticket asked for does not exist in the PSA (under that id or number). */
     static final class TicketNotFound extends RuntimeException {
         TicketNotFound(String message) {
             super(message);

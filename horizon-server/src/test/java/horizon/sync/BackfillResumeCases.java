@@ -16,6 +16,7 @@ import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorCounters;
 import horizon.simulator.autotask.SimulatorOptions;
+import horizon.simulator.autotask.store.Timestamps;
 import horizon.testsupport.HorizonTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A node stopped in the middle of a backfill: a new node on the same database resumes it from the checkpoints and
- * completes it, and the simulator's request counters show that the pages written before the stop were not read again.
+ * A node stopped in the middle of a backfill (or of the backfill of a widened ingest window): a new node on the same
+ * database resumes it from the checkpoints and completes it, and the simulator's request counters show that the pages
+ * written before the stop were not read again.
  * Runs two Horizon contexts one after the other on one database; subclassed once per store.
  */
 abstract class BackfillResumeCases {
@@ -119,6 +121,54 @@ abstract class BackfillResumeCases {
         assertThat(resumedCounters.concurrentPeak().values()).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(3));
     }
 
+    @Test
+    void aWideningOfTheIngestWindowStoppedHalfWayResumesOnTheNextNode() {
+        running = start();
+        long accountId = newAccount(running, "Widened");
+        connect(running, accountId, 30);
+        SyncRunRepository runs = running.getBean(SyncRunRepository.class);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> runs
+                .latestBackfill(accountId).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
+        Instant covered = runs.latestBackfill(accountId).orElseThrow().windowStart();
+        assertThat(running.getBean(HelpdeskConnections.class).saveSettings(accountId,
+                new SyncSettings(true, true, true, true, true, true, 3650, 300))).isEmpty();
+        JdbcClient jdbc = running.getBean(JdbcClient.class);
+        // Stop once the widening has checkpointed some ticket pages and note batches of its own.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() ->
+                jdbc.sql("""
+                        select count(*) from sync_backfill_segments s join sync_runs r on r.id = s.run_id
+                         where s.account_id = :a and s.entity = 'ticket_notes' and s.done = true
+                           and r.window_end is not null""").param("a", accountId).query(Long.class).single() >= 2);
+        running.close();
+        running = null;
+
+        running = start();
+        SyncRunRepository resumedRuns = running.getBean(SyncRunRepository.class);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> resumedRuns
+                .latestWidening(accountId).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
+        List<SyncRun> widenings = resumedRuns.page(accountId, SyncKind.BACKFILL, null, 0, 10).stream()
+                .filter(SyncRun::widening).toList();
+        SyncRun resumed = widenings.get(0);
+        SyncRun stopped = widenings.get(1);
+
+        assertThat(widenings).hasSize(2);
+        assertThat(stopped.state()).isEqualTo(SyncState.INTERRUPTED);
+        assertThat(resumed.resumedFromRunId()).isEqualTo(stopped.id());
+        assertThat(resumed.triggeredBy()).isEqualTo("resume");
+        assertThat(resumed.windowStart()).isEqualTo(stopped.windowStart());
+        assertThat(resumed.windowEnd()).isEqualTo(covered);
+        assertThat(resumed.scope()).startsWith("ingest window widened from 30 to 3650 days");
+        SimulatorMirror.assertMirrors(simulator, running.getBean(MirrorQueries.class), accountId,
+                resumed.windowStart());
+        // Only the older tickets were read, and the pages finished before the stop were not read again.
+        long older = java.util.stream.StreamSupport.stream(simulator.control().dump().path("entities")
+                        .path("Tickets").spliterator(), false)
+                .filter(t -> Timestamps.parse(t.path("lastActivityDate").asString()).isBefore(covered)).count();
+        long ticketsFetched = stopped.counts().get("tickets").fetched() + resumed.counts().get("tickets").fetched();
+        assertThat(stopped.counts().get("tickets").fetched()).isPositive();
+        assertThat(ticketsFetched).isBetween(older, older + 3L * 500);
+    }
+
     private long paged(SimulatorCounters counters) {
         return PAGED.stream().mapToLong(endpoint -> counters.requests().getOrDefault(endpoint, Map.of()).values()
                 .stream().mapToLong(Long::longValue).sum()).sum();
@@ -147,17 +197,21 @@ abstract class BackfillResumeCases {
     }
 
     /**
-     * Connects with every entity and ten years of history. The account's first poll and full comparison are marked
-     * as just done, so the counters measure the backfill alone.
+     * Connects with every entity and ten years of history (or the given window). The account's first poll and full
+     * comparison are marked as just done, so the counters measure the backfill alone.
      */
     private void connect(ConfigurableApplicationContext context, long accountId) {
+        connect(context, accountId, 3650);
+    }
+
+    private void connect(ConfigurableApplicationContext context, long accountId, int windowDays) {
         HelpdeskConnections connections = context.getBean(HelpdeskConnections.class);
         Instant now = context.getBean(Clock.class).instant();
         SyncScheduleRepository schedule = context.getBean(SyncScheduleRepository.class);
         schedule.stamp(accountId, SyncingAccount.POLL_JOB, now);
         schedule.stamp(accountId, SyncingAccount.RECONCILE_JOB, now);
         assertThat(connections.saveSettings(accountId,
-                new SyncSettings(true, true, true, true, true, true, 3650, 300))).isEmpty();
+                new SyncSettings(true, true, true, true, true, true, windowDays, 300))).isEmpty();
         ApiUser user = simulator.apiUser();
         var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
         ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);

@@ -5,11 +5,13 @@ import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.PicklistValue;
 import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The real reader with a test's twist on some answers; counts the calls it passes on. */
@@ -37,6 +39,12 @@ class DelegatingReader implements HelpdeskReader {
     public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
         calls.incrementAndGet();
         return delegate.page(credentials, query);
+    }
+
+    @Override
+    public Optional<HelpdeskTicket> ticketByNumber(HelpdeskCredentials credentials, String ticketNumber) {
+        calls.incrementAndGet();
+        return delegate.ticketByNumber(credentials, ticketNumber);
     }
 
     @Override

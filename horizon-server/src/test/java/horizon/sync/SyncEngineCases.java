@@ -185,6 +185,35 @@ abstract class SyncEngineCases extends HorizonTest {
     }
 
     @Test
+    void aTicketTheMirrorDoesNotKnowIsSyncedByItsNumberThroughTheApi() throws Exception {
+        TestAccount account = fixtures().account("By number");
+        connect(account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        var control = simulator().control();
+        // Created after the backfill and synced before any poll could bring it: the mirror has never seen its number.
+        long ticket = control.createTicket(Map.of("title", "Scanner sends nothing to e-mail"));
+        long note = control.addNote(ticket, "SMTP relay", "The relay refused the scanner's address.");
+        String number = control.get("Tickets", ticket).orElseThrow().path("ticketNumber").asString();
+        assertThat(mirror.ticketByNumber(account.id(), number)).isEmpty();
+
+        HttpResponse<String> answer = apiPost("/api/v1/sync/tickets/" + number, account.admin().token());
+        assertThat(answer.statusCode()).isEqualTo(202);
+        SyncRun run = awaitRun(account.id(), JSON.readTree(answer.body()).path("runId").asLong());
+
+        assertThat(run.state()).as(run.error()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(run.target()).isEqualTo(number);
+        assertThat(mirror.ticketByNumber(account.id(), number).orElseThrow().externalId()).isEqualTo(ticket);
+        assertThat(mirror.ticketDetail(account.id(), ticket).orElseThrow().notes())
+                .extracting(HelpdeskRecord::externalId).containsExactly(note);
+
+        // A number the helpdesk does not know either: the run fails and says which number it looked for.
+        HttpResponse<String> unknown = apiPost("/api/v1/sync/tickets/T20000101.9999", account.admin().token());
+        SyncRun missing = awaitRun(account.id(), JSON.readTree(unknown.body()).path("runId").asLong());
+        assertThat(missing.state()).isEqualTo(SyncState.FAILED);
+        assertThat(missing.error()).isEqualTo("The helpdesk has no ticket with the number \"T20000101.9999\".");
+    }
+
+    @Test
     void aListingMissingMoreThanTheShareDeletesNothingAndSaysSo() {
         TestAccount account = fixtures().account("Guard");
         connect(account.id(), SyncSettings.defaults());

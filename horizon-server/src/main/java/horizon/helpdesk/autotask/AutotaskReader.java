@@ -9,6 +9,7 @@ import horizon.helpdesk.HelpdeskException.Kind;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.HelpdeskUser;
 import horizon.helpdesk.PicklistValue;
 import horizon.helpdesk.RecordPage;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,21 @@ class AutotaskReader implements HelpdeskReader {
         return new RecordPage<>(records, batch.lastId(), batch.complete());
     }
 
+    /** One {@code Tickets/query} with {@code ticketNumber eq <number>}. */
+    @Override
+    public Optional<HelpdeskTicket> ticketByNumber(HelpdeskCredentials credentials, String ticketNumber) {
+        Batch batch = query(credentials, AutotaskCollection.TICKETS, AutotaskSearch.ticketNumber(ticketNumber), 0);
+        for (JsonNode item : batch.items()) {
+            try {
+                return Optional.of(AutotaskRecords.ticket(item));
+            } catch (IllegalArgumentException unreadable) {
+                throw HelpdeskException.answered(Kind.PSA_ERROR, "Autotask sent a Tickets record (id "
+                        + item.path("id").asLong() + ") Horizon cannot read: " + unreadable.getMessage(), 200, null);
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public List<PicklistValue> picklists(HelpdeskCredentials credentials) {
         List<PicklistValue> values = new ArrayList<>();
@@ -164,7 +181,8 @@ class AutotaskReader implements HelpdeskReader {
     }
 
     private static AutotaskSearch search(AutotaskCollection collection, RecordQuery query) {
-        RecordQuery effective = collection.watermark() == null && query.changedSince() != null
+        boolean dated = query.changedSince() != null || query.changedBefore() != null;
+        RecordQuery effective = collection.watermark() == null && dated
                 ? new RecordQuery(query.entity(), null, query.idAbove(), query.idAtMost(), query.ticketIds())
                 : query;
         return AutotaskSearch.of(collection, effective);

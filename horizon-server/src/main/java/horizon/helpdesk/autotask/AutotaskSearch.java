@@ -43,6 +43,12 @@ final class AutotaskSearch {
             }
             search.since(collection.watermark(), query.changedSince());
         }
+        if (query.changedBefore() != null) {
+            if (collection.watermark() == null) {
+                throw new IllegalArgumentException(collection.path() + " has no change date to filter on");
+            }
+            search.before(collection.watermark(), query.changedBefore());
+        }
         if (!query.ticketIds().isEmpty()) {
             if (collection != AutotaskCollection.TICKET_NOTES && collection != AutotaskCollection.TIME_ENTRIES) {
                 throw new IllegalArgumentException(collection.path() + " cannot be filtered by ticket");
@@ -50,6 +56,11 @@ final class AutotaskSearch {
             search.in("ticketID", query.ticketIds());
         }
         return search;
+    }
+
+    /** The ticket with this ticket number ({@code ticketNumber eq}); numbers are unique in an Autotask database. */
+    static AutotaskSearch ticketNumber(String number) {
+        return where().idAbove(0).equalTo("ticketNumber", number);
     }
 
     /**
@@ -76,6 +87,22 @@ final class AutotaskSearch {
         ObjectNode condition = condition("in", field);
         ArrayNode values = condition.putArray("value");
         ids.forEach(values::add);
+        conditions.add(condition);
+        return this;
+    }
+
+    /** Only records whose date-time field is before {@code instant}, sent as UTC with Z. */
+    AutotaskSearch before(String field, Instant instant) {
+        ObjectNode condition = condition("lt", field);
+        condition.put("value", AutotaskDates.format(instant));
+        conditions.add(condition);
+        return this;
+    }
+
+    /** Only records whose text field equals {@code value} (Autotask compares text without regard to case). */
+    AutotaskSearch equalTo(String field, String value) {
+        ObjectNode condition = condition("eq", field);
+        condition.put("value", value);
         conditions.add(condition);
         return this;
     }

@@ -32,6 +32,26 @@ class AutotaskSearchTest {
     }
 
     @Test
+    void aWidenedWindowReadsTheStretchBeforeWhatIsCovered() {
+        RecordQuery query = new RecordQuery(HelpdeskEntity.TICKETS, Instant.parse("2026-08-26T08:00:00Z"), 0, null,
+                List.of(), Instant.parse("2026-10-25T08:00:00Z"));
+        String body = AutotaskSearch.of(AutotaskCollection.TICKETS, query).count().toString();
+        assertThat(body).isEqualTo("{\"filter\":["
+                + "{\"op\":\"gte\",\"field\":\"id\",\"value\":0},"
+                + "{\"op\":\"gte\",\"field\":\"lastActivityDate\",\"value\":\"2026-08-26T08:00:00.000Z\"},"
+                + "{\"op\":\"lt\",\"field\":\"lastActivityDate\",\"value\":\"2026-10-25T08:00:00.000Z\"}]}");
+        assertThat(query.after(700).changedBefore()).isEqualTo(query.changedBefore());
+    }
+
+    @Test
+    void aTicketIsLookedUpByItsNumberAsText() {
+        String body = AutotaskSearch.ticketNumber("T20261124.0042").page(500).toString();
+        assertThat(body).isEqualTo("{\"MaxRecords\":500,\"filter\":["
+                + "{\"op\":\"gte\",\"field\":\"id\",\"value\":0},"
+                + "{\"op\":\"eq\",\"field\":\"ticketNumber\",\"value\":\"T20261124.0042\"}]}");
+    }
+
+    @Test
     void timeEntriesFilterOnLastModifiedDateTimeAndTicketIds() {
         RecordQuery query = new RecordQuery(HelpdeskEntity.TIME_ENTRIES, Instant.parse("2026-01-02T03:04:05.678Z"),
                 41_000L, null, List.of(7001L, 7002L));

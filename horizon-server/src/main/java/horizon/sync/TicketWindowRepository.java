@@ -25,14 +25,16 @@ class TicketWindowRepository {
             select covered_from, window_days from sync_ticket_window where account_id = :accountId
             """;
 
-    private static final String UPDATE = """
-            update sync_ticket_window set covered_from = :coveredFrom, window_days = :days, updated_at = :now
-             where account_id = :accountId
-            """;
-
-    private static final String INSERT = """
-            insert into sync_ticket_window (account_id, covered_from, window_days, updated_at)
-            values (:accountId, :coveredFrom, :days, :now)
+    private static final String MERGE = """
+            merge into sync_ticket_window t
+            using (values (cast(:accountId as bigint), cast(:coveredFrom as timestamp with time zone),
+                           cast(:days as integer), cast(:now as timestamp with time zone)))
+                  as s (account_id, covered_from, window_days, updated_at)
+            on (t.account_id = s.account_id)
+            when matched then update set covered_from = s.covered_from, window_days = s.window_days,
+                 updated_at = s.updated_at
+            when not matched then insert (account_id, covered_from, window_days, updated_at)
+                 values (s.account_id, s.covered_from, s.window_days, s.updated_at)
             """;
 
     private final JdbcClient jdbc;
@@ -47,15 +49,7 @@ class TicketWindowRepository {
     }
 
     void save(long accountId, TicketWindow window, Instant now) {
-        int updated = bind(jdbc.sql(UPDATE), accountId, window, now).update();
-        if (updated == 0) {
-            bind(jdbc.sql(INSERT), accountId, window, now).update();
-        }
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, long accountId, TicketWindow window,
-                                                 Instant now) {
-        return spec.param("accountId", accountId).param("coveredFrom", column(window.coveredFrom()))
-                .param("days", window.windowDays()).param("now", column(now));
+        jdbc.sql(MERGE).param("accountId", accountId).param("coveredFrom", column(window.coveredFrom()))
+                .param("days", window.windowDays()).param("now", column(now)).update();
     }
 }

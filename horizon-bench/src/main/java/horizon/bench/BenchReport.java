@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,10 +19,10 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static void write(Path folder, BackfillBench.Result result) throws IOException {
+    /** Writes one run's figures; {@code run} numbers the files of a series (0: a single run). */
+    static void write(Path folder, BackfillBench.Result result, int run) throws IOException {
         Files.createDirectories(folder);
-        String name = "backfill-" + result.plan().store().name().toLowerCase(Locale.ROOT) + "-"
-                + result.plan().tickets() + "-latency" + result.plan().latencyMillis();
+        String name = baseName(result.plan()) + (run > 0 ? "-run" + run : "");
         ObjectNode json = JSON.createObjectNode();
         json.put("bench", "backfill");
         json.put("at", Instant.now().toString());
@@ -47,6 +50,30 @@ final class BenchReport {
         json.put("java", System.getProperty("java.version"));
         Files.writeString(folder.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         Files.writeString(folder.resolve(name + ".md"), markdown(result));
+    }
+
+    private static String baseName(BackfillBench.Plan plan) {
+        return "backfill-" + plan.store().name().toLowerCase(Locale.ROOT) + "-" + plan.tickets() + "-latency"
+                + plan.latencyMillis();
+    }
+
+    /** The median run of a series and the spread of all of them, written next to the runs' own files. */
+    static String writeSummary(Path folder, List<BackfillBench.Result> results) throws IOException {
+        List<BackfillBench.Result> byRate = results.stream()
+                .sorted(Comparator.comparingDouble(BackfillBench.Result::recordsPerSecond)).toList();
+        BackfillBench.Result median = byRate.get(byRate.size() / 2);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Median of %d runs: %,.0f records/s in %.1f s", results.size(),
+                median.recordsPerSecond(), median.runDuration().toMillis() / 1000.0));
+        if (median.ratioToFloor() > 0) {
+            md.append(String.format(Locale.ROOT, ", %.2f× the floor", median.ratioToFloor()));
+        }
+        md.append(String.format(Locale.ROOT, " (runs: %s records/s; all succeeded with mirror = simulator: %s)%n",
+                results.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.recordsPerSecond()))
+                        .collect(Collectors.joining(", ")),
+                results.stream().allMatch(BackfillBench.Result::succeeded) ? "yes" : "NO"));
+        Files.writeString(folder.resolve(baseName(median.plan()) + "-summary.md"), md.toString());
+        return md.toString();
     }
 
     static String markdown(BackfillBench.Result r) {

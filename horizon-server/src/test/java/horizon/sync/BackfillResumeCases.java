@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import horizon.HorizonApplication;
-import horizon.account.Accounts;
-import horizon.account.HorizonUser;
-import horizon.helpdesk.HelpdeskCredentials;
-import horizon.helpdesk.HelpdeskKind;
-import horizon.helpdesk.configuration.ConnectionTestOutcome;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirrorQueries;
-import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorCounters;
 import horizon.simulator.autotask.SimulatorOptions;
 import horizon.simulator.autotask.store.Timestamps;
 import horizon.testsupport.HorizonTest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class BackfillResumeCases {
 
     /** Endpoints whose pages the backfill checkpoints. */
-    private static final List<String> PAGED = List.of("Tickets", "TicketNotes", "TimeEntries");
     private static final int TICKETS = 6000;
 
     private AutotaskSimulator simulator;
@@ -70,8 +60,8 @@ abstract class BackfillResumeCases {
     @Test
     void aBackfillStoppedHalfWayResumesOnTheNextNodeWithoutReadingFinishedPagesAgain() {
         running = start();
-        long accountId = newAccount(running, "Resumed");
-        connect(running, accountId);
+        long accountId = BackfillAccounts.open(running, "Resumed");
+        BackfillAccounts.connect(running, simulator, accountId, 3650);
         JdbcClient jdbc = running.getBean(JdbcClient.class);
         // Stop once the tickets are well under way: some ticket pages and some note batches are checkpointed.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -98,23 +88,23 @@ abstract class BackfillResumeCases {
                 resumed.windowStart());
 
         // The same backfill from scratch, for another account, is the baseline.
-        long fresh = newAccount(running, "Fresh");
+        long fresh = BackfillAccounts.open(running, "Fresh");
         SimulatorCounters before = simulator.control().counters();
-        connect(running, fresh);
+        BackfillAccounts.connect(running, simulator, fresh, 3650);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(fresh).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
         SimulatorCounters after = simulator.control().counters();
 
-        long stoppedAndResumed = paged(resumedCounters);
-        long fromScratch = paged(after) - paged(before);
-        long beforeStop = paged(atStop);
+        long stoppedAndResumed = BackfillAccounts.pagedRequests(resumedCounters);
+        long fromScratch = BackfillAccounts.pagedRequests(after) - BackfillAccounts.pagedRequests(before);
+        long beforeStop = BackfillAccounts.pagedRequests(atStop);
         LoggerFactory.getLogger(BackfillResumeCases.class).info(
                 "paged requests: {} before the stop, {} stopped + resumed, {} from scratch; tickets fetched {} + {}",
                 beforeStop, stoppedAndResumed, fromScratch, stopped.counts().get("tickets").fetched(),
                 resumed.counts().get("tickets").fetched());
         // At most 3 requests per endpoint were in flight when the node stopped; nothing else is read twice.
         assertThat(stoppedAndResumed).as("requests: %d before the stop, %d in all; %d from scratch", beforeStop,
-                stoppedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * PAGED.size());
+                stoppedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * BackfillAccounts.PAGED.size());
         assertThat(beforeStop).isGreaterThan(0).isLessThan(fromScratch);
         long ticketsFetched = stopped.counts().get("tickets").fetched() + resumed.counts().get("tickets").fetched();
         assertThat(ticketsFetched).isLessThanOrEqualTo(TICKETS + 3L * 500);
@@ -124,8 +114,8 @@ abstract class BackfillResumeCases {
     @Test
     void aWideningOfTheIngestWindowStoppedHalfWayResumesOnTheNextNode() {
         running = start();
-        long accountId = newAccount(running, "Widened");
-        connect(running, accountId, 30);
+        long accountId = BackfillAccounts.open(running, "Widened");
+        BackfillAccounts.connect(running, simulator, accountId, 30);
         SyncRunRepository runs = running.getBean(SyncRunRepository.class);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(accountId).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
@@ -169,11 +159,6 @@ abstract class BackfillResumeCases {
         assertThat(ticketsFetched).isBetween(older, older + 3L * 500);
     }
 
-    private long paged(SimulatorCounters counters) {
-        return PAGED.stream().mapToLong(endpoint -> counters.requests().getOrDefault(endpoint, Map.of()).values()
-                .stream().mapToLong(Long::longValue).sum()).sum();
-    }
-
     /** A Horizon node; command-line arguments, as they win over application.properties (default properties do not). */
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(HorizonApplication.class).run(
@@ -187,35 +172,5 @@ abstract class BackfillResumeCases {
                 "--db-scheduler.polling-interval=1s",
                 "--horizon.sync.dispatch-interval=1s",
                 "--horizon.autotask.discovery-url=" + simulator.zones().get(0).apiUrl());
-    }
-
-    private static long newAccount(ConfigurableApplicationContext context, String name) {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        HorizonUser admin = context.getBean(Accounts.class).openAccount(name + " " + unique,
-                "admin@" + unique + ".test", "Admin " + unique, "admin-pass-" + unique);
-        return admin.accountId();
-    }
-
-    /**
-     * Connects with every entity and ten years of history (or the given window). The account's first poll and full
-     * comparison are marked as just done, so the counters measure the backfill alone.
-     */
-    private void connect(ConfigurableApplicationContext context, long accountId) {
-        connect(context, accountId, 3650);
-    }
-
-    private void connect(ConfigurableApplicationContext context, long accountId, int windowDays) {
-        HelpdeskConnections connections = context.getBean(HelpdeskConnections.class);
-        Instant now = context.getBean(Clock.class).instant();
-        SyncScheduleRepository schedule = context.getBean(SyncScheduleRepository.class);
-        schedule.stamp(accountId, SyncingAccount.POLL_JOB, now);
-        schedule.stamp(accountId, SyncingAccount.RECONCILE_JOB, now);
-        assertThat(connections.saveSettings(accountId,
-                new SyncSettings(true, true, true, true, true, true, windowDays, 300))).isEmpty();
-        ApiUser user = simulator.apiUser();
-        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
-        ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
-        assertThat(outcome.ok()).isTrue();
-        connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());
     }
 }

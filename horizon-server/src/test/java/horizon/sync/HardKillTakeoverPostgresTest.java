@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import horizon.HorizonApplication;
-import horizon.account.Accounts;
-import horizon.helpdesk.HelpdeskCredentials;
-import horizon.helpdesk.HelpdeskKind;
-import horizon.helpdesk.configuration.ConnectionTestOutcome;
-import horizon.helpdesk.configuration.HelpdeskConnections;
-import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirrorQueries;
-import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorCounters;
 import horizon.simulator.autotask.SimulatorOptions;
@@ -20,13 +13,9 @@ import horizon.testsupport.HorizonTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class HardKillTakeoverPostgresTest {
 
-    private static final List<String> PAGED = List.of("Tickets", "TicketNotes", "TimeEntries");
     private static final int TICKETS = 6000;
 
     private AutotaskSimulator simulator;
@@ -81,8 +69,8 @@ class HardKillTakeoverPostgresTest {
     void aNodeKilledMidBackfillIsTakenOverAndTheBackfillCompletesWithoutReadingFinishedPagesAgain() throws Exception {
         JdbcClient jdbc = observer.getBean(JdbcClient.class);
         SyncRunRepository runs = observer.getBean(SyncRunRepository.class);
-        long accountId = newAccount("Killed");
-        connect(accountId);
+        long accountId = BackfillAccounts.open(observer, "Killed");
+        BackfillAccounts.connect(observer, simulator, accountId, 3650);
 
         Process first = node("node-1");
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -114,22 +102,22 @@ class HardKillTakeoverPostgresTest {
                 resumed.windowStart());
 
         // The same backfill from scratch on the surviving node, for another account, is the baseline.
-        long fresh = newAccount("Fresh");
+        long fresh = BackfillAccounts.open(observer, "Fresh");
         SimulatorCounters before = simulator.control().counters();
-        connect(fresh);
+        BackfillAccounts.connect(observer, simulator, fresh, 3650);
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(fresh).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
         SimulatorCounters after = simulator.control().counters();
 
-        long killedAndResumed = paged(resumedCounters);
-        long fromScratch = paged(after) - paged(before);
-        long beforeKill = paged(atKill);
+        long killedAndResumed = BackfillAccounts.pagedRequests(resumedCounters);
+        long fromScratch = BackfillAccounts.pagedRequests(after) - BackfillAccounts.pagedRequests(before);
+        long beforeKill = BackfillAccounts.pagedRequests(atKill);
         LoggerFactory.getLogger(HardKillTakeoverPostgresTest.class).info(
                 "paged requests: {} before the kill, {} killed + resumed, {} from scratch", beforeKill,
                 killedAndResumed, fromScratch);
         // Pages in flight at the kill (at most 3 per endpoint) are read again; nothing checkpointed is.
         assertThat(killedAndResumed).as("requests: %d before the kill, %d in all; %d from scratch", beforeKill,
-                killedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * PAGED.size());
+                killedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * BackfillAccounts.PAGED.size());
         assertThat(beforeKill).isGreaterThan(0).isLessThan(fromScratch);
         assertThat(resumedCounters.concurrentPeak().values()).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(3));
     }
@@ -169,32 +157,5 @@ class HardKillTakeoverPostgresTest {
                 "--horizon.autotask.discovery-url=" + simulator.zones().get(0).apiUrl()));
         arguments.addAll(List.of(extra));
         return arguments;
-    }
-
-    private long newAccount(String name) {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        return observer.getBean(Accounts.class).openAccount(name + " " + unique, "admin@" + unique + ".test",
-                "Admin " + unique, "admin-pass-" + unique).accountId();
-    }
-
-    /** Connects with every entity and ten years of history; the first poll and comparison are marked as done. */
-    private void connect(long accountId) {
-        HelpdeskConnections connections = observer.getBean(HelpdeskConnections.class);
-        Instant now = observer.getBean(Clock.class).instant();
-        SyncScheduleRepository schedule = observer.getBean(SyncScheduleRepository.class);
-        schedule.stamp(accountId, SyncingAccount.POLL_JOB, now);
-        schedule.stamp(accountId, SyncingAccount.RECONCILE_JOB, now);
-        assertThat(connections.saveSettings(accountId,
-                new SyncSettings(true, true, true, true, true, true, 3650, 300))).isEmpty();
-        ApiUser user = simulator.apiUser();
-        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
-        ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
-        assertThat(outcome.ok()).isTrue();
-        connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());
-    }
-
-    private static long paged(SimulatorCounters counters) {
-        return PAGED.stream().mapToLong(endpoint -> counters.requests().getOrDefault(endpoint, Map.of()).values()
-                .stream().mapToLong(Long::longValue).sum()).sum();
     }
 }

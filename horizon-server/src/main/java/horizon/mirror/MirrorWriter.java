@@ -5,6 +5,7 @@ import horizon.helpdesk.PicklistValue;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -53,8 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  *
  * <p><b>The plan, per batch of up to 500 records</b> (records are first de-duplicated by external id, the newest
- * remote timestamp winning and ties going to the later record, and sorted by id so that concurrent writers lock
- * rows in the same order and cannot deadlock), in one transaction:
+ * remote timestamp winning and ties going to the later record, and sorted by id so that concurrent writers take
+ * row locks in the same order; a deadlock that happens anyway is retried like any other conflict), in one
+ * transaction:
  * <ol>
  *   <li>one query reads the stored (content hash, remote timestamp, tombstone) of the batch's keys;</li>
  *   <li>each record is classified by the guard above;</li>
@@ -67,7 +70,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reading first is what gives exact per-record counts (MERGE has no portable RETURNING), and it lets a first
  * backfill, where every record is new, write plain INSERTs. When another writer inserted one of the new keys after
  * the read (or is inserting it in an open transaction), the unique key refuses the INSERT; the batch is then rolled
- * back and retried (up to three times), and the retry's read sees the other writer's row. The
+ * back and retried after a short random pause (up to five times), and the retry's read sees the other writer's row
+ * once it has committed. The
  * transaction is {@code NESTED}: a savepoint inside a caller's transaction, a transaction of its own otherwise.
  *
  * <p>All timestamps handed in ({@code remoteUpdatedAt}, {@code deletedAt}) are on the PSA's clock; only
@@ -110,10 +114,13 @@ public class MirrorWriter {
             """;
 
     /**
-     * Times a batch is retried after a conflict with a concurrent writer. Each retry reads the rows the other
-     * writer committed, so a second conflict needs yet another writer inserting the same new keys meanwhile.
+     * Times a batch is retried after a conflict with a concurrent writer, after a random pause of up to
+     * {@link #CONFLICT_PAUSE} doubled per attempt. PostgreSQL reports a duplicate key only once the other writer has
+     * committed, so its retry's read sees that row at once; H2 reports it while the other transaction is still open,
+     * so its retry has to wait for that transaction (a backfill page: well under a second) to end.
      */
-    private static final int CONFLICT_RETRIES = 3;
+    private static final int CONFLICT_RETRIES = 5;
+    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(100);
 
     /** Rows per INSERT statement for records the read found no row for. */
     private static final int INSERT_ROWS = 100;
@@ -301,9 +308,9 @@ public class MirrorWriter {
         List<Pending<R>> updates = writes.stream().filter(p -> p.outcome() != Outcome.INSERT).toList();
         if (!inserts.isEmpty()) {
             // A key another writer inserted after the read makes the unique key refuse the statement: the batch is
-            // rolled back and retried (up to three times), and the retry's read sees that row.
+            // rolled back and retried (see withRetries), and the retry's read sees that row.
             insertRows(entity, inserts, accountId, mirroredAt);
-            statistics.afterInsert(entity.name());
+            statistics.afterInsert(entity.name(), accountId, inserts.size());
         }
         int inserted = inserts.size();
         int updated = 0;
@@ -566,8 +573,15 @@ public class MirrorWriter {
                 if (!isWriteConflict(e) || attempt > CONFLICT_RETRIES) {
                     throw e;
                 }
-                log.info("mirror write conflict account={} entity={} attempt={}, retrying the batch: {}",
-                        accountId, entity, attempt, e.getMostSpecificCause().getMessage());
+                long pause = ThreadLocalRandom.current().nextLong(CONFLICT_PAUSE.toMillis() << (attempt - 1)) + 1;
+                log.info("mirror write conflict account={} entity={} attempt={}, retrying the batch in {} ms: {}",
+                        accountId, entity, attempt, pause, e.getMostSpecificCause().getMessage());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

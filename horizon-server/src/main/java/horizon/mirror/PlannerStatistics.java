@@ -8,29 +8,41 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Gives PostgreSQL's planner statistics for a mirror table as soon as it holds rows.
+ * Gives PostgreSQL's planner statistics that know an account as soon as the account has rows in a mirror table.
  *
- * <p>Why: a mirror table that was never analyzed has no statistics on {@code account_id}, and the planner then
- * rates "{@code account_id = ?}" as matching about one row. Every index that starts with {@code account_id} looks
- * as cheap as the primary key, and it may look a key up through, say, {@code (account_id, remote_updated_at)} with
- * {@code external_id} as a filter: one read of every row of the account per record, so a first backfill into a
- * fresh database slows down with the square of its size until autovacuum's first analyze, about a minute and tens
- * of thousands of rows later. Once {@code account_id} has statistics the primary key wins for good, however the
- * table grows, so one {@code ANALYZE} per table per process is enough.
+ * <p>Why: when the statistics on {@code account_id} do not know an account (the table was never analyzed, or was
+ * last analyzed when it held only other accounts' rows, which then make up all of its most common values), the
+ * planner rates "{@code account_id = ?}" for it as about one row. Every index that starts with {@code account_id}
+ * then looks as cheap as the primary key, and it may look a key up through, say, {@code (account_id,
+ * remote_updated_at)} with {@code external_id} as a filter: one read of every row of the account per record, so that
+ * account's first backfill slows down with the square of its size until autovacuum's next analyze, which on a large
+ * table can be a long way off. Once the statistics know the account, the primary key wins for good however the
+ * account grows.
  *
- * <p>H2 plans these lookups on the primary key without statistics; there this does nothing.
+ * <p>So when a batch of at least {@value #BULK_ROWS} new rows of an account goes into a table (a backfill; a poll's
+ * few rows cost nothing either way), this checks that {@code account_id}'s statistics list the account among its most
+ * common values, and otherwise runs {@code ANALYZE} on the table inside the writing transaction, which counts that
+ * transaction's own rows; the statistics commit (or roll back) with them. A (table, account) pair is checked once per
+ * process, remembered once that transaction has committed. H2 plans these lookups on the primary key without
+ * statistics; there this does nothing.
  */
 @Component
 class PlannerStatistics {
 
     private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
 
-    private static final String HAS_STATISTICS = """
+    private static final String KNOWS_ACCOUNT = """
             select count(*) from pg_stats
              where schemaname = current_schema() and tablename = ? and attname = 'account_id'
+               and cast(? as bigint) = any(cast(cast(most_common_vals as text) as bigint[]))
             """;
+
+    /** New rows in one batch from which a lookup on a bad plan would cost more than checking the statistics. */
+    static final int BULK_ROWS = 100;
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -45,27 +57,34 @@ class PlannerStatistics {
         this.postgres = "PostgreSQL".equalsIgnoreCase(product);
     }
 
-    /**
-     * Analyzes {@code table} if PostgreSQL has no statistics on it yet. Call after writing rows, inside the writing
-     * transaction: ANALYZE counts that transaction's own rows, and its statistics commit (or roll back) with them.
-     */
-    void afterInsert(String table) {
-        if (!postgres || known.contains(table)) {
+    /** Call after inserting {@code rows} new rows of {@code accountId} into {@code table}, inside that transaction. */
+    void afterInsert(String table, long accountId, int rows) {
+        String key = table + ":" + accountId;
+        if (!postgres || rows < BULK_ROWS || known.contains(key)) {
             return;
         }
-        if (hasStatistics(table)) {
-            known.add(table);
-            return;
+        if (!knowsAccount(table, accountId)) {
+            // The table name comes from MirroredEntity, never from input. A database user that does not own the
+            // table gets a warning instead of statistics, and an account too small for the most common values stays
+            // out of them; either way the pair is not checked again in this process.
+            jdbc.execute("analyze " + table);
+            log.info("planner statistics table={} account={} analyzed={}", table, accountId,
+                    knowsAccount(table, accountId));
         }
-        // The table name comes from MirroredEntity, never from input. Tried once per table: a database user that does
-        // not own the table gets a warning instead of statistics, and trying on every batch would not change that.
-        jdbc.execute("analyze " + table);
-        known.add(table);
-        log.info("planner statistics table={} analyzed={}", table, hasStatistics(table));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    known.add(key);
+                }
+            });
+        } else {
+            known.add(key);
+        }
     }
 
-    private boolean hasStatistics(String table) {
-        Integer count = jdbc.queryForObject(HAS_STATISTICS, Integer.class, table);
+    private boolean knowsAccount(String table, long accountId) {
+        Integer count = jdbc.queryForObject(KNOWS_ACCOUNT, Integer.class, table, accountId);
         return count != null && count > 0;
     }
 }

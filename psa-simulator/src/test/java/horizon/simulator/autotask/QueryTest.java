@@ -169,6 +169,9 @@ class QueryTest {
                 + ApiClient.encode(search(cond("in", "ticketID", someTickets))));
         assertThat(count.json().get("queryCount").asLong()).isEqualTo(expected.size());
         assertThat(allIds("TicketNotes", search(cond("in", "ticketID", List.of(-1L))))).isEmpty();
+        // A null among the values is left to the scan (no index holds rows without a ticket).
+        assertThat(allIds("TicketNotes", search(cond("in", "ticketID", java.util.Arrays.asList(one, null)))))
+                .isEqualTo(expected(notes, n -> n.get("ticketID").asLong() == one));
     }
 
     @Test

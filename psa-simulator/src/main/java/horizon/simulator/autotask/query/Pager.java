@@ -19,7 +19,7 @@ public final class Pager {
     /** The page after {@code afterId} (exclusive; null = from the start). */
     public static Page forward(Table table, Query query, Long afterId) {
         NavigableMap<Long, Row> range = candidates(table, query);
-        Iterable<Row> source = afterId == null ? range.values() : range.tailMap(afterId, false).values();
+        Iterable<Row> source = afterId == null ? range.values() : after(range, afterId).values();
         List<Row> page = new ArrayList<>(Math.min(query.maxRecords(), 64));
         Predicate<Row> filter = query.filter();
         boolean more = false;
@@ -32,7 +32,7 @@ public final class Pager {
                 page.add(row);
             }
         }
-        boolean prev = afterId != null && !page.isEmpty() && anyMatch(range.headMap(page.get(0).id(), false)
+        boolean prev = afterId != null && !page.isEmpty() && anyMatch(before(range, page.get(0).id())
                 .descendingMap().values(), filter);
         return new Page(page, more, prev);
     }
@@ -43,7 +43,7 @@ public final class Pager {
         List<Row> page = new ArrayList<>();
         Predicate<Row> filter = query.filter();
         boolean more = false;
-        for (Row row : range.headMap(beforeId, false).descendingMap().values()) {
+        for (Row row : before(range, beforeId).descendingMap().values()) {
             if (filter.test(row)) {
                 if (page.size() == query.maxRecords()) {
                     more = true;
@@ -53,7 +53,7 @@ public final class Pager {
             }
         }
         Collections.reverse(page);
-        boolean next = anyMatch(range.tailMap(beforeId, true).values(), filter);
+        boolean next = anyMatch(from(range, beforeId).values(), filter);
         return new Page(page, next, more);
     }
 
@@ -90,6 +90,24 @@ public final class Pager {
             }
         }
         return found;
+    }
+
+    // A paging token's id may lie outside the query's id range (a crafted or stale token); a sub-map refuses keys
+    // outside its bounds, so these clamp instead.
+
+    private static NavigableMap<Long, Row> after(NavigableMap<Long, Row> range, long id) {
+        return range.isEmpty() || id < range.firstKey() ? range
+                : id >= range.lastKey() ? Collections.emptyNavigableMap() : range.tailMap(id, false);
+    }
+
+    private static NavigableMap<Long, Row> from(NavigableMap<Long, Row> range, long id) {
+        return range.isEmpty() || id <= range.firstKey() ? range
+                : id > range.lastKey() ? Collections.emptyNavigableMap() : range.tailMap(id, true);
+    }
+
+    private static NavigableMap<Long, Row> before(NavigableMap<Long, Row> range, long id) {
+        return range.isEmpty() || id > range.lastKey() ? range
+                : id <= range.firstKey() ? Collections.emptyNavigableMap() : range.headMap(id, false);
     }
 
     private static boolean anyMatch(Iterable<Row> rows, Predicate<Row> filter) {

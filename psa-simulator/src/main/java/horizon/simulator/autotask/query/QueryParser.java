@@ -115,7 +115,12 @@ public final class QueryParser {
         DataType type = def.get().dataType();
         Set<Object> values = new HashSet<>();
         for (JsonNode v : value.isArray() ? value : List.of(value)) {
-            values.add(normalize(convert(type, def.get().name(), v), type));
+            Object converted = normalize(convert(type, def.get().name(), v), type);
+            if (converted == null) {
+                // A null matches rows without a value, which no index holds: leave this condition to the scan.
+                return Optional.empty();
+            }
+            values.add(converted);
         }
         return Optional.of(Map.entry(def.get(), values));
     }

@@ -21,7 +21,7 @@ public interface HelpdeskReader {
 
     /**
      * The ticket the PSA knows by this ticket number (the number people quote, not the id); empty when it has none.
-     * One request: for a ticket the mirror does not hold yet, so it can be synced by the number an agent has at hand.
+     * One request, so a ticket can be synced by the number an agent has at hand, mirrored or not.
      */
     Optional<HelpdeskTicket> ticketByNumber(HelpdeskCredentials credentials, String ticketNumber);
 

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,11 +232,11 @@ class SyncRunRepository {
     }
 
     static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     static List<Object> withAccount(long accountId, List<Long> ids) {
-        List<Object> params = new java.util.ArrayList<>(ids.size() + 1);
+        List<Object> params = new ArrayList<>(ids.size() + 1);
         params.add(accountId);
         params.addAll(ids);
         return params;

@@ -2,6 +2,7 @@ package horizon.sync;
 
 import horizon.account.CurrentUser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -60,7 +61,7 @@ class SyncRunsController {
     }
 
     /** A retention period in words: whole days as days, anything else in hours. */
-    static String period(java.time.Duration duration) {
+    static String period(Duration duration) {
         long hours = duration.toHours();
         if (hours % 24 == 0) {
             return hours / 24 + (hours == 24 ? " day" : " days");

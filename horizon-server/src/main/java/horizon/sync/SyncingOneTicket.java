@@ -2,30 +2,25 @@ package horizon.sync;
 
 import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskRecord;
-import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
-import horizon.mirror.MirrorQueries;
 import horizon.mirror.MirrorWriter;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one ticket with its notes and time entries, by PSA id or by ticket number. A number is looked up in the mirror
- * first (free); a number the mirror does not know (a ticket outside the ingest window, or created since the last poll)
- * is looked up in the PSA, which answers with the ticket itself.
+ * Reads one ticket with its notes and time entries, by PSA id or by ticket number. Either way the ticket costs one
+ * request, which returns its current version, so a number is asked of the PSA directly: that also finds tickets the
+ * mirror has never seen (outside the ingest window, or created since the last poll).
  */
 @Component
 class SyncingOneTicket {
 
     private final MirrorWriter writer;
-    private final MirrorQueries queries;
     private final PollingAccount polling;
 
-    SyncingOneTicket(MirrorWriter writer, MirrorQueries queries, PollingAccount polling) {
+    SyncingOneTicket(MirrorWriter writer, PollingAccount polling) {
         this.writer = writer;
-        this.queries = queries;
         this.polling = polling;
     }
 
@@ -46,12 +41,7 @@ class SyncingOneTicket {
                 .orElseThrow(() -> new TicketNotFound("The helpdesk has no ticket with id " + ticketId + "."));
     }
 
-    private HelpdeskRecord byNumber(ConnectedAccount account, String number) {
-        Optional<HelpdeskTicket> mirrored = queries.ticketByNumber(account.accountId(), number);
-        if (mirrored.isPresent()) {
-            // Known number: the current version is read by id, like any other single-ticket sync.
-            return byId(account, mirrored.get().externalId());
-        }
+    private static HelpdeskRecord byNumber(ConnectedAccount account, String number) {
         return account.reader().ticketByNumber(account.credentials(), number).orElseThrow(() -> new TicketNotFound(
                 "The helpdesk has no ticket with the number \"" + number + "\"."));
     }

@@ -6,9 +6,10 @@ import horizon.simulator.autotask.data.MspGenerator;
 import horizon.simulator.autotask.http.ApiEndpoint;
 import horizon.simulator.autotask.http.AutotaskServer;
 import horizon.simulator.autotask.http.Credentials;
-import horizon.simulator.autotask.limit.Faults;
+import horizon.simulator.core.fault.RequestFaults;
 import horizon.simulator.autotask.limit.HourlyBudget;
-import horizon.simulator.autotask.limit.RequestCounters;
+import horizon.simulator.core.SimClock;
+import horizon.simulator.core.control.FaultControl;
 import horizon.simulator.autotask.limit.ThreadLimiter;
 import horizon.simulator.autotask.rest.EntityApi;
 import horizon.simulator.autotask.store.DataType;
@@ -66,7 +67,7 @@ public final class AutotaskSimulator implements AutoCloseable {
         generator.generate();
         RecordWrites writes = new RecordWrites(db);
 
-        this.server = AutotaskServer.bind(options.bindAddress(), options.basePort(), options.zones());
+        this.server = AutotaskServer.bind(options.bindAddress(), options.basePort(), options.zones(), clock);
         this.credentialRandom = new Random(options.seed() * 7919L + 13);
         this.integrationCode = random(credentialRandom, ALNUM_UPPER, 27);
         this.credentials = new Credentials();
@@ -87,18 +88,18 @@ public final class AutotaskSimulator implements AutoCloseable {
         });
         HourlyBudget budget = new HourlyBudget(clock, options.hourlyBudget());
         ThreadLimiter limiter = new ThreadLimiter(options.threadLimit());
-        Faults faults = new Faults(options.seed(), options.latency());
-        RequestCounters counters = new RequestCounters();
+        RequestFaults faults = new RequestFaults(options.seed(), options.latency());
         this.activity = new ActivityGenerator(options.seed());
-        this.control = new SimulatorControl(writes, faults, budget, limiter, counters, webhooks, activity,
+        FaultControl faultControl = new FaultControl(clock, faults, webhooks.faults(), server.requestLog());
+        this.control = new SimulatorControl(writes, faultControl, budget, limiter, server.counters(), webhooks, activity,
                 generator.technicians(), null);
         activity.attach(control);
 
         EntityApi entities = new EntityApi(writes, server.databaseZone().apiUrl());
-        server.start(new AutotaskServer.Parts(credentials, budget, limiter, faults, counters,
+        server.start(new AutotaskServer.Parts(credentials, budget, limiter, faults,
                 path -> route(path, entities), resourceId -> impersonationRefusal(writes, resourceId),
-                new ControlApi(control, this), 30_000L + Math.floorMod(options.seed(), 70_000L),
-                segment -> schemas.byName(segment).map(EntitySchema::name).orElse(segment)));
+                30_000L + Math.floorMod(options.seed(), 70_000L),
+                segment -> schemas.byName(segment).map(EntitySchema::name).orElse(segment)), new ControlApi(control, this, faultControl));
         if (options.activityPerMinute() > 0) {
             control.startActivity(options.activityPerMinute());
         }

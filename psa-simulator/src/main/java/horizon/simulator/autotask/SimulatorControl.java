@@ -1,9 +1,11 @@
 package horizon.simulator.autotask;
 
 import horizon.simulator.autotask.data.ActivityGenerator;
-import horizon.simulator.autotask.limit.Faults;
+import horizon.simulator.core.fault.RequestFaults;
 import horizon.simulator.autotask.limit.HourlyBudget;
-import horizon.simulator.autotask.limit.RequestCounters;
+import horizon.simulator.core.http.RequestCounters;
+import horizon.simulator.core.http.RequestLog;
+import horizon.simulator.core.control.FaultControl;
 import horizon.simulator.autotask.limit.ThreadLimiter;
 import horizon.simulator.autotask.store.Actor;
 import horizon.simulator.autotask.store.Database;
@@ -16,7 +18,7 @@ import horizon.simulator.autotask.store.RuleViolation;
 import horizon.simulator.autotask.store.Schemas;
 import horizon.simulator.autotask.store.Table;
 import horizon.simulator.autotask.store.UdfDef;
-import horizon.simulator.autotask.webhook.WebhookFaults;
+import horizon.simulator.core.delivery.DeliveryFaults;
 import horizon.simulator.autotask.webhook.Webhooks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,7 +43,8 @@ public final class SimulatorControl {
 
     private final RecordWrites writes;
     private final Database db;
-    private final Faults faults;
+    private final FaultControl faultControl;
+    private final RequestFaults faults;
     private final HourlyBudget budget;
     private final ThreadLimiter limiter;
     private final RequestCounters counters;
@@ -50,12 +53,13 @@ public final class SimulatorControl {
     private final List<Long> technicians;
     private final Long actingResource;
 
-    SimulatorControl(RecordWrites writes, Faults faults, HourlyBudget budget, ThreadLimiter limiter,
+    SimulatorControl(RecordWrites writes, FaultControl faultControl, HourlyBudget budget, ThreadLimiter limiter,
                      RequestCounters counters, Webhooks webhooks, ActivityGenerator activity, List<Long> technicians,
                      Long actingResource) {
         this.writes = writes;
         this.db = writes.database();
-        this.faults = faults;
+        this.faultControl = faultControl;
+        this.faults = faultControl.requestFaults();
         this.budget = budget;
         this.limiter = limiter;
         this.counters = counters;
@@ -67,7 +71,7 @@ public final class SimulatorControl {
 
     /** The same handle, making changes as the given resource (PersonID of webhooks, creator of records). */
     public SimulatorControl as(long resourceId) {
-        return new SimulatorControl(writes, faults, budget, limiter, counters, webhooks, activity, technicians, resourceId);
+        return new SimulatorControl(writes, faultControl, budget, limiter, counters, webhooks, activity, technicians, resourceId);
     }
 
     private Actor actor() {
@@ -249,29 +253,34 @@ public final class SimulatorControl {
         limiter.setLimit(threads);
     }
 
-    /** Back to a healthy service: up, no latency, no errors, no pending 429s (budget and thread limit unchanged). */
+    /**
+     * Back to a healthy service: up, no latency, no errors, no pending 429s, no aimed rules (budget and thread limit
+     * unchanged).
+     */
     public void clearFaults() {
-        faults.setApiDown(false);
-        faults.setLatency(Duration.ZERO);
-        faults.setErrorRate(500, 0);
-        faults.burst429(0);
+        faults.clear();
     }
 
-    /** The current fault settings. */
+    /** The API's faults, for aimed rules, outages for a while and 429 storms. */
+    public RequestFaults requestFaults() {
+        return faults;
+    }
+
+    /** The last requests served, with their answers and whether a write was committed. */
+    public RequestLog requestLog() {
+        return faultControl.requestLog();
+    }
+
+    /** The current fault settings: the shared ones and Autotask's budget and thread limit. */
     public ObjectNode faults() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("apiDown", faults.apiDown());
-        node.put("latencyMs", faults.latency().toMillis());
-        node.put("errorStatus", faults.errorStatus());
-        node.put("errorRate", faults.errorRate());
-        node.put("pending429", faults.pending429());
+        ObjectNode node = faultControl.faults();
         node.put("hourlyBudget", budget.threshold());
         node.put("threadLimit", limiter.limit());
         return node;
     }
 
     /** Webhook delivery faults (drop, duplicate, reorder, delay), owned by the webhooks. */
-    public WebhookFaults webhookFaults() {
+    public DeliveryFaults webhookFaults() {
         return webhooks.faults();
     }
 

@@ -6,7 +6,8 @@ import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.SimulatorControl;
 import horizon.simulator.autotask.store.RuleViolation;
-import horizon.simulator.autotask.webhook.WebhookFaults;
+import horizon.simulator.core.control.FaultControl;
+import horizon.simulator.core.http.Incoming;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -34,10 +36,12 @@ public final class ControlApi implements HttpHandler {
 
     private final SimulatorControl control;
     private final AutotaskSimulator simulator;
+    private final FaultControl shared;
 
-    public ControlApi(SimulatorControl control, AutotaskSimulator simulator) {
+    public ControlApi(SimulatorControl control, AutotaskSimulator simulator, FaultControl shared) {
         this.control = control;
         this.simulator = simulator;
+        this.shared = shared;
     }
 
     /** Outcome of a control call. */
@@ -85,6 +89,12 @@ public final class ControlApi implements HttpHandler {
         if (first.equals("records")) {
             return records(method, path, body, as);
         }
+        if (!first.equals("faults")) {
+            Optional<JsonNode> answered = shared.handle(method, first, body, query(exchange.getRequestURI().getRawQuery()));
+            if (answered.isPresent()) {
+                return Result.ok(answered.get());
+            }
+        }
         String key = method + " " + first + (path.size() > 2 ? " /" + path.get(2).toLowerCase(Locale.ROOT) : path.size() == 2 ? " id" : "");
         return switch (key) {
             case "GET " -> Result.ok(index());
@@ -95,27 +105,6 @@ public final class ControlApi implements HttpHandler {
             case "DELETE faults" -> {
                 control.clearFaults();
                 yield Result.ok(control.faults());
-            }
-            case "GET webhook-faults" -> Result.ok(webhookFaults());
-            case "POST webhook-faults" -> {
-                WebhookFaults faults = control.webhookFaults();
-                if (body.has("dropRate")) {
-                    faults.dropRate(body.get("dropRate").asDouble());
-                }
-                if (body.has("duplicateRate")) {
-                    faults.duplicateRate(body.get("duplicateRate").asDouble());
-                }
-                if (body.has("reorderRate")) {
-                    faults.reorderRate(body.get("reorderRate").asDouble());
-                }
-                if (body.has("delayMs")) {
-                    faults.delay(Duration.ofMillis(body.get("delayMs").asLong()));
-                }
-                yield Result.ok(webhookFaults());
-            }
-            case "DELETE webhook-faults" -> {
-                control.webhookFaults().reset();
-                yield Result.ok(webhookFaults());
             }
             case "POST tickets" -> created(as.createTicket(fields(body)));
             case "PATCH tickets id" -> {
@@ -205,18 +194,7 @@ public final class ControlApi implements HttpHandler {
     }
 
     private ObjectNode setFaults(JsonNode body) {
-        if (body.has("apiDown")) {
-            control.setApiDown(body.get("apiDown").asBoolean());
-        }
-        if (body.has("latencyMs")) {
-            control.setLatency(Duration.ofMillis(body.get("latencyMs").asLong()));
-        }
-        if (body.has("errorRate")) {
-            control.setErrorRate(body.path("errorStatus").asInt(500), body.get("errorRate").asDouble());
-        }
-        if (body.has("burst429")) {
-            control.burst429(body.get("burst429").asInt());
-        }
+        shared.applyFaults(body);
         if (body.has("hourlyBudget")) {
             control.setHourlyBudget(body.get("hourlyBudget").asInt());
         }
@@ -226,14 +204,8 @@ public final class ControlApi implements HttpHandler {
         return control.faults();
     }
 
-    private ObjectNode webhookFaults() {
-        WebhookFaults faults = control.webhookFaults();
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("dropRate", faults.dropRate());
-        node.put("duplicateRate", faults.duplicateRate());
-        node.put("reorderRate", faults.reorderRate());
-        node.put("delayMs", faults.delay().toMillis());
-        return node;
+    private static Map<String, String> query(String raw) {
+        return Incoming.parseQuery(raw);
     }
 
     private ObjectNode activity() {
@@ -252,7 +224,7 @@ public final class ControlApi implements HttpHandler {
         user.put("resourceId", simulator.apiUser().resourceId());
         node.set("apiUser", MAPPER.valueToTree(user));
         node.set("routes", MAPPER.valueToTree(List.of(
-                "GET state", "GET counters", "GET|POST|DELETE faults", "GET|POST|DELETE webhook-faults",
+                "GET state", "GET counters", FaultControl.ROUTES, "GET webhooks",
                 "POST tickets", "PATCH|DELETE tickets/{id}", "POST tickets/{id}/notes", "POST tickets/{id}/time-entries",
                 "POST tickets/{id}/assign", "POST tickets/{id}/status", "DELETE notes/{id}", "DELETE time-entries/{id}",
                 "POST records/{Entity}", "GET|PATCH records/{Entity}/{id}", "GET|POST|DELETE activity", "POST api-users")));

@@ -1,6 +1,6 @@
 package horizon.simulator.autotask.limit;
 
-import horizon.simulator.autotask.SimClock;
+import horizon.simulator.core.SimClock;
 
 /**
  * Autotask's external request threshold per database over a rolling 60 minutes, kept as one counter per second so a

@@ -1,6 +1,6 @@
 package horizon.simulator.autotask.store;
 
-import horizon.simulator.autotask.SimClock;
+import horizon.simulator.core.SimClock;
 import horizon.simulator.autotask.webhook.RecordChange;
 import java.time.Instant;
 import java.time.LocalDate;

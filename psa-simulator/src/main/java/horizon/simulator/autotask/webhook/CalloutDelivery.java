@@ -1,6 +1,8 @@
 package horizon.simulator.autotask.webhook;
 
-import horizon.simulator.autotask.SimClock;
+import horizon.simulator.core.SimClock;
+import horizon.simulator.core.delivery.DeliveryFaults;
+import horizon.simulator.core.delivery.HoldBack;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,8 +53,8 @@ final class CalloutDelivery implements AutoCloseable {
 
     private final SimClock clock;
     private final WebhookRegistry registry;
-    private final WebhookFaults faults;
-    private final Random random;
+    private final DeliveryFaults faults;
+    private final HoldBack<Callout> holdBack;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
@@ -58,17 +62,17 @@ final class CalloutDelivery implements AutoCloseable {
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean closed;
 
-    CalloutDelivery(SimClock clock, WebhookRegistry registry, WebhookFaults faults, Random random) {
+    CalloutDelivery(SimClock clock, WebhookRegistry registry, DeliveryFaults faults) {
         this.clock = clock;
         this.registry = registry;
         this.faults = faults;
-        this.random = random;
+        this.holdBack = new HoldBack<>(this::schedule, registry);
         this.httpExecutor = Executors.newCachedThreadPool(daemonThreads("autotask-webhook-http"));
         this.http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("autotask-webhook-delivery"));
         for (String name : List.of("delivered", "failedAttempts", "dropped", "faultDropped", "duplicated",
-                "reordered", "discarded", "deactivated", "deactivationNotices")) {
+                "lateDuplicated", "reordered", "redelivered", "faultFailed", "discarded", "deactivated", "deactivationNotices")) {
             counters.put(name, new AtomicLong());
         }
     }
@@ -78,35 +82,47 @@ final class CalloutDelivery implements AutoCloseable {
         return outbox(webhook).lastSequence += 1;
     }
 
-    /** Queues one event behind the webhook's earlier ones, applying the configured faults. Caller holds the lock. */
+    /**
+     * Queues one event behind the webhook's earlier ones, applying the delivery faults drawn for it. Caller holds the
+     * lock.
+     */
     void enqueue(Webhook webhook, Callout callout) {
         if (closed) {
             return;
         }
-        if (chance(faults.dropRate())) {
+        DeliveryFaults.Decision fate = faults.decide();
+        if (fate.drop()) {
             count("faultDropped");
             LOG.fine(() -> "fault: dropped " + webhook.family().entityType() + " webhook " + webhook.id() + " event "
                     + callout.sequenceNumber());
             return;
         }
         Outbox outbox = outbox(webhook);
-        int copies = chance(faults.duplicateRate()) ? 2 : 1;
-        if (copies == 2) {
-            count("duplicated");
+        if (fate.redeliver()) {
+            outbox.redeliverAfterSuccess.add(callout);
         }
-        for (int i = 0; i < copies; i++) {
-            // the head is being sent while `sending`, so only a later waiting event can change places
-            int waitingBehindHead = outbox.sending ? outbox.waiting.size() - 1 : outbox.waiting.size();
-            if (i == 0 && waitingBehindHead >= 1 && chance(faults.reorderRate())) {
-                Callout previous = outbox.waiting.pollLast();
+        boolean held = holdBack.offer(key(webhook), callout, fate.holdBack(), queued -> {
+            outbox.waiting.addLast(queued);
+            if (queued == callout && fate.duplicate()) {
                 outbox.waiting.addLast(callout);
-                outbox.waiting.addLast(previous);
-                count("reordered");
-            } else {
-                outbox.waiting.addLast(callout);
+                count("duplicated");
             }
+            pump(outbox);
+        });
+        if (held) {
+            count("reordered");
         }
-        pump(outbox);
+        if (fate.lateDuplicate()) {
+            schedule(() -> {
+                synchronized (registry) {
+                    if (!outbox.gone) {
+                        outbox.waiting.addLast(new Callout(callout.sequenceNumber(), callout.body()));
+                        count("lateDuplicated");
+                        pump(outbox);
+                    }
+                }
+            }, faults.lateDuplicateAfter());
+        }
     }
 
     /** Forgets a deleted webhook's queue. Caller holds the lock. */
@@ -199,6 +215,11 @@ final class CalloutDelivery implements AutoCloseable {
                 return;
             }
         }
+        if (faults.takeFailure()) {
+            count("faultFailed");
+            execute(() -> completed(outbox, head, -1, "The operation has timed out."));
+            return;
+        }
         HttpRequest request;
         try {
             request = request(webhook.webhookUrl(), webhook.secretKey(), head.body());
@@ -224,6 +245,10 @@ final class CalloutDelivery implements AutoCloseable {
                 outbox.consecutiveFailures = 0;
                 outbox.headAttempts = 0;
                 outbox.waiting.remove(head);
+                if (outbox.redeliverAfterSuccess.remove(head)) {
+                    outbox.waiting.addLast(new Callout(head.sequenceNumber(), head.body()));
+                    count("redelivered");
+                }
                 outbox.sending = false;
                 pump(outbox);
                 return;
@@ -282,10 +307,6 @@ final class CalloutDelivery implements AutoCloseable {
         return outboxes.computeIfAbsent(key(webhook), k -> new Outbox(webhook.family(), webhook.id()));
     }
 
-    private boolean chance(double rate) {
-        return rate > 0 && random.nextDouble() < rate;
-    }
-
     private void count(String name) {
         counters.get(name).incrementAndGet();
     }
@@ -339,6 +360,7 @@ final class CalloutDelivery implements AutoCloseable {
         private final WebhookFamily family;
         private final long webhookId;
         private final ArrayDeque<Callout> waiting = new ArrayDeque<>();
+        private final Set<Callout> redeliverAfterSuccess = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean sending;
         private boolean gone;
         private int headAttempts;

@@ -1,6 +1,7 @@
 package horizon.simulator.autotask.webhook;
 
-import horizon.simulator.autotask.SimClock;
+import horizon.simulator.core.SimClock;
+import horizon.simulator.core.delivery.DeliveryFaults;
 import horizon.simulator.autotask.http.ApiEndpoint;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,13 +31,14 @@ public final class Webhooks implements AutoCloseable {
 
     private final SimClock clock;
     private final WebhookRegistry registry = new WebhookRegistry();
-    private final WebhookFaults faults = new WebhookFaults();
+    private final DeliveryFaults faults;
     private final CalloutDelivery delivery;
     private final WebhookRoutes routes;
 
     public Webhooks(SimClock clock, long seed) {
         this.clock = clock;
-        this.delivery = new CalloutDelivery(clock, registry, faults, new Random(seed ^ FAULT_SEED_SALT));
+        this.faults = new DeliveryFaults(seed ^ FAULT_SEED_SALT);
+        this.delivery = new CalloutDelivery(clock, registry, faults);
         this.routes = new WebhookRoutes(registry, delivery, new Random(seed));
     }
 
@@ -77,7 +79,7 @@ public final class Webhooks implements AutoCloseable {
     }
 
     /** Fault settings for delivery: drop, duplicate, reorder, delay. */
-    public WebhookFaults faults() {
+    public DeliveryFaults faults() {
         return faults;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import horizon.simulator.autotask.SimClock;
+import horizon.simulator.core.SimClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,16 +60,50 @@ class WebhookFaultsTest {
     }
 
     @Test
-    void reorderedEventsSwapWithTheOneQueuedBeforeThem() {
+    void reorderedEventsAreHeldBackBehindTheNextOneWithoutABacklog() {
         webhooks.faults().reorderRate(1);
         for (long id = 1; id <= 3; id++) {
             webhooks.onChange(WebhookDeliveryTest.statusChange(id));
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 3);
-        // the first is already being sent when the second arrives, so only the third can overtake
-        assertThat(sequenceNumbers()).containsExactly(1L, 3L, 2L);
-        assertThat(webhooks.counters()).containsEntry("reordered", 1L);
+        // 1 waits for 2 and follows it; 3 has no successor and goes alone once the hold expires
+        assertThat(sequenceNumbers()).containsExactly(2L, 1L, 3L);
+        assertThat(webhooks.counters()).containsEntry("reordered", 2L);
+    }
+
+    @Test
+    void lateDuplicatesArriveAgainAfterTheirDelay() {
+        webhooks.faults().lateDuplicate(1, Duration.ofMillis(300));
+        webhooks.onChange(WebhookDeliveryTest.statusChange(1));
+        webhooks.faults().lateDuplicate(0, Duration.ofMillis(300));
+        webhooks.onChange(WebhookDeliveryTest.statusChange(2));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 3);
+        assertThat(sequenceNumbers()).containsExactly(1L, 2L, 1L);
+        assertThat(webhooks.counters()).containsEntry("lateDuplicated", 1L);
+    }
+
+    @Test
+    void redeliveryFollowsASuccessfulDelivery() {
+        webhooks.faults().redeliverRate(1);
+        webhooks.onChange(WebhookDeliveryTest.statusChange(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 2);
+        List<CalloutReceiver.Received> received = receiver.receivedAt("/hook");
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+        assertThat(webhooks.counters()).containsEntry("redelivered", 1L);
+    }
+
+    @Test
+    void theNextFailuresNeverReachTheReceiverAndAreRetried() {
+        webhooks.faults().failNext(2);
+        webhooks.onChange(WebhookDeliveryTest.statusChange(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 1);
+        assertThat(receiver.receivedAt("/hook")).hasSize(1);
+        assertThat(webhooks.counters()).containsEntry("faultFailed", 2L).containsEntry("failedAttempts", 2L);
     }
 
     @Test

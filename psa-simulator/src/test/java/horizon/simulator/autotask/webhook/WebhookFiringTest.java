@@ -3,7 +3,7 @@ package horizon.simulator.autotask.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import horizon.simulator.autotask.SimClock;
+import horizon.simulator.core.SimClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

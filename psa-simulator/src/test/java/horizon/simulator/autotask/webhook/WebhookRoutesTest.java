@@ -3,7 +3,7 @@ package horizon.simulator.autotask.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horizon.simulator.autotask.SecurityLevel;
-import horizon.simulator.autotask.SimClock;
+import horizon.simulator.core.SimClock;
 import horizon.simulator.autotask.http.ApiResponse;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package horizon.simulator.autotask.limit;
+package horizon.simulator.core.http;
 
 import java.util.Map;
 import java.util.TreeMap;

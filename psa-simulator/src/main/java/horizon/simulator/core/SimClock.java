@@ -1,4 +1,4 @@
-package horizon.simulator.autotask;
+package horizon.simulator.core;
 
 import java.time.Clock;
 import java.time.Duration;

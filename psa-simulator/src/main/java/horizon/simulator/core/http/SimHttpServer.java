@@ -1,0 +1,190 @@
+package horizon.simulator.core.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import horizon.simulator.core.SimClock;
+import horizon.simulator.core.fault.FaultRule;
+import horizon.simulator.core.fault.RequestFaults;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP serving every simulator shares: JDK HTTP servers on one or more ports with one thread pool, the control
+ * API under {@code /_sim/}, the PSA's answer written as is or through an aimed fault (dropped, stalled, cut
+ * mid-body), and every request counted and logged.
+ */
+public final class SimHttpServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SimHttpServer.class.getName());
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    /** A simulated PSA's side of one port: answers a request, which may carry an aimed fault. */
+    @FunctionalInterface
+    public interface Psa {
+        Reply serve(Incoming request);
+    }
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
+    private final ExecutorService executor;
+    private final SimClock clock;
+    private final RequestCounters counters = new RequestCounters();
+    private final RequestLog log = new RequestLog();
+
+    private SimHttpServer(String threadName, SimClock clock) {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, threadName + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.executor = Executors.newCachedThreadPool(factory);
+        this.clock = clock;
+    }
+
+    /** Binds {@code count} ports (basePort, basePort + 1, ... or free ports when basePort is 0); not yet serving. */
+    public static SimHttpServer bind(String bindAddress, int basePort, int count, String threadName, SimClock clock) {
+        SimHttpServer server = new SimHttpServer(threadName, clock);
+        try {
+            for (int i = 0; i < count; i++) {
+                HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, basePort == 0 ? 0 : basePort + i), 256);
+                http.setExecutor(server.executor);
+                server.servers.add(http);
+                server.ports.add(http.getAddress().getPort());
+            }
+        } catch (IOException e) {
+            server.close();
+            throw new UncheckedIOException("cannot bind the simulator's ports", e);
+        }
+        return server;
+    }
+
+    /** The host name URLs carry: a wildcard bind address is reached through loopback. */
+    public static String advertisedHost(String bindAddress) {
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+    }
+
+    public List<Integer> ports() {
+        return List.copyOf(ports);
+    }
+
+    public RequestCounters counters() {
+        return counters;
+    }
+
+    public RequestLog log() {
+        return log;
+    }
+
+    /** Starts serving: port {@code i} answers through {@code psas.apply(i)}, and every port serves the control API. */
+    public void start(IntFunction<Psa> psas, HttpHandler control) {
+        for (int i = 0; i < servers.size(); i++) {
+            Psa psa = psas.apply(i);
+            servers.get(i).createContext("/", exchange -> handle(exchange, psa, control));
+            servers.get(i).start();
+        }
+    }
+
+    /**
+     * Runs a handler with the aimed faults of its route: a 5xx before the handler, or the handler's answer marked
+     * committed (a write that answered 2xx) and carrying the fault to apply when it is sent.
+     *
+     * @param errorReply the PSA's own error answer for a status (its 500 or 503 body)
+     */
+    public static Reply withAimedFaults(RequestFaults faults, String method, String route, Supplier<Reply> handler,
+                                        IntFunction<Reply> errorReply) {
+        Optional<FaultRule> aimed = faults.aimedAt(method, route);
+        if (aimed.isPresent() && !aimed.get().kind().runsHandler()) {
+            return errorReply.apply(aimed.get().status()).withFault(aimed.get());
+        }
+        Reply reply = handler.get();
+        boolean committed = reply.committed() || WRITES.contains(method) && reply.status() / 100 == 2;
+        reply = reply.withCommitted(committed);
+        if (aimed.isEmpty()) {
+            return reply;
+        }
+        FaultRule rule = aimed.get();
+        if (rule.kind() == FaultRule.Kind.COMMIT_THEN_ERROR) {
+            return errorReply.apply(rule.status()).withEndpoint(reply.endpoint()).withCommitted(committed).withFault(rule);
+        }
+        return reply.withFault(rule);
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(s -> s.stop(0));
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange, Psa psa, HttpHandler control) {
+        String method = exchange.getRequestMethod();
+        String target = exchange.getRequestURI().toString();
+        try {
+            if (exchange.getRequestURI().getRawPath().startsWith("/_sim")) {
+                try (exchange) {
+                    control.handle(exchange);
+                }
+                return;
+            }
+            Reply reply = psa.serve(new Incoming(exchange));
+            String outcome = send(exchange, reply);
+            int status = outcome.equals("answered") ? reply.status() : 0;
+            counters.record(reply.endpoint(), status);
+            log.add(clock.now(), method, target, reply.endpoint(), status, outcome, reply.committed(),
+                    reply.fault() == null ? "" : reply.fault().kind().name());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "request failed: " + method + " " + target, e);
+            exchange.close();
+        }
+    }
+
+    /** Writes the reply, or what its fault makes of it; returns the outcome for the log. */
+    private static String send(HttpExchange exchange, Reply reply) throws IOException {
+        FaultRule fault = reply.fault();
+        FaultRule.Kind kind = fault == null ? null : fault.kind();
+        if (kind == FaultRule.Kind.COMMIT_THEN_DROP || kind == FaultRule.Kind.COMMIT_THEN_STALL) {
+            if (kind == FaultRule.Kind.COMMIT_THEN_STALL) {
+                pause(fault);
+            }
+            exchange.close(); // no headers sent: the JDK server closes the connection
+            return kind == FaultRule.Kind.COMMIT_THEN_STALL ? "stalled" : "dropped";
+        }
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        byte[] body = reply.body();
+        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        OutputStream out = exchange.getResponseBody();
+        if (kind == FaultRule.Kind.STALL_MID_BODY && body.length > 1) {
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            pause(fault);
+            exchange.close(); // fewer bytes than announced: the connection is closed
+            return "stalled-mid-body";
+        }
+        out.write(body);
+        exchange.close();
+        return "answered";
+    }
+
+    private static void pause(FaultRule fault) {
+        try {
+            Thread.sleep(fault.stall().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -7,7 +7,7 @@ import horizon.simulator.autotask.http.ApiEndpoint;
 import horizon.simulator.autotask.http.AutotaskServer;
 import horizon.simulator.autotask.http.Credentials;
 import horizon.simulator.core.fault.RequestFaults;
-import horizon.simulator.autotask.limit.HourlyBudget;
+import horizon.simulator.core.limit.RollingBudget;
 import horizon.simulator.core.SimClock;
 import horizon.simulator.core.control.FaultControl;
 import horizon.simulator.autotask.limit.ThreadLimiter;
@@ -86,7 +86,7 @@ public final class AutotaskSimulator implements AutoCloseable {
                 LOG.log(Level.WARNING, "webhooks failed on " + change.entityType() + " " + change.id(), e);
             }
         });
-        HourlyBudget budget = new HourlyBudget(clock, options.hourlyBudget());
+        RollingBudget budget = new RollingBudget(clock, 3600, options.hourlyBudget());
         ThreadLimiter limiter = new ThreadLimiter(options.threadLimit());
         RequestFaults faults = new RequestFaults(options.seed(), options.latency());
         this.activity = new ActivityGenerator(options.seed());

@@ -2,7 +2,7 @@ package horizon.simulator.autotask;
 
 import horizon.simulator.autotask.data.ActivityGenerator;
 import horizon.simulator.core.fault.RequestFaults;
-import horizon.simulator.autotask.limit.HourlyBudget;
+import horizon.simulator.core.limit.RollingBudget;
 import horizon.simulator.core.http.RequestCounters;
 import horizon.simulator.core.http.RequestLog;
 import horizon.simulator.core.control.FaultControl;
@@ -45,7 +45,7 @@ public final class SimulatorControl {
     private final Database db;
     private final FaultControl faultControl;
     private final RequestFaults faults;
-    private final HourlyBudget budget;
+    private final RollingBudget budget;
     private final ThreadLimiter limiter;
     private final RequestCounters counters;
     private final Webhooks webhooks;
@@ -53,7 +53,7 @@ public final class SimulatorControl {
     private final List<Long> technicians;
     private final Long actingResource;
 
-    SimulatorControl(RecordWrites writes, FaultControl faultControl, HourlyBudget budget, ThreadLimiter limiter,
+    SimulatorControl(RecordWrites writes, FaultControl faultControl, RollingBudget budget, ThreadLimiter limiter,
                      RequestCounters counters, Webhooks webhooks, ActivityGenerator activity, List<Long> technicians,
                      Long actingResource) {
         this.writes = writes;

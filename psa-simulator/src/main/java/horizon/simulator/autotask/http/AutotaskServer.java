@@ -3,7 +3,7 @@ package horizon.simulator.autotask.http;
 import com.sun.net.httpserver.HttpHandler;
 import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.Zone;
-import horizon.simulator.autotask.limit.HourlyBudget;
+import horizon.simulator.core.limit.RollingBudget;
 import horizon.simulator.autotask.limit.ThreadLimiter;
 import horizon.simulator.core.SimClock;
 import horizon.simulator.core.fault.RequestFaults;
@@ -44,7 +44,7 @@ public final class AutotaskServer implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII);
 
     /** Settings and collaborators of the server. */
-    public record Parts(Credentials credentials, HourlyBudget budget, ThreadLimiter limiter, RequestFaults faults,
+    public record Parts(Credentials credentials, RollingBudget budget, ThreadLimiter limiter, RequestFaults faults,
                         Function<List<String>, ApiEndpoint> router,
                         LongFunction<String> impersonationRefusal, long ci,
                         UnaryOperator<String> endpointLabel) {

@@ -1,5 +1,6 @@
 package horizon.simulator.autotask.webhook;
 
+import horizon.simulator.core.DaemonThreads;
 import horizon.simulator.core.SimClock;
 import horizon.simulator.core.delivery.DeliveryFaults;
 import horizon.simulator.core.delivery.HoldBack;
@@ -23,9 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,10 +66,10 @@ final class CalloutDelivery implements AutoCloseable {
         this.registry = registry;
         this.faults = faults;
         this.holdBack = new HoldBack<>(this::schedule, registry);
-        this.httpExecutor = Executors.newCachedThreadPool(daemonThreads("autotask-webhook-http"));
+        this.httpExecutor = Executors.newCachedThreadPool(DaemonThreads.named("autotask-webhook-http"));
         this.http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("autotask-webhook-delivery"));
+        this.scheduler = Executors.newScheduledThreadPool(1, DaemonThreads.named("autotask-webhook-delivery"));
         for (String name : List.of("delivered", "failedAttempts", "dropped", "faultDropped", "duplicated",
                 "lateDuplicated", "reordered", "redelivered", "faultFailed", "discarded", "deactivated", "deactivationNotices")) {
             counters.put(name, new AtomicLong());
@@ -344,15 +343,6 @@ final class CalloutDelivery implements AutoCloseable {
 
     private static String key(Webhook webhook) {
         return webhook.family() + ":" + webhook.id();
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger number = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** One webhook's queue and delivery state, guarded by the registry's lock. */

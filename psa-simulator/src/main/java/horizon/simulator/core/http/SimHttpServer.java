@@ -3,6 +3,7 @@ package horizon.simulator.core.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import horizon.simulator.core.DaemonThreads;
 import horizon.simulator.core.SimClock;
 import horizon.simulator.core.fault.FaultRule;
 import horizon.simulator.core.fault.RequestFaults;
@@ -16,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -46,13 +45,7 @@ public final class SimHttpServer implements AutoCloseable {
     private final RequestLog log = new RequestLog();
 
     private SimHttpServer(String threadName, SimClock clock) {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, threadName + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = Executors.newCachedThreadPool(factory);
+        this.executor = Executors.newCachedThreadPool(DaemonThreads.named(threadName));
         this.clock = clock;
     }
 

@@ -43,7 +43,7 @@ public final class Condition implements Predicate<ObjectNode> {
         return expr.test(scopes);
     }
 
-    /** Both conditions, as the API applies {@code conditions}, {@code childConditions} and {@code customFieldConditions} together. */
+    /** Both conditions, as the API applies conditions, childConditions and customFieldConditions together. */
     public Condition and(Condition other) {
         if (other.expr == null) {
             return this;
@@ -56,12 +56,12 @@ public final class Condition implements Predicate<ObjectNode> {
         return new Condition(new Expr.And(List.of(expr, other.expr)), both);
     }
 
-    /** The field paths the parameter names, as written ({@code board/name}; relative to the element for custom fields). */
+    /** The field paths the parameters name as written ({@code board/name}; custom fields' relative to the element). */
     public Set<String> fields() {
         return fields;
     }
 
-    /** The ids a matching record can have, from the top-level ANDed conditions on {@code id}; the store scans only those. */
+    /** The ids a matching record can have, from the top-level ANDed conditions on {@code id}. */
     public IdRange idRange() {
         return idRange;
     }

@@ -64,7 +64,8 @@ public final class ConditionParser {
 
     /** {@code customFieldConditions}: paths from an element of {@code customFields}, one of which must satisfy it. */
     public static Condition parseCustomFieldConditions(String customFieldConditions) {
-        ConditionParser parser = new ConditionParser("customFieldConditions", customFieldConditions, Binding.CUSTOM_FIELD);
+        ConditionParser parser = new ConditionParser("customFieldConditions", customFieldConditions,
+                Binding.CUSTOM_FIELD);
         Expr expr = parser.parse();
         return parser.condition(expr == null ? null : new Expr.AnyElement(CUSTOM_FIELDS, 1, expr));
     }
@@ -120,7 +121,8 @@ public final class ConditionParser {
             return inner;
         }
         if (t.kind() != Kind.WORD || t.isWord("and") || t.isWord("or")) {
-            throw error("expected a field name" + (t.kind() == Kind.END ? "" : " but found '" + t.text() + "'") + at(t), t);
+            String found = t.kind() == Kind.END ? "" : " but found '" + t.text() + "'";
+            throw error("expected a field name" + found + at(t), t);
         }
         return comparison(t);
     }
@@ -160,8 +162,9 @@ public final class ConditionParser {
         } else {
             Token v = tokens.get(next);
             value = scalar(operator);
-            if ((op == Operator.LIKE || op == Operator.NOT_LIKE || op == Operator.CONTAINS || op == Operator.NOT_CONTAINS)
-                    && !(value instanceof Operand.Text)) {
+            boolean textual = op == Operator.LIKE || op == Operator.NOT_LIKE || op == Operator.CONTAINS
+                    || op == Operator.NOT_CONTAINS;
+            if (textual && !(value instanceof Operand.Text)) {
                 throw error("'" + operator + "' needs a quoted string" + at(v), v);
             }
         }

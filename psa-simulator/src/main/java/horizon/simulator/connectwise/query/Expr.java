@@ -106,14 +106,22 @@ sealed interface Expr {
                 case CONTAINS, NOT_CONTAINS -> {
                     String text = text(field);
                     String needle = ((Operand.Text) value).value();
-                    yield text != null && (LikePattern.indexOfIgnoreCase(text, needle, 0, text.length()) >= 0)
-                            == (op == Operator.CONTAINS);
+                    yield text != null && containsIgnoreCase(text, needle) == (op == Operator.CONTAINS);
                 }
                 case LIKE, NOT_LIKE -> {
                     String text = text(field);
                     yield text != null && like.matches(text) == (op == Operator.LIKE);
                 }
             };
+        }
+
+        private static boolean containsIgnoreCase(String text, String needle) {
+            for (int i = 0, last = text.length() - needle.length(); i <= last; i++) {
+                if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A field as SQL would hand it to LIKE: strings as they are, numbers as digits, nothing else. */

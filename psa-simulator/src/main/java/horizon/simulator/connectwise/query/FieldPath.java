@@ -12,15 +12,16 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FieldPath {
     private final String text;
     private final String[] segments;
-    // The key spelling last found for each segment: records share one spelling, so a plain map lookup usually hits
-    // and the case-insensitive scan runs only when a record lacks the field. Racy on purpose: a stale or missing hint
-    // only costs the scan, and Strings are safely published.
+    // The key spelling each segment was found under, learned from the first record that has it. ConnectWise
+    // serializes every record with the same property names, so from then on a plain map lookup decides, and a record
+    // without that key does not have the field: the case-insensitive scan runs only until the spelling is known.
+    // Racy on purpose: a lost write only costs another scan, and Strings are safely published.
     private final String[] spellings;
 
     private FieldPath(String text, String[] segments) {
         this.text = text;
         this.segments = segments;
-        this.spellings = segments.clone();
+        this.spellings = new String[segments.length];
     }
 
     /** A path from its text; segments are split on {@code /} and not checked. */
@@ -74,9 +75,8 @@ public final class FieldPath {
         if (!(node instanceof ObjectNode object)) {
             return null;
         }
-        JsonNode value = object.get(spellings[i]);
-        if (value != null) {
-            return value;
+        if (spellings[i] != null) {
+            return object.get(spellings[i]);
         }
         for (var e : object.properties()) {
             if (e.getKey().equalsIgnoreCase(segments[i])) {

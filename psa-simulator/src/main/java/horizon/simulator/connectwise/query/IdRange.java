@@ -59,6 +59,7 @@ public record IdRange(long min, long max) {
 
     /** A whole number clamped into longs one inside the extremes, so the ±1 above cannot overflow. */
     private static long saturate(BigDecimal whole) {
-        return whole.max(BigDecimal.valueOf(Long.MIN_VALUE + 1)).min(BigDecimal.valueOf(Long.MAX_VALUE - 1)).longValueExact();
+        return whole.max(BigDecimal.valueOf(Long.MIN_VALUE + 1)).min(BigDecimal.valueOf(Long.MAX_VALUE - 1))
+                .longValueExact();
     }
 }

@@ -31,9 +31,10 @@ sealed interface Operand {
     }
 
     /** A quoted string; {@code number} is its numeric value when it has one, for numeric columns. */
-    record Text(String value, BigDecimal number) implements Operand {
+    record Text(String value, Numeric number) implements Operand {
         static Text of(String value) {
-            return new Text(value, decimal(value));
+            BigDecimal number = decimal(value);
+            return new Text(value, number == null ? null : new Numeric(number));
         }
 
         @Override
@@ -41,11 +42,11 @@ sealed interface Operand {
             if (field.isString()) {
                 return Integer.signum(String.CASE_INSENSITIVE_ORDER.compare(field.stringValue(), value));
             }
-            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            if (Bool.isBoolean(value)) {
                 // SQL Server converts 'true' and 'false' to bit
                 return new Bool(Boolean.parseBoolean(value)).compare(field);
             }
-            return number == null ? INCOMPARABLE : new Numeric(number).compare(field);
+            return number == null ? INCOMPARABLE : number.compare(field);
         }
 
         @Override
@@ -61,7 +62,8 @@ sealed interface Operand {
         }
 
         private static boolean isWhole(BigDecimal value) {
-            return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0 && value.abs().compareTo(LONG_MAX) <= 0;
+            return value.signum() == 0
+                    || value.stripTrailingZeros().scale() <= 0 && value.abs().compareTo(LONG_MAX) <= 0;
         }
 
         private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
@@ -84,6 +86,10 @@ sealed interface Operand {
 
     /** A bare {@code true} or {@code false}. */
     record Bool(boolean value) implements Operand {
+        static boolean isBoolean(String text) {
+            return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+        }
+
         @Override
         public int compare(JsonNode field) {
             if (field.isBoolean()) {
@@ -92,7 +98,7 @@ sealed interface Operand {
             if (field.isNumber()) {
                 return field.decimalValue().compareTo(value ? BigDecimal.ONE : BigDecimal.ZERO);
             }
-            if (field.isString() && (field.stringValue().equalsIgnoreCase("true") || field.stringValue().equalsIgnoreCase("false"))) {
+            if (field.isString() && isBoolean(field.stringValue())) {
                 return Boolean.compare(Boolean.parseBoolean(field.stringValue()), value);
             }
             return INCOMPARABLE;

@@ -90,7 +90,8 @@ public record OrderBy(List<Key> keys) implements Comparator<ObjectNode> {
 
     /** Text ignoring case; datetimes written with different precision ({@code …49Z}, {@code …49.5Z}) by instant. */
     private static int compareText(String a, String b) {
-        if (a.length() != b.length() && a.length() >= 20 && b.length() >= 20 && a.charAt(10) == 'T' && b.charAt(10) == 'T') {
+        if (a.length() != b.length() && a.length() >= 20 && b.length() >= 20
+                && a.charAt(10) == 'T' && b.charAt(10) == 'T') {
             Instant x = Operand.DateTime.parseInstant(a);
             Instant y = Operand.DateTime.parseInstant(b);
             if (x != null && y != null) {

@@ -23,7 +23,7 @@ public final class QuerySyntaxException extends RuntimeException {
         return new QuerySyntaxException(parameter, "unknown field '" + path + "'", 0);
     }
 
-    /** The query parameter at fault: {@code conditions}, {@code childConditions}, {@code customFieldConditions} or {@code orderBy}. */
+    /** The query parameter at fault: conditions, childConditions, customFieldConditions or orderBy. */
     public String parameter() {
         return parameter;
     }

@@ -6,9 +6,18 @@ import static horizon.simulator.connectwise.query.Records.ids;
 import static horizon.simulator.connectwise.query.Records.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArrayConditionsTest {
+
+    static List<Long> contactsWhere(String childConditions) {
+        return ids(CONTACTS, ConditionParser.parseChildConditions(childConditions));
+    }
+
+    static List<Long> ticketsWhere(String customFieldConditions) {
+        return ids(TICKETS, ConditionParser.parseCustomFieldConditions(customFieldConditions));
+    }
 
     @Test
     void childConditionsHoldWhenOneElementSatisfiesTheWholeExpression() {
@@ -16,19 +25,20 @@ class ArrayConditionsTest {
         Condition condition = ConditionParser.parseChildConditions(
                 "communicationItems/value like \"x@y.com\" AND communicationItems/communicationType=\"Email\"");
         assertThat(ids(CONTACTS, condition)).containsExactly(102L);
-        assertThat(condition.fields()).containsExactly("communicationItems/value", "communicationItems/communicationType");
+        assertThat(condition.fields())
+                .containsExactly("communicationItems/value", "communicationItems/communicationType");
     }
 
     @Test
     void childConditionsReadNestedPathsOfTheElementAndTopLevelFieldsOfTheRecord() {
-        assertThat(ids(CONTACTS, ConditionParser.parseChildConditions(
-                "communicationItems/type/name = \"direct\" and communicationItems/value like \"555*\""))).containsExactly(100L);
-        assertThat(ids(CONTACTS, ConditionParser.parseChildConditions(
-                "firstName = \"bob\" and communicationItems/communicationType = \"Phone\""))).containsExactly(101L);
-        assertThat(ids(CONTACTS, ConditionParser.parseChildConditions(
-                "CommunicationItems/Value = \"ann@acme.com\" or CommunicationItems/Value = \"bob@acme.com\""))).containsExactly(100L, 101L);
-        assertThat(ids(CONTACTS, ConditionParser.parseChildConditions(
-                "communicationItems/defaultFlag = false"))).containsExactly(101L);
+        assertThat(contactsWhere("communicationItems/type/name = 'direct' and communicationItems/value like '555*'"))
+                .containsExactly(100L);
+        assertThat(contactsWhere("firstName = \"bob\" and communicationItems/communicationType = \"Phone\""))
+                .containsExactly(101L);
+        assertThat(contactsWhere("CommunicationItems/Value = 'ann@acme.com'"
+                + " or COMMUNICATIONITEMS/value = 'BOB@acme.com' or communicationItems/VALUE = 'nobody@acme.com'"))
+                .containsExactly(100L, 101L);
+        assertThat(contactsWhere("communicationItems/defaultFlag = false")).containsExactly(101L);
     }
 
     @Test
@@ -42,22 +52,18 @@ class ArrayConditionsTest {
 
     @Test
     void aRecordWithoutTheArrayMatchesNoChildCondition() {
-        assertThat(ids(CONTACTS, ConditionParser.parseChildConditions("communicationItems/value != null")))
-                .containsExactly(100L, 101L, 102L);
-        assertThat(ids(CONTACTS, ConditionParser.parseChildConditions("communicationItems/value = null"))).isEmpty();
+        assertThat(contactsWhere("communicationItems/value != null")).containsExactly(100L, 101L, 102L);
+        assertThat(contactsWhere("communicationItems/value = null")).isEmpty();
     }
 
     @Test
     void customFieldConditionsHoldWhenOneCustomFieldSatisfiesThem() {
-        assertThat(ids(TICKETS, ConditionParser.parseCustomFieldConditions("caption=\"Site Code\" AND value != null")))
-                .containsExactly(1L, 2L);
-        assertThat(ids(TICKETS, ConditionParser.parseCustomFieldConditions("caption=\"Contract\" AND value != null"))).isEmpty();
-        assertThat(ids(TICKETS, ConditionParser.parseCustomFieldConditions("caption=\"Contract\" AND value = null")))
-                .containsExactly(1L);
-        assertThat(ids(TICKETS, ConditionParser.parseCustomFieldConditions("id=1 AND value=\"ABC\""))).containsExactly(1L);
-        assertThat(ids(TICKETS, ConditionParser.parseCustomFieldConditions("id=5 AND value=\"abc\""))).isEmpty();
-        assertThat(ids(TICKETS, ConditionParser.parseCustomFieldConditions("Caption like \"site*\" and VALUE = 'xyz'")))
-                .containsExactly(2L);
+        assertThat(ticketsWhere("caption=\"Site Code\" AND value != null")).containsExactly(1L, 2L);
+        assertThat(ticketsWhere("caption=\"Contract\" AND value != null")).isEmpty();
+        assertThat(ticketsWhere("caption=\"Contract\" AND value = null")).containsExactly(1L);
+        assertThat(ticketsWhere("id=1 AND value=\"ABC\"")).containsExactly(1L);
+        assertThat(ticketsWhere("id=5 AND value=\"abc\"")).isEmpty();
+        assertThat(ticketsWhere("Caption like \"site*\" and VALUE = 'xyz'")).containsExactly(2L);
         assertThat(ConditionParser.parseCustomFieldConditions("caption=\"X\" AND value != null").fields())
                 .containsExactly("caption", "value");
     }
@@ -69,7 +75,7 @@ class ArrayConditionsTest {
                 .and(ConditionParser.parseChildConditions(""));
         assertThat(ids(TICKETS, all)).containsExactly(1L, 2L);
         assertThat(all.fields()).containsExactly("closedFlag", "caption", "value");
-        assertThat(ids(TICKETS, ConditionParser.parseConditions("id > 1").and(ConditionParser.parseConditions("id < 3"))))
-                .containsExactly(2L);
+        Condition between = ConditionParser.parseConditions("id > 1").and(ConditionParser.parseConditions("id < 3"));
+        assertThat(ids(TICKETS, between)).containsExactly(2L);
     }
 }

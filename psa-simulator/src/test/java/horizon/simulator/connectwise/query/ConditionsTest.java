@@ -117,7 +117,8 @@ class ConditionsTest {
     @Test
     void numbersCompareByValueWhateverTheirJsonForm() {
         var record = json("{'id':12,'hours':2.50,'count':'10'}");
-        assertThat(ConditionParser.parseConditions("hours = 2.5 and hours > 2 and id > 9 and id < 100").test(record)).isTrue();
+        assertThat(ConditionParser.parseConditions("hours = 2.5 and hours > 2 and id > 9 and id < 100").test(record))
+                .isTrue();
         assertThat(ConditionParser.parseConditions("count > 9").test(record)).as("numeric text").isTrue();
         assertThat(ConditionParser.parseConditions("count > \"9\"").test(record)).as("text with text").isFalse();
     }

@@ -63,14 +63,20 @@ class IdRangeTest {
         for (int i = 0; i < 2000; i++) {
             List<String> parts = new ArrayList<>();
             for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                String value = random.nextInt(8) == 0 ? (random.nextInt(600) - 150) / 2.0 + "" : random.nextInt(320) - 10 + "";
-                parts.add(random.nextInt(4) == 0 ? "priority " + ops[random.nextInt(ops.length)] + " " + random.nextInt(5)
-                        : random.nextInt(6) == 0 ? "id in (" + value + ", " + random.nextInt(300) + ")"
-                        : "id " + ops[random.nextInt(ops.length)] + " " + value);
+                String op = ops[random.nextInt(ops.length)];
+                String value = random.nextInt(8) == 0 ? String.valueOf((random.nextInt(600) - 150) / 2.0)
+                        : String.valueOf(random.nextInt(320) - 10);
+                parts.add(switch (random.nextInt(8)) {
+                    case 0, 1 -> "priority " + op + " " + random.nextInt(5);
+                    case 2 -> "id in (" + value + ", " + random.nextInt(300) + ")";
+                    default -> "id " + op + " " + value;
+                });
             }
-            String conditions = parts.size() > 2 && random.nextBoolean()
-                    ? "(" + parts.get(0) + " or " + parts.get(1) + ") and " + String.join(" and ", parts.subList(2, parts.size()))
-                    : String.join(" and ", parts);
+            String conditions = String.join(" and ", parts);
+            if (parts.size() > 2 && random.nextBoolean()) {
+                conditions = "(" + parts.get(0) + " or " + parts.get(1) + ") and "
+                        + String.join(" and ", parts.subList(2, parts.size()));
+            }
             Condition condition = ConditionParser.parseConditions(conditions);
             IdRange range = condition.idRange();
             List<ObjectNode> scanned = range.isEmpty() ? List.of()

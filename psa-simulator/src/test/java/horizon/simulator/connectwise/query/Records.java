@@ -15,11 +15,13 @@ final class Records {
 
     static final List<ObjectNode> TICKETS = List.of(
             json("""
-                    {'id':1,'summary':'Printer on fire','board':{'id':1,'name':'Help Desk','_info':{'board_href':'x'}},
+                    {'id':1,'summary':'Printer on fire',
+                     'board':{'id':1,'name':'Help Desk','_info':{'board_href':'x'}},
                      'status':{'id':10,'name':'New'},'closedFlag':false,'budgetHours':1.5,
                      'contact':{'id':7,'name':'Ann Smith'},
                      'customFields':[
-                       {'id':1,'caption':'Site Code','type':'Text','entryMethod':'EntryField','numberOfDecimals':0,'value':'abc'},
+                       {'id':1,'caption':'Site Code','type':'Text','entryMethod':'EntryField',
+                        'numberOfDecimals':0,'value':'abc'},
                        {'id':5,'caption':'Contract','type':'Text','entryMethod':'EntryField','numberOfDecimals':0}],
                      '_info':{'lastUpdated':'2026-06-09T21:59:49Z','dateEntered':'2026-06-01T08:00:00Z',
                               'updatedBy':'jdoe','enteredBy':'Cobalt'}}"""),
@@ -27,7 +29,8 @@ final class Records {
                     {'id':2,'summary':'VPN down for [HQ] office','board':{'id':2,'name':'Integration'},
                      'status':{'id':11,'name':'Open'},'closedFlag':false,'budgetHours':4,
                      'customFields':[
-                       {'id':1,'caption':'Site Code','type':'Text','entryMethod':'EntryField','numberOfDecimals':0,'value':'XYZ'}],
+                       {'id':1,'caption':'Site Code','type':'Text','entryMethod':'EntryField',
+                        'numberOfDecimals':0,'value':'XYZ'}],
                      '_info':{'lastUpdated':'2026-06-10T09:00:00Z','dateEntered':'2026-06-02T08:00:00Z',
                               'updatedBy':'ZAdmin','enteredBy':'Cobalt'}}"""),
             json("""
@@ -45,17 +48,22 @@ final class Records {
     static final List<ObjectNode> CONTACTS = List.of(
             json("""
                     {'id':100,'firstName':'Ann','communicationItems':[
-                       {'id':1,'type':{'id':1,'name':'Email'},'value':'ann@acme.com','defaultFlag':true,'communicationType':'Email'},
-                       {'id':2,'type':{'id':2,'name':'Direct'},'value':'555-0100','defaultFlag':true,'communicationType':'Phone'}],
+                       {'id':1,'type':{'id':1,'name':'Email'},'value':'ann@acme.com',
+                        'defaultFlag':true,'communicationType':'Email'},
+                       {'id':2,'type':{'id':2,'name':'Direct'},'value':'555-0100',
+                        'defaultFlag':true,'communicationType':'Phone'}],
                      '_info':{'lastUpdated':'2026-06-09T21:59:49Z'}}"""),
             json("""
                     {'id':101,'firstName':'Bob','communicationItems':[
-                       {'id':3,'type':{'id':1,'name':'Email'},'value':'bob@acme.com','defaultFlag':true,'communicationType':'Email'},
-                       {'id':4,'type':{'id':2,'name':'Direct'},'value':'x@y.com','defaultFlag':false,'communicationType':'Phone'}],
+                       {'id':3,'type':{'id':1,'name':'Email'},'value':'bob@acme.com',
+                        'defaultFlag':true,'communicationType':'Email'},
+                       {'id':4,'type':{'id':2,'name':'Direct'},'value':'x@y.com',
+                        'defaultFlag':false,'communicationType':'Phone'}],
                      '_info':{'lastUpdated':'2026-06-09T21:59:49Z'}}"""),
             json("""
                     {'id':102,'firstName':'Cy','communicationItems':[
-                       {'id':5,'type':{'id':1,'name':'Email'},'value':'X@Y.com','defaultFlag':true,'communicationType':'Email'}],
+                       {'id':5,'type':{'id':1,'name':'Email'},'value':'X@Y.com',
+                        'defaultFlag':true,'communicationType':'Email'}],
                      '_info':{'lastUpdated':'2026-06-09T21:59:49Z'}}"""),
             json("""
                     {'id':103,'firstName':'Di','_info':{'lastUpdated':'2026-06-09T21:59:49Z'}}"""));

@@ -4,24 +4,17 @@ import horizon.simulator.autotask.SimulatorControl;
 import horizon.simulator.autotask.store.Picklists;
 import horizon.simulator.autotask.store.PicklistValue;
 import horizon.simulator.autotask.store.RuleViolation;
+import horizon.simulator.core.activity.ActivityLoop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Technicians at work: at a chosen rate it opens tickets, writes notes, changes statuses, reassigns and logs time,
  * through the control handle, so every change fires webhooks like one made in the Autotask UI.
  */
 public final class ActivityGenerator implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(ActivityGenerator.class.getName());
     private static final String[] TITLES = {"User cannot print", "E-mail bounce from customer domain",
             "Laptop battery swelling", "Request: new starter next Monday", "MFA prompt loop", "Server CPU alert",
             "Café Wi-Fi guest network down", "Shared mailbox permissions"};
@@ -30,14 +23,12 @@ public final class ActivityGenerator implements AutoCloseable {
             "Escalating to Level II.", "Scheduled for tomorrow morning."};
 
     private final Random random;
-    private final AtomicLong actions = new AtomicLong();
+    private final ActivityLoop loop;
     private SimulatorControl control;
-    private ScheduledExecutorService scheduler;
-    private ScheduledFuture<?> task;
-    private double rate;
 
     public ActivityGenerator(long seed) {
         this.random = new Random(seed ^ 0xAC7L);
+        this.loop = new ActivityLoop("autotask-sim-activity", this::step, RuleViolation.class);
     }
 
     /** Connects the generator to the handle it acts through; done once by the simulator. */
@@ -45,57 +36,25 @@ public final class ActivityGenerator implements AutoCloseable {
         this.control = handle;
     }
 
-    public synchronized void start(double actionsPerMinute) {
-        stop();
-        if (actionsPerMinute <= 0) {
-            return;
-        }
-        if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "autotask-sim-activity");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        long periodMicros = Math.max(1_000L, Math.round(60_000_000.0 / actionsPerMinute));
-        rate = actionsPerMinute;
-        task = scheduler.scheduleAtFixedRate(this::safeStep, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+    public void start(double actionsPerMinute) {
+        loop.start(actionsPerMinute);
     }
 
-    public synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
-            task = null;
-        }
-        rate = 0;
+    public void stop() {
+        loop.stop();
     }
 
-    public synchronized double rate() {
-        return rate;
+    public double rate() {
+        return loop.rate();
     }
 
     public long actions() {
-        return actions.get();
+        return loop.actions();
     }
 
     @Override
-    public synchronized void close() {
-        stop();
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    private void safeStep() {
-        try {
-            step();
-            actions.incrementAndGet();
-        } catch (RuleViolation e) {
-            // a technician's attempt the rules refused (e.g. a reassignment to a resource without the role): skip it
-            LOG.fine(() -> "activity step refused: " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "activity step failed", e);
-        }
+    public void close() {
+        loop.close();
     }
 
     /** One technician action, chosen at random with the mix a service desk shows. */

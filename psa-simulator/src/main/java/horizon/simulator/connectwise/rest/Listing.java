@@ -1,6 +1,7 @@
 package horizon.simulator.connectwise.rest;
 
 import horizon.simulator.connectwise.query.Condition;
+import horizon.simulator.connectwise.query.ConditionParser;
 import horizon.simulator.connectwise.query.FieldSelection;
 import horizon.simulator.connectwise.query.IdRange;
 import horizon.simulator.connectwise.query.OrderBy;
@@ -161,7 +162,7 @@ public final class Listing {
         Condition condition = Condition.all();
         String conditions = params.get("conditions");
         if (conditions != null && !conditions.isBlank()) {
-            Condition parsed = Condition.parseConditions(conditions);
+            Condition parsed = ConditionParser.parseConditions(conditions);
             for (String path : parsed.fields()) {
                 checkField(kind, path, "conditions");
             }
@@ -169,7 +170,7 @@ public final class Listing {
         }
         String child = params.get("childconditions");
         if (child != null && !child.isBlank()) {
-            Condition parsed = Condition.parseChildConditions(child);
+            Condition parsed = ConditionParser.parseChildConditions(child);
             for (String path : parsed.fields()) {
                 String first = path.split("/")[0];
                 if (!Models.get().fields(kind).getOrDefault(Models.get().field(kind, first).orElse(""), "").equals("array")) {
@@ -180,7 +181,7 @@ public final class Listing {
         }
         String custom = params.get("customfieldconditions");
         if (custom != null && !custom.isBlank()) {
-            Condition parsed = Condition.parseCustomFieldConditions(custom);
+            Condition parsed = ConditionParser.parseCustomFieldConditions(custom);
             for (String path : parsed.fields()) {
                 if (!CUSTOM_FIELD_KEYS.contains(path.toLowerCase(Locale.ROOT))) {
                     throw QuerySyntaxException.unknownField("customFieldConditions", path);

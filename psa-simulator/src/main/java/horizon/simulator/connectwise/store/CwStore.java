@@ -105,9 +105,13 @@ public final class CwStore {
                 info.put("dateEntered", now);
                 info.put("enteredBy", actor.identifier());
             }
-            put(kind, record);
-            publish(new Change(kind, "added", record.get("id").asLong(), record, actor, false));
-            return record;
+            // ConnectWise writes id first
+            ObjectNode ordered = record.objectNode();
+            ordered.set("id", record.get("id"));
+            ordered.setAll(record);
+            put(kind, ordered);
+            publish(new Change(kind, "added", ordered.get("id").asLong(), ordered, actor, false));
+            return ordered;
         }
     }
 

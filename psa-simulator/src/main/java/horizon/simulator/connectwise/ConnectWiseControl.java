@@ -1,0 +1,302 @@
+package horizon.simulator.connectwise;
+
+import horizon.simulator.connectwise.callback.CallbackDelivery;
+import horizon.simulator.connectwise.callback.SigningKeys;
+import horizon.simulator.connectwise.http.Accounts;
+import horizon.simulator.connectwise.rest.Listing;
+import horizon.simulator.connectwise.rest.RestRequest;
+import horizon.simulator.connectwise.rest.RestResponse;
+import horizon.simulator.connectwise.rest.Target;
+import horizon.simulator.connectwise.rest.Writes;
+import horizon.simulator.connectwise.store.Actor;
+import horizon.simulator.connectwise.store.CwStore;
+import horizon.simulator.connectwise.store.Kind;
+import horizon.simulator.connectwise.store.Permission;
+import horizon.simulator.core.activity.ActivityLoop;
+import horizon.simulator.core.control.FaultControl;
+import horizon.simulator.core.http.RequestCounters;
+import horizon.simulator.core.limit.RollingBudget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The in-process control handle of a simulated ConnectWise (the same operations as {@code /_sim/}): changes as a
+ * technician makes them in the ConnectWise UI, through the same rules as the API, so they call back; faults;
+ * counters; the state dump; the registered callbacks with their signing key; permissions and clientIds; the activity
+ * generator. Changes are made by the first technician unless {@link #as(long)} names another member.
+ */
+public final class ConnectWiseControl {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** What the control acts on, shared by every {@link #as(long)} view. */
+    record Parts(CwStore store, Listing listing, Writes writes, Accounts accounts, FaultControl faults,
+                 RollingBudget perMinute, RequestCounters requests, CallbackDelivery delivery, SigningKeys keys,
+                 ActivityLoop activity, List<Long> technicians, String keyUrlBase, String companyId) {
+    }
+
+    private final Parts parts;
+    private final Actor actor;
+
+    ConnectWiseControl(Parts parts, Actor actor) {
+        this.parts = parts;
+        this.actor = actor;
+    }
+
+    /** The same handle, making changes as the given member (MemberId of callbacks, updatedBy of records). */
+    public ConnectWiseControl as(long memberId) {
+        ObjectNode member = parts.store().get(Kind.MEMBERS, memberId)
+                .orElseThrow(() -> new IllegalArgumentException("no member " + memberId));
+        return new ConnectWiseControl(parts, new Actor(memberId, member.get("identifier").asString()));
+    }
+
+    /** Active technicians' member ids. */
+    public List<Long> technicians() {
+        return parts.technicians();
+    }
+
+    // ---- changes, as a technician in the ConnectWise UI ----
+
+    /** Opens a ticket; omitted fields get the board's defaults (first client company, first service board). */
+    public long createTicket(Map<String, Object> fields) {
+        ObjectNode body = MAPPER.valueToTree(fields);
+        if (!body.has("company")) {
+            parts.store().rows(Kind.COMPANIES).values().stream().skip(1).findFirst()
+                    .ifPresent(c -> body.putObject("company").put("id", c.get("id").asLong()));
+        }
+        if (!body.has("summary")) {
+            body.put("summary", "New ticket");
+        }
+        return call("POST", List.of("service", "tickets"), body).get("id").asLong();
+    }
+
+    /** Changes top-level fields of any writable record, as a PATCH of replace operations. */
+    public ObjectNode update(Kind kind, long id, Map<String, Object> fields) {
+        ArrayNode ops = NODES.arrayNode();
+        fields.forEach((field, value) -> ops.addObject().put("op", "replace").put("path", field)
+                .set("value", MAPPER.valueToTree(value)));
+        return (ObjectNode) call("PATCH", itemPath(kind, id), ops);
+    }
+
+    public ObjectNode changeStatus(long ticketId, long statusId) {
+        return update(Kind.TICKETS, ticketId, Map.of("status", Map.of("id", statusId)));
+    }
+
+    public ObjectNode assign(long ticketId, long memberId) {
+        return update(Kind.TICKETS, ticketId, Map.of("owner", Map.of("id", memberId)));
+    }
+
+    /** Adds a note to a ticket: internal, or on the discussion (customer-facing). */
+    public long addNote(long ticketId, String text, boolean internal) {
+        ObjectNode body = NODES.objectNode();
+        body.put("text", text);
+        body.put("detailDescriptionFlag", !internal);
+        body.put("internalAnalysisFlag", internal);
+        return call("POST", List.of("service", "tickets", String.valueOf(ticketId), "notes"), body).get("id").asLong();
+    }
+
+    public long addTimeEntry(long ticketId, long memberId, double hours, String notes) {
+        ObjectNode body = NODES.objectNode();
+        body.put("chargeToType", "ServiceTicket");
+        body.put("chargeToId", ticketId);
+        body.putObject("member").put("id", memberId);
+        body.put("timeStart", horizon.simulator.connectwise.store.Timestamps.format(
+                parts.store().clock().now().minusSeconds(Math.round(hours * 3600))));
+        body.put("actualHours", hours);
+        body.put("notes", notes);
+        return call("POST", List.of("time", "entries"), body).get("id").asLong();
+    }
+
+    /** Creates any writable record (tickets, notes under their ticket, time entries, companies, contacts). */
+    public long create(Kind kind, long parentId, Map<String, Object> fields) {
+        List<String> path = new ArrayList<>();
+        for (String segment : kind.path()) {
+            path.add(segment.equals("*") ? String.valueOf(parentId) : segment);
+        }
+        return call("POST", path, MAPPER.valueToTree(fields)).get("id").asLong();
+    }
+
+    /** Deletes a ticket with its notes and time entries, as an admin can in the UI (callbacks fire for each). */
+    public void deleteTicket(long ticketId) {
+        parts.store().write(() -> {
+            for (Long noteId : List.copyOf(parts.store().rows(Kind.NOTES, ticketId).keySet())) {
+                parts.store().delete(Kind.NOTES, noteId, actor);
+            }
+            for (ObjectNode entry : List.copyOf(parts.store().rows(Kind.TIME_ENTRIES).values())) {
+                if (entry.path("chargeToId").asLong() == ticketId
+                        && entry.path("chargeToType").asString().equals("ServiceTicket")) {
+                    parts.store().delete(Kind.TIME_ENTRIES, entry.get("id").asLong(), actor);
+                }
+            }
+            return parts.store().delete(Kind.TICKETS, ticketId, actor);
+        });
+    }
+
+    public void delete(Kind kind, long parentId, long id) {
+        List<String> path = new ArrayList<>(parentPath(kind, parentId));
+        path.add(String.valueOf(id));
+        call("DELETE", path, null);
+    }
+
+    public Optional<ObjectNode> get(Kind kind, long id) {
+        return parts.store().get(kind, id);
+    }
+
+    /** All records of a collection, by id. */
+    public List<ObjectNode> records(Kind kind) {
+        return List.copyOf(parts.store().rows(kind).values());
+    }
+
+    /** The id of a board's status by name, for tests and scripts. */
+    public long statusId(long boardId, String name) {
+        return parts.store().rows(Kind.BOARD_STATUSES, boardId).values().stream()
+                .filter(s -> s.get("name").asString().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no status " + name + " on board " + boardId))
+                .get("id").asLong();
+    }
+
+    /** A random record id of a collection, among the newest {@code recent} when positive (for the activity). */
+    public Optional<Long> randomId(Kind kind, Random random, int recent) {
+        List<Long> ids = new ArrayList<>(parts.store().rows(kind).keySet());
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        int from = recent > 0 ? Math.max(0, ids.size() - recent) : 0;
+        return Optional.of(ids.get(from + random.nextInt(ids.size() - from)));
+    }
+
+    // ---- faults, limits, permissions ----
+
+    public FaultControl faults() {
+        return parts.faults();
+    }
+
+    public void setRequestsPerMinute(int limit) {
+        parts.perMinute().setThreshold(limit);
+    }
+
+    /** Grants or withdraws a permission of a security role (the API member's role is {@link ConnectWiseSimulator#apiRoleId()}). */
+    public void setPermission(long roleId, Permission permission, boolean granted) {
+        parts.accounts().setPermission(roleId, permission, granted);
+    }
+
+    /** As ConnectWise does with a clientId it believes compromised. */
+    public void disableClientId(String clientId, boolean disabled) {
+        parts.accounts().disableClientId(clientId, disabled);
+    }
+
+    /** Replaces the callback signing key now; the old one stays fetchable for a while. */
+    public String rotateSigningKey() {
+        return parts.keys().rotate().id();
+    }
+
+    // ---- what happened ----
+
+    /** Requests by endpoint and status, requests in the current minute, and callback delivery counters. */
+    public ObjectNode counters() {
+        ObjectNode node = NODES.objectNode();
+        node.set("requests", MAPPER.valueToTree(parts.requests().snapshot()));
+        node.put("requestsThisMinute", parts.perMinute().used());
+        node.put("requestsPerMinute", parts.perMinute().threshold());
+        node.set("callbacks", MAPPER.valueToTree(parts.delivery().counters()));
+        return node;
+    }
+
+    /** Callback delivery counters: delivered, failedAttempts, retried, givenUp, suppressed, faults, disabled. */
+    public Map<String, Long> callbackCounters() {
+        return parts.delivery().counters();
+    }
+
+    /**
+     * Every registered callback with its URL, and the signing key in use with its key URL, so a test can sign
+     * deliveries of its own.
+     */
+    public ObjectNode callbacks() {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode list = node.putArray("callbacks");
+        parts.store().rows(Kind.CALLBACKS).values().forEach(list::add);
+        SigningKeys.Key key = parts.keys().current();
+        ObjectNode signing = node.putObject("signingKey");
+        signing.put("id", key.id());
+        signing.put("signingKey", key.signingKey());
+        signing.put("keyUrl", parts.keyUrlBase() + "?companyName=" + parts.companyId() + "&id=" + key.id());
+        return node;
+    }
+
+    /** The full state: every collection's records. */
+    public ObjectNode dump() {
+        ObjectNode root = NODES.objectNode();
+        ObjectNode collections = root.putObject("collections");
+        for (Kind kind : Kind.values()) {
+            ArrayNode rows = collections.putArray(String.join("/", kind.path()));
+            parts.store().rows(kind).values().forEach(rows::add);
+        }
+        return root;
+    }
+
+    public void startActivity(double actionsPerMinute) {
+        parts.activity().start(actionsPerMinute);
+    }
+
+    public void stopActivity() {
+        parts.activity().stop();
+    }
+
+    public double activityRate() {
+        return parts.activity().rate();
+    }
+
+    public long activityActions() {
+        return parts.activity().actions();
+    }
+
+    private JsonNode call(String method, List<String> path, JsonNode body) {
+        Target target = Target.of(path).orElseThrow(() -> new IllegalArgumentException("no collection at " + path));
+        RestRequest request = new RestRequest(method, path, Map.of(), body, actor, false, "", null);
+        RestResponse response = switch (method) {
+            case "POST" -> parts.writes().create(request, target);
+            case "PATCH" -> parts.writes().patch(request, target);
+            case "DELETE" -> parts.writes().delete(request, target);
+            default -> throw new IllegalArgumentException(method);
+        };
+        return response.body();
+    }
+
+    private List<String> itemPath(Kind kind, long id) {
+        if (kind == Kind.NOTES) {
+            ObjectNode note = parts.store().get(Kind.NOTES, id).orElseThrow(() -> new IllegalArgumentException("no note " + id));
+            List<String> path = new ArrayList<>(parentPath(kind, note.get("ticketId").asLong()));
+            path.add(String.valueOf(id));
+            return path;
+        }
+        List<String> path = new ArrayList<>(kind.path());
+        path.add(String.valueOf(id));
+        return path;
+    }
+
+    private static List<String> parentPath(Kind kind, long parentId) {
+        List<String> path = new ArrayList<>();
+        for (String segment : kind.path()) {
+            path.add(segment.equals("*") ? String.valueOf(parentId) : segment);
+        }
+        return path;
+    }
+
+    /** Counters by name for the control API's index. */
+    Map<String, Object> summary() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        for (Kind kind : List.of(Kind.TICKETS, Kind.NOTES, Kind.TIME_ENTRIES, Kind.COMPANIES, Kind.CONTACTS, Kind.MEMBERS)) {
+            summary.put(String.join("/", kind.path()), parts.store().count(kind));
+        }
+        return summary;
+    }
+}

@@ -1,0 +1,194 @@
+package horizon.simulator.connectwise.control;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import horizon.simulator.connectwise.ConnectWiseControl;
+import horizon.simulator.connectwise.ConnectWiseSimulator;
+import horizon.simulator.connectwise.rest.ApiError;
+import horizon.simulator.connectwise.store.Kind;
+import horizon.simulator.connectwise.store.Permission;
+import horizon.simulator.core.control.FaultControl;
+import horizon.simulator.core.http.Incoming;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The control API under {@code /_sim/}: the HTTP face of {@link ConnectWiseControl} for demos, benchmarks and
+ * out-of-process tests. No authentication: it listens where the simulator listens (loopback by default).
+ */
+public final class CwControlApi implements HttpHandler {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ConnectWiseSimulator simulator;
+
+    public CwControlApi(ConnectWiseSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        int status = 200;
+        JsonNode result;
+        try {
+            result = route(exchange);
+            if (result == null) {
+                status = 404;
+                result = error("no control route " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            }
+        } catch (ApiError e) {
+            status = 400;
+            result = e.toJson();
+        } catch (IllegalArgumentException | IllegalStateException | JacksonException | ClassCastException
+                 | NullPointerException e) {
+            status = 400;
+            result = error(e.getMessage());
+        }
+        byte[] bytes = MAPPER.writeValueAsBytes(result);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private JsonNode route(HttpExchange exchange) throws IOException {
+        List<String> path = new ArrayList<>();
+        for (String s : exchange.getRequestURI().getRawPath().split("/")) {
+            if (!s.isEmpty()) {
+                path.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+            }
+        }
+        path.remove(0); // _sim
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(raw);
+        Map<String, String> query = Incoming.parseQuery(exchange.getRequestURI().getRawQuery());
+        ConnectWiseControl control = query.containsKey("as")
+                ? simulator.control().as(Long.parseLong(query.get("as"))) : simulator.control();
+        String first = path.isEmpty() ? "" : path.get(0).toLowerCase(Locale.ROOT);
+        Optional<JsonNode> shared = control.faults().handle(method, first, body, query);
+        if (shared.isPresent()) {
+            return shared.get();
+        }
+        String key = method + " " + first + (path.size() > 2 ? " /" + path.get(2).toLowerCase(Locale.ROOT)
+                : path.size() == 2 ? " id" : "");
+        return switch (key) {
+            case "GET " -> index();
+            case "GET state" -> control.dump();
+            case "GET counters" -> control.counters();
+            case "GET callbacks" -> control.callbacks();
+            case "POST signing-key" -> JsonNodeFactory.instance.objectNode().put("id", control.rotateSigningKey());
+            case "POST tickets" -> created(control.createTicket(fields(body)));
+            case "PATCH tickets id" -> control.update(Kind.TICKETS, id(path, 1), fields(body));
+            case "DELETE tickets id" -> {
+                control.deleteTicket(id(path, 1));
+                yield JsonNodeFactory.instance.objectNode().put("deleted", id(path, 1));
+            }
+            case "POST tickets /notes" -> created(control.addNote(id(path, 1), body.path("text").asString(),
+                    body.path("internal").asBoolean(false)));
+            case "POST tickets /time-entries" -> created(control.addTimeEntry(id(path, 1),
+                    body.path("memberId").asLong(control.technicians().get(0)), body.path("hours").asDouble(1.0),
+                    body.path("notes").asString("Worked on the issue")));
+            case "POST tickets /assign" -> control.assign(id(path, 1), body.get("memberId").asLong());
+            case "POST tickets /status" -> control.changeStatus(id(path, 1), body.get("statusId").asLong());
+            case "POST records id" -> created(control.create(kind(path), body.path("parentId").asLong(0),
+                    fields(body.path("fields"))));
+            case "POST client-ids id" -> {
+                control.disableClientId(path.get(1), body.path("disabled").asBoolean(true));
+                yield JsonNodeFactory.instance.objectNode().put("clientId", path.get(1))
+                        .put("disabled", body.path("disabled").asBoolean(true));
+            }
+            case "POST permissions" -> {
+                control.setPermission(body.path("roleId").asLong(simulator.apiRoleId()),
+                        Permission.valueOf(body.get("permission").asString()), body.path("granted").asBoolean());
+                yield JsonNodeFactory.instance.objectNode().put("ok", true);
+            }
+            case "POST rate-limit" -> {
+                control.setRequestsPerMinute(body.get("requestsPerMinute").asInt());
+                yield control.counters();
+            }
+            case "GET activity" -> activity(control);
+            case "POST activity" -> {
+                control.startActivity(body.path("perMinute").asDouble(60));
+                yield activity(control);
+            }
+            case "DELETE activity" -> {
+                control.stopActivity();
+                yield activity(control);
+            }
+            default -> recordRoute(method, path, body, control);
+        };
+    }
+
+    /** {@code PATCH /_sim/records/{KIND}/{id}} with the fields to replace. */
+    private static JsonNode recordRoute(String method, List<String> path, JsonNode body, ConnectWiseControl control) {
+        if (path.size() == 3 && path.get(0).equalsIgnoreCase("records") && method.equals("PATCH")) {
+            return control.update(kind(path), Long.parseLong(path.get(2)), fields(body));
+        }
+        if (path.size() == 3 && path.get(0).equalsIgnoreCase("records") && method.equals("GET")) {
+            return control.get(kind(path), Long.parseLong(path.get(2))).map(JsonNode.class::cast).orElse(null);
+        }
+        return null;
+    }
+
+    private static Kind kind(List<String> path) {
+        if (path.size() < 2) {
+            throw new IllegalArgumentException("name the collection, e.g. records/CONTACTS");
+        }
+        return Kind.valueOf(path.get(1).toUpperCase(Locale.ROOT));
+    }
+
+    private ObjectNode index() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("siteUrl", simulator.siteUrl());
+        node.put("apiUrl", simulator.apiUrl());
+        node.put("companyId", simulator.apiMember().companyId());
+        node.put("publicKey", simulator.apiMember().publicKey());
+        node.put("memberIdentifier", simulator.apiMember().memberIdentifier());
+        node.put("clientId", simulator.clientId());
+        node.set("routes", MAPPER.valueToTree(List.of("GET state", "GET counters", "GET callbacks",
+                "POST signing-key", FaultControl.ROUTES, "POST tickets", "PATCH|DELETE tickets/{id}",
+                "POST tickets/{id}/notes", "POST tickets/{id}/time-entries", "POST tickets/{id}/assign",
+                "POST tickets/{id}/status", "POST records/{KIND}", "GET|PATCH records/{KIND}/{id}",
+                "POST client-ids/{clientId}", "POST permissions", "POST rate-limit", "GET|POST|DELETE activity")));
+        return node;
+    }
+
+    private static ObjectNode activity(ConnectWiseControl control) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("perMinute", control.activityRate());
+        node.put("actions", control.activityActions());
+        return node;
+    }
+
+    private static long id(List<String> path, int index) {
+        if (path.size() <= index) {
+            throw new IllegalArgumentException("an id is missing in the path");
+        }
+        return Long.parseLong(path.get(index));
+    }
+
+    private static Map<String, Object> fields(JsonNode body) {
+        return MAPPER.convertValue(body, MAP);
+    }
+
+    private static ObjectNode created(long id) {
+        return JsonNodeFactory.instance.objectNode().put("id", id);
+    }
+
+    private static ObjectNode error(String message) {
+        return JsonNodeFactory.instance.objectNode().put("error", message == null ? "error" : message);
+    }
+}

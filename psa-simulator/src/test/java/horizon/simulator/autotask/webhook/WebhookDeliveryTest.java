@@ -1,5 +1,6 @@
 package horizon.simulator.autotask.webhook;
 
+import horizon.simulator.core.HookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,11 +24,11 @@ class WebhookDeliveryTest {
 
     private Webhooks webhooks;
     private WebhookApi api;
-    private CalloutReceiver receiver;
+    private HookReceiver receiver;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new CalloutReceiver();
+        receiver = new HookReceiver();
         useScale(SCALE);
     }
 
@@ -45,12 +46,12 @@ class WebhookDeliveryTest {
         webhooks.onChange(statusChange(351181));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 1);
-        List<CalloutReceiver.Received> attempts = receiver.receivedAt("/hook");
+        List<HookReceiver.Received> attempts = receiver.receivedAt("/hook");
         assertThat(attempts).hasSize(3);
         assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(RETRY);
         assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at())).isGreaterThanOrEqualTo(RETRY);
-        assertThat(attempts).extracting(CalloutReceiver.Received::text).containsOnly(attempts.get(0).text());
-        assertThat(attempts).extracting(CalloutReceiver.Received::signature).containsOnly(attempts.get(0).signature());
+        assertThat(attempts).extracting(HookReceiver.Received::text).containsOnly(attempts.get(0).text());
+        assertThat(attempts).extracting(HookReceiver.Received::signature).containsOnly(attempts.get(0).signature());
         assertThat(webhooks.counters()).containsEntry("failedAttempts", 2L).containsEntry("dropped", 0L);
     }
 
@@ -128,7 +129,7 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedAt("/deact").size() == 1);
         assertThat(receiver.receivedAt("/hook")).hasSize(25);
         assertThat(api.get("TicketWebhooks/" + id).body().get("item").get("isActive").booleanValue()).isFalse();
-        CalloutReceiver.Received notice = receiver.receivedAt("/deact").get(0);
+        HookReceiver.Received notice = receiver.receivedAt("/deact").get(0);
         JsonNode body = WebhookApi.JSON.readTree(notice.body());
         assertThat(body.get("Action").stringValue()).isEqualTo("Deactivated");
         assertThat(body.get("Guid").stringValue()).isEqualTo(guid);

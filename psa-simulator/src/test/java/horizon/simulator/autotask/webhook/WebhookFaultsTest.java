@@ -1,5 +1,6 @@
 package horizon.simulator.autotask.webhook;
 
+import horizon.simulator.core.HookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class WebhookFaultsTest {
     private Webhooks webhooks;
-    private CalloutReceiver receiver;
+    private HookReceiver receiver;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new CalloutReceiver();
+        receiver = new HookReceiver();
         webhooks = new Webhooks(new SimClock(Clock.systemUTC(), 0.01), 3L);
         ready(webhooks, "/hook");
     }
@@ -54,7 +55,7 @@ class WebhookFaultsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 6);
         assertThat(sequenceNumbers()).containsExactly(1L, 1L, 2L, 2L, 3L, 3L);
-        List<CalloutReceiver.Received> received = receiver.receivedAt("/hook");
+        List<HookReceiver.Received> received = receiver.receivedAt("/hook");
         assertThat(received.get(0).body()).isEqualTo(received.get(1).body());
         assertThat(webhooks.counters()).containsEntry("duplicated", 3L);
     }
@@ -90,7 +91,7 @@ class WebhookFaultsTest {
         webhooks.onChange(WebhookDeliveryTest.statusChange(1));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.counters().get("delivered") == 2);
-        List<CalloutReceiver.Received> received = receiver.receivedAt("/hook");
+        List<HookReceiver.Received> received = receiver.receivedAt("/hook");
         assertThat(received).hasSize(2);
         assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
         assertThat(webhooks.counters()).containsEntry("redelivered", 1L);

@@ -1,5 +1,6 @@
 package horizon.simulator.autotask.webhook;
 
+import horizon.simulator.core.HookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,11 +30,11 @@ class WebhookFiringTest {
 
     private final Webhooks webhooks = new Webhooks(new SimClock(Clock.systemUTC(), 0.01), 7L);
     private final WebhookApi api = new WebhookApi(webhooks);
-    private CalloutReceiver receiver;
+    private HookReceiver receiver;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new CalloutReceiver();
+        receiver = new HookReceiver();
     }
 
     @AfterEach
@@ -49,7 +50,7 @@ class WebhookFiringTest {
         webhooks.onChange(ticket("Create", 351181, Set.of("status", "priority", "ticketNumber", "title"), "Printer"));
 
         JsonNode body = awaitCallouts(1).get(0);
-        CalloutReceiver.Received request = receiver.received().get(0);
+        HookReceiver.Received request = receiver.received().get(0);
         String guid = api.get("TicketWebhooks/" + id).body().get("item").get("webhookGUID").stringValue();
         assertThat(request.text()).isEqualTo("{\"Action\":\"Create\",\"Guid\":\"" + guid + "\",\"EntityType\":\"Ticket\","
                 + "\"Id\":351181,\"Fields\":{\"Status\":\"1\",\"TicketNumber\":\"T20250915.0001\"},"
@@ -143,7 +144,7 @@ class WebhookFiringTest {
         webhooks.onChange(ticket("Update", 351183, Set.of("title"), title));
 
         JsonNode body = awaitCallouts(1).get(0);
-        CalloutReceiver.Received request = receiver.received().get(0);
+        HookReceiver.Received request = receiver.received().get(0);
         assertThat(body.get("Fields").get("Title").stringValue()).isEqualTo(title);
         assertThat(request.text()).contains("\"Fields\":{\"Title\":\"Caf\\u00E9 \\u003Cdown\\u003E \\u0026 "
                 + "\\u0022urgent\\u0022 \\u002B \\u0027VIP\\u0027 \\u0060now\\u0060 \\uD83D\\uDD25\"}");

@@ -279,6 +279,16 @@ public final class SimulatorControl {
         return node;
     }
 
+    /** Switches for the callout details Autotask's documentation leaves open (PersonID spelling, ...). */
+    public horizon.simulator.autotask.webhook.PayloadVariants webhookVariants() {
+        return webhooks.variants();
+    }
+
+    /** Every webhook a client registered, with its URLs and secret. */
+    public JsonNode webhooks() {
+        return webhooks.registered();
+    }
+
     /** Webhook delivery faults (drop, duplicate, reorder, delay), owned by the webhooks. */
     public DeliveryFaults webhookFaults() {
         return webhooks.faults();

@@ -106,6 +106,28 @@ public final class ControlApi implements HttpHandler {
                 control.clearFaults();
                 yield Result.ok(control.faults());
             }
+            case "GET webhooks" -> Result.ok(control.webhooks());
+            case "GET webhook-variants" -> Result.ok(variants());
+            case "POST webhook-variants" -> {
+                var variants = control.webhookVariants();
+                if (body.has("personIdKey")) {
+                    variants.personIdKey(body.get("personIdKey").asString());
+                }
+                if (body.has("camelCaseFieldKeys")) {
+                    variants.camelCaseFieldKeys(body.get("camelCaseFieldKeys").asBoolean());
+                }
+                if (body.has("deleteWithoutFields")) {
+                    variants.deleteWithoutFields(body.get("deleteWithoutFields").asBoolean());
+                }
+                if (body.has("deactivationOnWebhookUrl")) {
+                    variants.deactivationOnWebhookUrl(body.get("deactivationOnWebhookUrl").asBoolean());
+                }
+                yield Result.ok(variants());
+            }
+            case "DELETE webhook-variants" -> {
+                control.webhookVariants().reset();
+                yield Result.ok(variants());
+            }
             case "POST tickets" -> created(as.createTicket(fields(body)));
             case "PATCH tickets id" -> {
                 as.updateTicket(id(path, 1), fields(body));
@@ -208,6 +230,16 @@ public final class ControlApi implements HttpHandler {
         return Incoming.parseQuery(raw);
     }
 
+    private ObjectNode variants() {
+        var variants = control.webhookVariants();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("personIdKey", variants.personIdKey());
+        node.put("camelCaseFieldKeys", variants.camelCaseFieldKeys());
+        node.put("deleteWithoutFields", variants.deleteWithoutFields());
+        node.put("deactivationOnWebhookUrl", variants.deactivationOnWebhookUrl());
+        return node;
+    }
+
     private ObjectNode activity() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("perMinute", control.activityRate());
@@ -224,7 +256,7 @@ public final class ControlApi implements HttpHandler {
         user.put("resourceId", simulator.apiUser().resourceId());
         node.set("apiUser", MAPPER.valueToTree(user));
         node.set("routes", MAPPER.valueToTree(List.of(
-                "GET state", "GET counters", FaultControl.ROUTES, "GET webhooks",
+                "GET state", "GET counters", FaultControl.ROUTES, "GET webhooks", "GET|POST|DELETE webhook-variants",
                 "POST tickets", "PATCH|DELETE tickets/{id}", "POST tickets/{id}/notes", "POST tickets/{id}/time-entries",
                 "POST tickets/{id}/assign", "POST tickets/{id}/status", "DELETE notes/{id}", "DELETE time-entries/{id}",
                 "POST records/{Entity}", "GET|PATCH records/{Entity}/{id}", "GET|POST|DELETE activity", "POST api-users")));

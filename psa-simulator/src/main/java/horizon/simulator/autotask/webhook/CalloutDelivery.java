@@ -54,6 +54,7 @@ final class CalloutDelivery implements AutoCloseable {
     private final WebhookRegistry registry;
     private final DeliveryFaults faults;
     private final HoldBack<Callout> holdBack;
+    private final PayloadVariants variants;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
@@ -61,8 +62,9 @@ final class CalloutDelivery implements AutoCloseable {
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean closed;
 
-    CalloutDelivery(SimClock clock, WebhookRegistry registry, DeliveryFaults faults) {
+    CalloutDelivery(SimClock clock, WebhookRegistry registry, DeliveryFaults faults, PayloadVariants variants) {
         this.clock = clock;
+        this.variants = variants;
         this.registry = registry;
         this.faults = faults;
         this.holdBack = new HoldBack<>(this::schedule, registry);
@@ -147,7 +149,8 @@ final class CalloutDelivery implements AutoCloseable {
      * n8n's trigger expects on its Deactivated branch.
      */
     void sendDeactivationNotice(Webhook webhook) {
-        if (closed || webhook.deactivationUrl() == null) {
+        String url = variants.deactivationOnWebhookUrl() ? webhook.webhookUrl() : webhook.deactivationUrl();
+        if (closed || url == null) {
             return;
         }
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
@@ -158,7 +161,7 @@ final class CalloutDelivery implements AutoCloseable {
         payload.put("SequenceNumber", nextSequence(webhook));
         byte[] body = DotNetJson.write(payload);
         try {
-            http.sendAsync(request(webhook.deactivationUrl(), webhook.secretKey(), body),
+            http.sendAsync(request(url, webhook.secretKey(), body),
                     HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                         if (error == null) {
                             count("deactivationNotices");

@@ -32,13 +32,14 @@ public final class Webhooks implements AutoCloseable {
     private final SimClock clock;
     private final WebhookRegistry registry = new WebhookRegistry();
     private final DeliveryFaults faults;
+    private final PayloadVariants variants = new PayloadVariants();
     private final CalloutDelivery delivery;
     private final WebhookRoutes routes;
 
     public Webhooks(SimClock clock, long seed) {
         this.clock = clock;
         this.faults = new DeliveryFaults(seed ^ FAULT_SEED_SALT);
-        this.delivery = new CalloutDelivery(clock, registry, faults);
+        this.delivery = new CalloutDelivery(clock, registry, faults, variants);
         this.routes = new WebhookRoutes(registry, delivery, new Random(seed));
     }
 
@@ -76,6 +77,35 @@ public final class Webhooks implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Switches for the callout details Autotask's documentation leaves open. */
+    public PayloadVariants variants() {
+        return variants;
+    }
+
+    /**
+     * Every webhook a client registered, with its URL, DeactivationUrl and secret (which the REST API never returns),
+     * so a test can sign deliveries of its own.
+     */
+    public JsonNode registered() {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        synchronized (registry) {
+            for (WebhookFamily family : WebhookFamily.values()) {
+                for (Webhook webhook : registry.webhooks(family)) {
+                    ObjectNode node = list.addObject();
+                    node.put("entity", family.webhooksCollection());
+                    node.put("id", webhook.id());
+                    node.put("guid", webhook.guid());
+                    node.put("webhookUrl", webhook.webhookUrl());
+                    node.put("deactivationUrl", webhook.deactivationUrl());
+                    node.put("secretKey", webhook.secretKey());
+                    node.put("isActive", webhook.active());
+                    node.put("isReady", registry.isReady(family, webhook.id()));
+                }
+            }
+        }
+        return list;
     }
 
     /** Fault settings for delivery: drop, duplicate, reorder, delay. */
@@ -174,7 +204,8 @@ public final class Webhooks implements AutoCloseable {
             boolean subscribedChange = row.subscribed() && changed.contains(field.get().name().toLowerCase(Locale.ROOT));
             anySubscribedChange |= subscribedChange;
             if (subscribedChange || row.displayAlways()) {
-                writes.add(() -> putValue(fields, field.get().payloadName(), lookup(change.record(), field.get().name())));
+                writes.add(() -> putValue(fields, variants.fieldKey(field.get().payloadName()),
+                        lookup(change.record(), field.get().name())));
             }
         }
         Map<Long, String> udfs = registry.udfs(family);
@@ -203,10 +234,12 @@ public final class Webhooks implements AutoCloseable {
         payload.put("Guid", webhook.guid());
         payload.put("EntityType", webhook.family().entityType());
         payload.put("Id", change.id());
-        payload.set("Fields", fields);
+        if (!(change.action().equals("Delete") && variants.deleteWithoutFields())) {
+            payload.set("Fields", fields);
+        }
         payload.put("EventTime", EventTimes.format(change.at() == null ? clock.now() : change.at()));
         payload.put("SequenceNumber", sequence);
-        payload.put("PersonID", change.personId());
+        payload.put(variants.personIdKey(), change.personId());
         return payload;
     }
 

@@ -2,6 +2,8 @@ package horizon.demo;
 
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorOptions;
+import horizon.simulator.connectwise.ConnectWiseOptions;
+import horizon.simulator.connectwise.ConnectWiseSimulator;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,13 +16,14 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Demo mode's Autotask: when {@code horizon.demo.enabled=true}, starts the in-process simulator before any bean exists,
- * points Horizon's zone discovery at it and keeps the demo's data in its own H2 file under ./data/demo. Explicit
- * properties (command line, HORIZON_* variables) still win over these demo defaults.
+ * Demo mode's PSAs: when {@code horizon.demo.enabled=true}, starts the in-process Autotask and ConnectWise simulators
+ * before any bean exists, points Horizon's Autotask zone discovery at the first and keeps the demo's data in its own H2
+ * file under ./data/demo. Explicit properties (command line, HORIZON_* variables) still win over these demo defaults.
  */
 public class DemoSimulator implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String BEAN_NAME = "demoAutotaskSimulator";
+    static final String CONNECTWISE_BEAN_NAME = "demoConnectWiseSimulator";
     private static final Logger log = LoggerFactory.getLogger(DemoSimulator.class);
 
     @Override
@@ -34,6 +37,11 @@ public class DemoSimulator implements ApplicationContextInitializer<Configurable
         int port = environment.getProperty("horizon.demo.simulator-port", Integer.class, 18400);
         AutotaskSimulator simulator = AutotaskSimulator.start(SimulatorOptions.defaults()
                 .withBasePort(port)
+                .withActivityPerMinute(activity));
+        int connectWisePort = environment.getProperty("horizon.demo.connectwise-port", Integer.class,
+                port == 0 ? 0 : port + 100);
+        ConnectWiseSimulator connectWise = ConnectWiseSimulator.start(ConnectWiseOptions.defaults()
+                .withPort(connectWisePort)
                 .withActivityPerMinute(activity));
         // Autotask's real discovery URL is lower-case; the simulator answers either way.
         String discovery = simulator.zones().get(0).apiUrl().toLowerCase(Locale.ROOT);
@@ -51,12 +59,15 @@ public class DemoSimulator implements ApplicationContextInitializer<Configurable
             sources.addFirst(demoDefaults);
         }
         context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
+        context.getBeanFactory().registerSingleton(CONNECTWISE_BEAN_NAME, connectWise);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 simulator.close();
+                connectWise.close();
             }
         });
-        log.info("Demo mode: Autotask simulator serving zones {} ({} technician actions per minute)",
-                simulator.zones().stream().map(z -> z.name() + " " + z.apiUrl()).toList(), activity);
+        log.info("Demo mode: Autotask simulator serving zones {}, ConnectWise simulator at {} ({} technician actions "
+                        + "per minute each)", simulator.zones().stream().map(z -> z.name() + " " + z.apiUrl()).toList(),
+                connectWise.siteUrl(), activity);
     }
 }

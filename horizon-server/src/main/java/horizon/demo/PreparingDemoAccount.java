@@ -6,6 +6,8 @@ import horizon.account.HorizonUser;
 import horizon.account.IssuedToken;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.simulator.connectwise.ApiMember;
+import horizon.simulator.connectwise.ConnectWiseSimulator;
 import horizon.web.PublicUrl;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -33,14 +35,17 @@ class PreparingDemoAccount {
     private final ApiTokens tokens;
     private final PublicUrl publicUrl;
     private final AutotaskSimulator simulator;
+    private final ConnectWiseSimulator connectWise;
     private final PrintStream console;
 
     PreparingDemoAccount(Accounts accounts, ApiTokens tokens, PublicUrl publicUrl,
-                         @Qualifier(DemoSimulator.BEAN_NAME) AutotaskSimulator simulator) {
+                         @Qualifier(DemoSimulator.BEAN_NAME) AutotaskSimulator simulator,
+                         @Qualifier(DemoSimulator.CONNECTWISE_BEAN_NAME) ConnectWiseSimulator connectWise) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.publicUrl = publicUrl;
         this.simulator = simulator;
+        this.connectWise = connectWise;
         this.console = System.out;
     }
 
@@ -55,10 +60,11 @@ class PreparingDemoAccount {
                 .orElseGet(() -> accounts.openAccount(ACCOUNT_NAME, ADMIN_EMAIL, "Demo Admin", password));
         tokens.revokeNamed(admin.accountId(), admin.id(), TOKEN_NAME);
         IssuedToken token = tokens.issue(admin.accountId(), admin.id(), TOKEN_NAME);
-        console.println(banner(password, token.plaintext(), simulator.apiUser()));
+        console.println(banner(password, token.plaintext(), simulator.apiUser(), connectWise));
     }
 
-    String banner(String password, String token, ApiUser autotask) {
+    String banner(String password, String token, ApiUser autotask, ConnectWiseSimulator connectWise) {
+        ApiMember member = connectWise.apiMember();
         String url = publicUrl.get();
         String line = "=".repeat(78);
         return String.join(System.lineSeparator(),
@@ -76,6 +82,13 @@ class PreparingDemoAccount {
                 "   API Secret:           " + autotask.secret(),
                 "   API Integration Code: " + autotask.integrationCode(),
                 "   There is no zone to enter: Horizon discovers it from the username.",
+                "",
+                " Simulated ConnectWise PSA: " + connectWise.siteUrl() + " (control API " + connectWise.controlUrl() + ")",
+                "   Company ID:           " + member.companyId(),
+                "   Public Key:           " + member.publicKey(),
+                "   Private Key:          " + member.privateKey(),
+                "   clientId:             " + connectWise.clientId(),
+                "   Horizon's ConnectWise connector is not released yet; scripts and PSA clients can use these now.",
                 "",
                 " Demo data lives in ./data/demo. A new password and token are printed on every start.",
                 " Stop with Ctrl+C.",

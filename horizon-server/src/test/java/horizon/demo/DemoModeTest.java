@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.simulator.connectwise.ConnectWiseSimulator;
 import horizon.testsupport.HorizonTest;
 import horizon.testsupport.WebSession;
 import java.net.URI;
@@ -46,6 +47,9 @@ class DemoModeTest {
     @Qualifier(DemoSimulator.BEAN_NAME)
     AutotaskSimulator simulator;
     @Autowired
+    @Qualifier(DemoSimulator.CONNECTWISE_BEAN_NAME)
+    ConnectWiseSimulator connectWise;
+    @Autowired
     PreparingDemoAccount demoAccount;
 
     @Test
@@ -58,6 +62,18 @@ class DemoModeTest {
         assertThat(field(banner, "API Secret:")).isEqualTo(autotask.secret());
         assertThat(field(banner, "API Integration Code:")).isEqualTo(autotask.integrationCode());
         assertThat(banner).contains("Horizon demo is running: http://localhost:" + port);
+        assertThat(field(banner, "Company ID:")).isEqualTo(connectWise.apiMember().companyId());
+        assertThat(field(banner, "Public Key:")).isEqualTo(connectWise.apiMember().publicKey());
+        assertThat(field(banner, "Private Key:")).isEqualTo(connectWise.apiMember().privateKey());
+        assertThat(field(banner, "clientId:")).isEqualTo(connectWise.clientId());
+        // the printed ConnectWise keys open the simulated site's API
+        HttpResponse<String> tickets = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(connectWise.apiUrl() + "service/tickets?pageSize=1"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((field(banner,
+                        "Company ID:") + "+" + field(banner, "Public Key:") + ":" + field(banner, "Private Key:"))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("clientId", field(banner, "clientId:")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tickets.statusCode()).isEqualTo(200);
         assertThat(environment.getProperty("horizon.autotask.discovery-url"))
                 .isEqualTo(simulator.zones().get(0).apiUrl().toLowerCase(Locale.ROOT));
 

@@ -2,6 +2,7 @@ package horizon.simulator.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
@@ -119,23 +120,25 @@ class AimedFaultsTest {
         return HTTP.send(request.copy().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static RequestLog.Entry lastLogged(Psa psa) {
-        List<RequestLog.Entry> entries = psa.log().since(psa.log().lastSequence() - 1);
-        return entries.get(entries.size() - 1);
+    /** The first request logged after {@code before}; the server logs once the answer is out, so wait for it. */
+    private static RequestLog.Entry loggedAfter(Psa psa, long before) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> psa.log().lastSequence() > before);
+        return psa.log().since(before).get(0);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
     void aWriteThatCommitsThenAnswers503IsKeptByThePsa(Psa psa) throws Exception {
+        long logged = psa.log().lastSequence();
         int before = psa.notes().getAsInt();
         psa.faults().add(FaultRule.on("POST", psa.writeRoute(), 1, FaultRule.Kind.COMMIT_THEN_ERROR, 503));
 
         assertThat(send(psa.write()).statusCode()).isEqualTo(503);
         assertThat(psa.notes().getAsInt()).isEqualTo(before + 1);
-        RequestLog.Entry logged = lastLogged(psa);
-        assertThat(logged.status()).isEqualTo(503);
-        assertThat(logged.committed()).isTrue();
-        assertThat(logged.fault()).isEqualTo("COMMIT_THEN_ERROR");
+        RequestLog.Entry entry = loggedAfter(psa, logged);
+        assertThat(entry.status()).isEqualTo(503);
+        assertThat(entry.committed()).isTrue();
+        assertThat(entry.fault()).isEqualTo("COMMIT_THEN_ERROR");
         // the rule aimed at the first attempt only: the retry succeeds, and the PSA now holds two notes
         assertThat(send(psa.write()).statusCode()).isIn(200, 201);
         assertThat(psa.notes().getAsInt()).isEqualTo(before + 2);
@@ -144,15 +147,16 @@ class AimedFaultsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
     void aWriteThatCommitsThenDropsTheConnectionLeavesTheClientBlind(Psa psa) {
+        long logged = psa.log().lastSequence();
         int before = psa.notes().getAsInt();
         psa.faults().add(FaultRule.on("POST", psa.writeRoute(), 1, FaultRule.Kind.COMMIT_THEN_DROP, 0));
 
         assertThatThrownBy(() -> send(psa.write())).isInstanceOf(IOException.class);
         assertThat(psa.notes().getAsInt()).isEqualTo(before + 1);
-        RequestLog.Entry logged = lastLogged(psa);
-        assertThat(logged.outcome()).isEqualTo("dropped");
-        assertThat(logged.status()).isZero();
-        assertThat(logged.committed()).isTrue();
+        RequestLog.Entry entry = loggedAfter(psa, logged);
+        assertThat(entry.outcome()).isEqualTo("dropped");
+        assertThat(entry.status()).isZero();
+        assertThat(entry.committed()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -171,12 +175,13 @@ class AimedFaultsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
     void aFiveHundredBeforeTheHandlerWritesNothing(Psa psa) throws Exception {
+        long logged = psa.log().lastSequence();
         int before = psa.notes().getAsInt();
         psa.faults().add(FaultRule.on("POST", psa.writeRoute(), 1, FaultRule.Kind.ERROR_BEFORE, 500));
 
         assertThat(send(psa.write()).statusCode()).isEqualTo(500);
         assertThat(psa.notes().getAsInt()).isEqualTo(before);
-        assertThat(lastLogged(psa).committed()).isFalse();
+        assertThat(loggedAfter(psa, logged).committed()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,6 +196,7 @@ class AimedFaultsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
     void aResponseThatStallsMidBodyHasSentHeadersAndHalfTheBody(Psa psa) throws Exception {
+        long before = psa.log().lastSequence();
         psa.faults().add(FaultRule.on("GET", psa.readRoute(), 1, FaultRule.Kind.STALL_MID_BODY, 0)
                 .withStall(Duration.ofSeconds(3)));
         HttpResponse<InputStream> response = HTTP.send(psa.read().copy().timeout(Duration.ofSeconds(10)).build(),
@@ -209,7 +215,7 @@ class AimedFaultsTest {
         }
         assertThat(read).isLessThan(announced).isGreaterThan(0);
         assertThat(Duration.between(started, Instant.now())).isGreaterThan(Duration.ofSeconds(2));
-        assertThat(lastLogged(psa).outcome()).isEqualTo("stalled-mid-body");
+        assertThat(loggedAfter(psa, before).outcome()).isEqualTo("stalled-mid-body");
     }
 
     @ParameterizedTest(name = "{0}")

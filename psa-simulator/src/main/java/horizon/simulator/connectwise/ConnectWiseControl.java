@@ -17,7 +17,6 @@ import horizon.simulator.core.control.FaultControl;
 import horizon.simulator.core.http.RequestCounters;
 import horizon.simulator.core.limit.RollingBudget;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -289,14 +288,5 @@ public final class ConnectWiseControl {
             path.add(segment.equals("*") ? String.valueOf(parentId) : segment);
         }
         return path;
-    }
-
-    /** Counters by name for the control API's index. */
-    Map<String, Object> summary() {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        for (Kind kind : List.of(Kind.TICKETS, Kind.NOTES, Kind.TIME_ENTRIES, Kind.COMPANIES, Kind.CONTACTS, Kind.MEMBERS)) {
-            summary.put(String.join("/", kind.path()), parts.store().count(kind));
-        }
-        return summary;
     }
 }

@@ -20,7 +20,6 @@ import horizon.simulator.core.http.SimHttpServer;
 import horizon.simulator.core.limit.RollingBudget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package horizon.simulator.connectwise.rest;
 
-import horizon.simulator.connectwise.store.Actor;
 import horizon.simulator.connectwise.store.CwStore;
 import horizon.simulator.connectwise.store.Kind;
 import horizon.simulator.connectwise.store.Models;
@@ -221,10 +220,5 @@ public final class Writes {
             return copy;
         }
         return value.deepCopy();
-    }
-
-    /** Who made a change through the API, for rules that stamp it. */
-    static String by(Actor actor) {
-        return actor.identifier();
     }
 }

@@ -1,5 +1,6 @@
 package horizon.helpdesk.autotask;
 
+import horizon.helpdesk.BoundedExchange;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskException.Kind;
 import java.io.IOException;
@@ -105,6 +106,10 @@ final class AutotaskErrorClassifier {
     static HelpdeskException classifyTransport(URI target, IOException failure, Duration timeout) {
         String where = target.getScheme() + "://" + target.getAuthority();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedExchange.ResponseTooLarge tooLarge) {
+                return HelpdeskException.transport(Kind.PSA_ERROR, "Autotask at " + where + " sent an answer larger than "
+                        + tooLarge.limit() / (1024 * 1024) + " MiB; Horizon stopped reading it and will try again.", failure);
+            }
             if (cause instanceof HttpTimeoutException) {
                 return HelpdeskException.transport(Kind.TIMEOUT, "Autotask at " + where + " did not answer within "
                         + seconds(timeout) + ". Horizon will try again.", failure);

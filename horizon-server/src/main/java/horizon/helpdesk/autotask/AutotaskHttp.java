@@ -1,12 +1,12 @@
 package horizon.helpdesk.autotask;
 
+import horizon.helpdesk.BoundedExchange;
 import horizon.helpdesk.autotask.AutotaskErrorClassifier.Call;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Horizon's one HTTP client for Autotask: sends a request, returns the JSON of a 2xx answer and turns everything else
  * into a classified {@link horizon.helpdesk.HelpdeskException}.
  *
- * <p>Redirects are never followed: a redirect could carry the credential headers to another host.
+ * <p>Redirects are never followed: a redirect could carry the credential headers to another host. Every call has an
+ * overall deadline and a size cap ({@link BoundedExchange}), so a stalled answer cannot hold a thread.
  */
 @Component
 class AutotaskHttp {
@@ -66,7 +67,8 @@ class AutotaskHttp {
         }
         HttpResponse<String> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = BoundedExchange.send(client, request.build(), properties.requestTimeout(),
+                    properties.maxResponseBytes());
         } catch (IOException failure) {
             var classified = AutotaskErrorClassifier.classifyTransport(uri, failure, properties.requestTimeout());
             log.info("autotask {} {} failed kind={} retriable={}", method, pathOf(uri), classified.kind(), classified.retriable());

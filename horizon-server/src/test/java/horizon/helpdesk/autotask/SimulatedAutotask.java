@@ -15,8 +15,12 @@ record SimulatedAutotask(AutotaskApi api, AutotaskRateGate gate, AutotaskReader 
 
     static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskGateProperties gateProperties, Clock clock,
                                   AutotaskRateGate.Pause pause) {
-        AutotaskProperties properties = new AutotaskProperties(URI.create(simulator.zones().get(0).apiUrl()),
-                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofHours(12));
+        return wire(simulator, new AutotaskProperties(URI.create(simulator.zones().get(0).apiUrl()),
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofHours(12)), gateProperties, clock, pause);
+    }
+
+    static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskProperties properties,
+                                  AutotaskGateProperties gateProperties, Clock clock, AutotaskRateGate.Pause pause) {
         AutotaskHttp http = new AutotaskHttp(properties);
         AutotaskApi api = new AutotaskApi(http, new ZoneResolver(http, properties, clock));
         AutotaskRateGate gate = new AutotaskRateGate(api, gateProperties, clock, pause);

@@ -119,9 +119,10 @@ public final class CwMspGenerator {
         workRoles.add(workRole("Engineer", 140));
         workRoles.add(workRole("Project Manager", 160));
 
-        String[][] priorityRows = {{"Priority 1 - Emergency Response", "#ff0000", "Critical"},
-                {"Priority 2 - Quick Response", "#ff9900", "High"}, {"Priority 3 - Normal Response", "#00aa00", "Medium"},
-                {"Priority 4 - Schedule Maintenance", "#3366ff", "Low"}, {"Do Not Respond", "#999999", "Low"}};
+        // color is ConnectWise's PriorityColor enum (Black, Blue, ..., Red, Custom), not a hex code
+        String[][] priorityRows = {{"Priority 1 - Emergency Response", "Red", "Critical"},
+                {"Priority 2 - Quick Response", "Orange", "High"}, {"Priority 3 - Normal Response", "Green", "Medium"},
+                {"Priority 4 - Schedule Maintenance", "Blue", "Low"}, {"Do Not Respond", "Gray", "Low"}};
         for (int i = 0; i < priorityRows.length; i++) {
             ObjectNode priority = NODES.objectNode();
             priority.put("name", priorityRows[i][0]);

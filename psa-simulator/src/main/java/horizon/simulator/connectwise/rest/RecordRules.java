@@ -23,6 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class RecordRules {
     private static final Set<String> BILLABLE = Set.of("Billable", "DoNotBill", "NoCharge", "NoDefault");
     private static final Set<String> CHARGE_TO = Set.of("Company", "ServiceTicket", "ProjectTicket", "ChargeCode", "Activity");
+    /**
+     * Ticket fields ConnectWise takes on POST only and never returns ("Only available for POST, will not be returned
+     * in the response"): each becomes a note of the new ticket with its flag.
+     */
+    private static final Map<String, String> INITIAL_NOTES = Map.of("initialDescription", "detailDescriptionFlag",
+            "initialInternalAnalysis", "internalAnalysisFlag", "initialResolution", "resolutionFlag");
 
     private final CwStore store;
     private final ReferenceResolver references;
@@ -56,9 +62,23 @@ final class RecordRules {
         };
     }
 
-    /** A new note or time entry is an update of its ticket, as ConnectWise shows it (and calls back). */
-    void afterCreate(Kind kind, ObjectNode created, Actor actor) {
-        if (kind == Kind.NOTES) {
+    /**
+     * A new ticket's initialDescription, initialInternalAnalysis and initialResolution (as {@code sent}) become its
+     * first notes; a new note or time entry is an update of its ticket, as ConnectWise shows it (and calls back).
+     */
+    void afterCreate(Kind kind, ObjectNode created, ObjectNode sent, Actor actor) {
+        if (kind == Kind.TICKETS) {
+            long ticketId = created.get("id").asLong();
+            for (String field : List.of("initialDescription", "initialInternalAnalysis", "initialResolution")) {
+                JsonNode text = sent.get(field);
+                if (text != null && text.isString() && !text.asString().isBlank()) {
+                    ObjectNode note = created.objectNode();
+                    note.put("text", text.asString());
+                    note.put(INITIAL_NOTES.get(field), true);
+                    store.insert(Kind.NOTES, note(ticketId, null, note, actor), actor);
+                }
+            }
+        } else if (kind == Kind.NOTES) {
             touchTicket(created.get("ticketId").asLong(), actor, 0);
         } else if (kind == Kind.TIME_ENTRIES && created.path("chargeToType").asString().equals("ServiceTicket")) {
             long ticketId = created.get("chargeToId").asLong();
@@ -158,6 +178,7 @@ final class RecordRules {
         }
         ticket.put("recordType", ticket.path("recordType").asString("ServiceTicket"));
         ticket.remove("skipCallback");
+        INITIAL_NOTES.keySet().forEach(ticket::remove);
         boolean closed = store.get(Kind.BOARD_STATUSES, ticket.get("status").get("id").asLong()).orElseThrow()
                 .path("closedStatus").asBoolean(false);
         boolean wasClosed = before != null && before.path("closedFlag").asBoolean(false);

@@ -45,7 +45,7 @@ public final class Writes {
             return store.insert(target.kind(), record, request.actor());
         });
         store.write(() -> {
-            rules.afterCreate(target.kind(), created, request.actor());
+            rules.afterCreate(target.kind(), created, sanitized(body), request.actor());
             return null;
         });
         return RestResponse.created(created);

@@ -4,16 +4,18 @@ import horizon.simulator.connectwise.ApiMember;
 import horizon.simulator.connectwise.ConnectWiseOptions;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
 import horizon.simulator.core.bench.PageThroughput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * horizon.simulator.connectwise.bench.CwQueryThroughput [tickets] [seconds]}.
  */
 public final class CwQueryThroughput {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // the bench drains and closes the response itself, so the connection is kept alive
+    private static final JsonMapper JSON = JsonMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     private static final String SERVER_THREADS = "connectwise-sim-http";
     private static final String WINDOW_START = "2000-01-01T00:00:00Z";
     private static final int PAGE_SIZE = 1000;
@@ -45,8 +48,7 @@ public final class CwQueryThroughput {
                 .withSize(new ConnectWiseOptions.MspSize(40, 400, 12, tickets, 18))
                 .withRequestsPerMinute(Integer.MAX_VALUE);
         try (ConnectWiseSimulator sim = ConnectWiseSimulator.start(options)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Api api = new Api(http, sim.apiUrl(), auth(sim.apiMember()), sim.clientId());
+            Api api = new Api(sim.apiUrl(), auth(sim.apiMember()), sim.clientId());
             long first = api.edgeId("asc");
             long last = api.edgeId("desc");
             PageThroughput.run(1, 3, SERVER_THREADS, c -> segment(api, first, last, 0, 1));
@@ -56,9 +58,9 @@ public final class CwQueryThroughput {
                 PageThroughput.Result r = PageThroughput.run(clients, seconds, SERVER_THREADS,
                         c -> segment(api, first, last, c, clients));
                 System.out.printf("%d client(s) in parallel: %.1f pages/s (%.0f records/s, %.0f records per page);"
-                        + " server CPU %.2f ms per page (= %.0f pages/s per core)%n", clients, r.pagesPerSecond(),
-                        r.recordsPerSecond(), (double) r.records() / r.pages(), r.serverCpuMsPerPage(),
-                        r.pagesPerCore());
+                        + " server CPU %.2f ms per page (= %.0f pages/s per core); client CPU %.2f ms per page%n",
+                        clients, r.pagesPerSecond(), r.recordsPerSecond(), (double) r.records() / r.pages(),
+                        r.serverCpuMsPerPage(), r.pagesPerCore(), r.clientCpuMsPerPage());
             }
         }
     }
@@ -72,9 +74,9 @@ public final class CwQueryThroughput {
                 + "] and id >= " + from + " and id <= " + to, StandardCharsets.UTF_8) + "&pageSize=" + PAGE_SIZE;
         String[] url = {start};
         return () -> {
-            HttpResponse<byte[]> response = api.get(url[0], true);
-            int records = countRecords(response.body());
-            String next = response.headers().firstValue("Link").map(CwQueryThroughput::next).orElse(null);
+            Response<Integer> response = api.get(url[0], true, CwQueryThroughput::countRecords);
+            int records = response.body();
+            String next = response.link() == null ? null : next(response.link());
             if (next == null && records > 0) {
                 throw new IllegalStateException("a page of " + records + " records without a next link");
             }
@@ -84,10 +86,10 @@ public final class CwQueryThroughput {
     }
 
     /** Streams past the page's records, as a backfill client can, counting them. */
-    private static int countRecords(byte[] body) {
+    private static int countRecords(InputStream body) {
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalStateException("not an array: " + new String(body, StandardCharsets.UTF_8));
+                throw new IllegalStateException("the page is not a JSON array");
             }
             int records = 0;
             while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -108,31 +110,47 @@ public final class CwQueryThroughput {
         return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     }
 
-    private record Api(HttpClient http, String base, String authorization, String clientId) {
-        HttpResponse<byte[]> get(String url, boolean forwardOnly) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET()
-                    .header("Accept", "application/json").header("Authorization", authorization)
-                    .header("clientId", clientId);
+    private record Api(String base, String authorization, String clientId) {
+        /** A GET with the bench's credentials; the body is handed to {@code read} as it arrives. */
+        <T> Response<T> get(String url, boolean forwardOnly, BodyReader<T> read) throws IOException {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestProperty("Accept", "application/json");
+            connection.setRequestProperty("Authorization", authorization);
+            connection.setRequestProperty("clientId", clientId);
             if (forwardOnly) {
-                request.header("pagination-type", "forward-only");
+                connection.setRequestProperty("pagination-type", "forward-only");
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + " for " + url + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                try (InputStream error = connection.getErrorStream()) {
+                    String text = error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8);
+                    throw new IllegalStateException("HTTP " + status + " for " + url + ": " + text);
+                }
             }
-            return response;
+            try (InputStream in = connection.getInputStream()) {
+                T body = read.read(in);
+                in.transferTo(OutputStream.nullOutputStream());
+                return new Response<>(body, connection.getHeaderField("Link"));
+            }
         }
 
         /** The lowest or highest ticket id. */
-        long edgeId(String direction) throws Exception {
+        long edgeId(String direction) throws IOException {
             String url = base + "service/tickets?fields=id&pageSize=1&orderBy=" + URLEncoder.encode("id " + direction,
                     StandardCharsets.UTF_8);
-            JsonNode page = JSON.readTree(get(url, false).body());
+            JsonNode page = get(url, false, JSON::readTree).body();
             if (page.isEmpty()) {
                 throw new IllegalStateException("the simulator has no tickets");
             }
             return page.get(0).get("id").asLong();
         }
+    }
+
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private record Response<T>(T body, String link) {
     }
 }

@@ -1,5 +1,6 @@
 package horizon.simulator.core.bench;
 
+import horizon.simulator.core.DaemonThreads;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
@@ -17,6 +19,7 @@ import java.util.function.IntFunction;
  * known whatever else loads the machine.
  */
 public final class PageThroughput {
+    private static final AtomicInteger RUNS = new AtomicInteger();
     private PageThroughput() {
     }
 
@@ -27,7 +30,8 @@ public final class PageThroughput {
     }
 
     /** What one run measured. */
-    public record Result(int clients, long pages, long records, double seconds, long serverCpuNanos) {
+    public record Result(int clients, long pages, long records, double seconds, long serverCpuNanos,
+                         long clientCpuNanos) {
         public double pagesPerSecond() {
             return pages / seconds;
         }
@@ -41,6 +45,14 @@ public final class PageThroughput {
             return serverCpuNanos / 1e6 / pages;
         }
 
+        /**
+         * The CPU time of the clients' own threads per page, in milliseconds: all of a blocking client's work (HTTP and
+         * reading the page), not that of an HTTP client which works on threads of its own.
+         */
+        public double clientCpuMsPerPage() {
+            return clientCpuNanos / 1e6 / pages;
+        }
+
         /** The pages per second one core would serve at that CPU cost: the simulator's ceiling when CPU-bound. */
         public double pagesPerCore() {
             return 1000 / serverCpuMsPerPage();
@@ -51,19 +63,22 @@ public final class PageThroughput {
      * Runs {@code clients} clients in parallel, each made by {@code newClient} from its number (0 based) and asked
      * for pages until {@code seconds} have passed.
      *
-     * @param serverThreads the name prefix of the simulator's HTTP threads, whose CPU time is measured
+     * @param serverThreads the name prefix of the simulator's HTTP threads, whose CPU time is measured (as is the
+     *                      clients' own)
      */
     public static Result run(int clients, int seconds, String serverThreads, IntFunction<Client> newClient)
             throws Exception {
+        String clientThreads = "bench-client-" + RUNS.incrementAndGet();
         AtomicLong pages = new AtomicLong();
         AtomicLong records = new AtomicLong();
         List<Client> walkers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             walkers.add(newClient.apply(c));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients, DaemonThreads.named(clientThreads));
         try {
             long cpuBefore = threadCpuNanos(serverThreads);
+            long clientCpuBefore = threadCpuNanos(clientThreads + "-");
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             List<Future<?>> running = new ArrayList<>();
@@ -80,13 +95,14 @@ public final class PageThroughput {
                 f.get();
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            return new Result(clients, pages.get(), records.get(), elapsed, threadCpuNanos(serverThreads) - cpuBefore);
+            return new Result(clients, pages.get(), records.get(), elapsed, threadCpuNanos(serverThreads) - cpuBefore,
+                    threadCpuNanos(clientThreads + "-") - clientCpuBefore);
         } finally {
             pool.shutdown();
         }
     }
 
-    /** CPU time of the live threads whose names start with the prefix: what serving cost, whatever else ran. */
+    /** CPU time of the live threads whose names start with the prefix: what they cost, whatever else ran. */
     public static long threadCpuNanos(String namePrefix) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;

@@ -15,8 +15,8 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code pagination-type: forward-only}, following the {@code Link rel="next"} until a page comes back empty). The
  * tickets' id range is split into as many disjoint segments as there are clients, as Horizon's backfill splits an
  * entity into id segments with a request in flight per segment; each client walks its own segment
- * ({@code id >= first and id <= last} in the conditions) again and again. Usage: {@code java -cp psa-simulator.jar
- * horizon.simulator.connectwise.bench.CwQueryThroughput [tickets] [seconds]}.
+ * ({@code id >= first and id <= last} in the conditions) again and again. Pages/s counts every request, the short
+ * last page of a segment and the empty one that ends it included; records/s counts what came back. Usage:
+ * {@code java -cp psa-simulator.jar horizon.simulator.connectwise.bench.CwQueryThroughput [tickets] [seconds]}.
  */
 public final class CwQueryThroughput {
     // the bench drains and closes the response itself, so the connection is kept alive

@@ -3,20 +3,11 @@ package horizon.simulator.autotask.bench;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorOptions;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
+import horizon.simulator.core.bench.PageThroughput;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class QueryThroughput {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AtomicLong SERVED = new AtomicLong();
     private static final String SEARCH = "{\"filter\":[{\"op\":\"exist\",\"field\":\"id\"}]}";
+    private static final String SERVER_THREADS = "autotask-sim-http";
 
     private QueryThroughput() {
     }
@@ -42,59 +33,33 @@ public final class QueryThroughput {
         try (AutotaskSimulator sim = AutotaskSimulator.start(options)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ApiUser user = sim.apiUser();
-            run(http, user, 1, 3);
+            PageThroughput.run(1, 3, SERVER_THREADS, c -> walker(http, user));
             System.out.printf("tickets: %d, %d s per run, 500 records per page, all fields%n", tickets, seconds);
             for (int clients : new int[]{1, 3}) {
-                long cpuBefore = serverCpuNanos();
-                long pagesBefore = SERVED.get();
-                double pagesPerSecond = run(http, user, clients, seconds);
-                double cpuMsPerPage = (serverCpuNanos() - cpuBefore) / 1e6 / (SERVED.get() - pagesBefore);
+                PageThroughput.Result r = PageThroughput.run(clients, seconds, SERVER_THREADS, c -> walker(http, user));
                 System.out.printf("%d client(s) in parallel: %.1f pages/s (%.0f records/s); server CPU %.2f ms per page"
-                        + " (= %.0f pages/s per core)%n", clients, pagesPerSecond, pagesPerSecond * 500, cpuMsPerPage,
-                        1000 / cpuMsPerPage);
+                        + " (= %.0f pages/s per core)%n", clients, r.pagesPerSecond(), r.recordsPerSecond(),
+                        r.serverCpuMsPerPage(), r.pagesPerCore());
             }
         }
     }
 
-    /** CPU time of the simulator's HTTP threads: what serving cost, whatever else loads the machine. */
-    private static long serverCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("autotask-sim-http")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total;
+    /** A client walking all tickets from the first page, again and again. */
+    private static PageThroughput.Client walker(HttpClient http, ApiUser user) {
+        String first = user.zoneApiUrl() + "V1.0/Tickets/query";
+        String[] url = {first};
+        return () -> {
+            Page page = post(http, user, url[0]);
+            url[0] = page.next() == null ? first : page.next();
+            return page.items();
+        };
     }
 
-    private static double run(HttpClient http, ApiUser user, int clients, int seconds) throws Exception {
-        AtomicLong pages = new AtomicLong();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> running = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            running.add(pool.submit(() -> {
-                String url = user.zoneApiUrl() + "V1.0/Tickets/query";
-                while (System.nanoTime() < end) {
-                    String next = post(http, user, url);
-                    pages.incrementAndGet();
-                    SERVED.incrementAndGet();
-                    url = next == null ? user.zoneApiUrl() + "V1.0/Tickets/query" : next;
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : running) {
-            f.get();
-        }
-        pool.shutdown();
-        return pages.get() / ((System.nanoTime() - start) / 1e9);
+    private record Page(int items, String next) {
     }
 
-    /** Posts the search and returns the page's nextPageUrl, streaming past the items as a backfill client can. */
-    private static String post(HttpClient http, ApiUser user, String url) throws Exception {
+    /** Posts the search and returns the page's size and nextPageUrl, streaming past the items as a backfill can. */
+    private static Page post(HttpClient http, ApiUser user, String url) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(SEARCH))
                 .header("Content-Type", "application/json").header("ApiIntegrationCode", user.integrationCode())
                 .header("UserName", user.userName()).header("Secret", user.secret()).build();
@@ -116,7 +81,7 @@ public final class QueryThroughput {
                     if (items == 0) {
                         throw new IllegalStateException("empty page");
                     }
-                    return parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getString();
+                    return new Page(items, parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getString());
                 }
             }
         }

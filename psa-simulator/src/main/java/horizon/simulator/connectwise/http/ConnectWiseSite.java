@@ -177,9 +177,9 @@ public final class ConnectWiseSite {
         try {
             RestResponse response = handler.get();
             String type = "application/vnd.connectwise.com+json; version=" + version + "; charset=utf-8";
-            Reply reply = response.body() == null
-                    ? Reply.bytes(endpoint, response.status(), type, new byte[0])
-                    : Reply.bytes(endpoint, response.status(), type, MAPPER.writeValueAsBytes(response.body()));
+            byte[] body = response.json() != null ? response.json()
+                    : response.body() == null ? new byte[0] : MAPPER.writeValueAsBytes(response.body());
+            Reply reply = Reply.bytes(endpoint, response.status(), type, body);
             for (var header : response.headers().entrySet()) {
                 reply = reply.withHeader(header.getKey(), header.getValue());
             }

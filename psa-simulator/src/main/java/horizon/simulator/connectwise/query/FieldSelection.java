@@ -1,5 +1,6 @@
 package horizon.simulator.connectwise.query;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,23 @@ public final class FieldSelection {
     /** The selected names below one object, by lower-case name; {@code whole} keeps the value entire. */
     private static final class Node {
         final Map<String, Node> children = new LinkedHashMap<>();
+        // what child() answered for each spelling met: records share their property names, so a page's records are
+        // matched without lower-casing every name of every record (a selection serves one request, on one thread)
+        final Map<String, Node> bySpelling = new HashMap<>();
         boolean whole;
+
+        /** The selected child for a property name as a record spells it, matched ignoring case; null if none. */
+        Node child(String name) {
+            Node found = bySpelling.get(name);
+            if (found == null) {
+                found = children.getOrDefault(name.toLowerCase(Locale.ROOT), NOT_SELECTED);
+                bySpelling.put(name, found);
+            }
+            return found == NOT_SELECTED ? null : found;
+        }
     }
+
+    private static final Node NOT_SELECTED = new Node();
 
     private final Node root;
 
@@ -65,7 +81,7 @@ public final class FieldSelection {
     private static ObjectNode select(ObjectNode object, Node node) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> e : object.properties()) {
-            Node below = node.children.get(e.getKey().toLowerCase(Locale.ROOT));
+            Node below = node.child(e.getKey());
             if (below == null) {
                 continue;
             }

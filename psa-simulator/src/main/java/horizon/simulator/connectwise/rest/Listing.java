@@ -34,9 +34,11 @@ public final class Listing {
             "numberofdecimals", "value", "connectwiseid", "rownum", "userdefinedfieldrecid", "podid");
 
     private final CwStore store;
+    private final RecordJson json;
 
     public Listing(CwStore store) {
         this.store = store;
+        this.json = new RecordJson(store);
     }
 
     public RestResponse list(RestRequest request, Target target) {
@@ -66,7 +68,7 @@ public final class Listing {
             }
             Map<String, String> headers = page.isEmpty() ? Map.of()
                     : Map.of("Link", "<" + link(request, "pageId", last) + ">; rel=\"next\"");
-            return new RestResponse(200, page, headers);
+            return page(target.kind(), fields, page, headers);
         }
         int pageNumber = (int) Math.max(1, number(params.getOrDefault("page", "1"), "page"));
         long skip = (long) (pageNumber - 1) * pageSize;
@@ -96,7 +98,12 @@ public final class Listing {
             }
             total = seen;
         }
-        return new RestResponse(200, page, Map.of("Link", navigableLinks(request, pageNumber, pageSize, total)));
+        return page(target.kind(), fields, page, Map.of("Link", navigableLinks(request, pageNumber, pageSize, total)));
+    }
+
+    /** A page of records; whole stored records are written from their kept JSON. */
+    private RestResponse page(Kind kind, FieldSelection fields, ArrayNode page, Map<String, String> headers) {
+        return new RestResponse(200, page, headers, fields.keepsEverything() ? json.array(kind, page) : null);
     }
 
     public RestResponse count(RestRequest request, Target target) {

@@ -1,8 +1,10 @@
 package horizon.simulator.autotask.conformance;
 
-import java.util.Optional;
+import horizon.simulator.core.conformance.DivergenceRule;
+import horizon.simulator.core.conformance.Exchange;
+import horizon.simulator.core.conformance.Finding;
+import horizon.simulator.core.conformance.Whitelist;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -11,14 +13,14 @@ import java.util.regex.Pattern;
  * names the validator key and the exact properties it covers, so a mistyped or misspelled field is never hidden.
  * A divergence that is a simulator bug does not belong here.
  */
-enum Divergence {
+enum Divergence implements DivergenceRule {
     NULL_ENTITY_FIELDS("Swagger 2.0 has no nullable; the real service sends null for every unset field of a record "
             + "and for unset UDF values (autotask-api.md §4, §5), never for id") {
         private static final Pattern RECORD_FIELD = Pattern.compile("^/(items/\\d+|item)/(?!id$)[A-Za-z0-9]+$");
         private static final Pattern UDF_VALUE = Pattern.compile("^/(items/\\d+|item)/userDefinedFields/\\d+/value$");
 
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return isNullTypeComplaint(f) && f.aboutResponse()
                     && (RECORD_FIELD.matcher(f.pointer()).matches() || UDF_VALUE.matcher(f.pointer()).matches());
         }
@@ -26,7 +28,7 @@ enum Divergence {
     NULL_PAGE_URLS("the real service sends \"prevPageUrl\": null on the first page and \"nextPageUrl\": null on the "
             + "last (autotask-api.md §3); Swagger 2.0 cannot say so") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return isNullTypeComplaint(f) && f.aboutResponse()
                     && (f.pointer().equals("/pageDetails/nextPageUrl") || f.pointer().equals("/pageDetails/prevPageUrl"));
         }
@@ -36,7 +38,7 @@ enum Divergence {
         private static final Pattern PICKLIST = Pattern.compile("^/fields/\\d+/(picklistValues|defaultValue)$");
 
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return isNullTypeComplaint(f) && f.aboutResponse() && PICKLIST.matcher(f.pointer()).matches();
         }
     },
@@ -45,7 +47,7 @@ enum Divergence {
         private static final Pattern ACCESS = Pattern.compile("^/info/userAccessFor(Create|Delete|Query|Update)$");
 
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return isTypeComplaint(f, "integer", "object") && ACCESS.matcher(f.pointer()).matches();
         }
     },
@@ -54,7 +56,7 @@ enum Divergence {
         private static final Pattern FLAG = Pattern.compile("^/fields/\\d+/isSupportedWebhookField$");
 
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return isTypeComplaint(f, "boolean", "object") && FLAG.matcher(f.pointer()).matches();
         }
     },
@@ -62,7 +64,7 @@ enum Divergence {
             + "the event: the description's model predates those webhook families and has only accountWebhookID and "
             + "contactWebhookID, so without the two extra ids a client could not tell which ticket webhook lost events") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.key().equals("validation.response.body.schema.additionalProperties")
                     && x.path().contains("/WebhookEventErrorLogs")
                     && f.message().endsWith("not allowed by the schema: [\"ticketNoteWebhookID\",\"ticketWebhookID\"]");
@@ -71,7 +73,7 @@ enum Divergence {
     NUMERIC_ITEM_ID("itemId of a create/update/delete answer is the record's integer id (autotask-api.md §3, §7); "
             + "the description declares it as the empty definition Object") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return isTypeComplaint(f, "integer", "object") && f.pointer().equals("/itemId");
         }
     },
@@ -80,7 +82,7 @@ enum Divergence {
         private static final Pattern VALUE = Pattern.compile("^/filter/\\d+(/items/\\d+)*/value$");
 
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.aboutRequest() && f.key().equals("validation.request.body.schema.type")
                     && f.message().contains("(allowed: [\"object\"])") && VALUE.matcher(f.pointer()).matches();
         }
@@ -88,7 +90,7 @@ enum Divergence {
     ANONYMOUS_ZONE_INFORMATION("zoneInformation is the discovery call made before the zone is known, without "
             + "authentication headers (autotask-api.md §1); the description lists the three headers as required") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.key().equals("validation.request.parameter.header.missing")
                     && x.path().equalsIgnoreCase("/ATServicesRest/V1.0/ZoneInformation");
         }
@@ -96,21 +98,21 @@ enum Divergence {
     UNDOCUMENTED_QUERY_NEXT("{Entity}/query/next (the nextPageUrl target) is not in either Swagger file "
             + "(autotask-api.md §3, §9); its answer is checked against the {Entity}/query operation instead") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.key().equals("validation.request.path.missing") && x.path().endsWith("/query/next");
         }
     },
     NULL_ITEM_FOR_UNKNOWN_ID("GET {Entity}/{id} of an id that does not exist answers 200 {\"item\": null} "
             + "(autotask-api.md §2); Swagger 2.0 cannot say so") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return isNullTypeComplaint(f) && f.aboutResponse() && f.pointer().equals("/item");
         }
     },
     BODY_ON_DECLARED_ERRORS("401 and 403 are declared without a body; the real service sends its usual error body "
             + "(autotask-api.md §2); the suite checks that body itself") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.key().equals("validation.response.body.unexpected") && (x.status() == 401 || x.status() == 403);
         }
     },
@@ -118,10 +120,12 @@ enum Divergence {
             + "500 {\"errors\": [...]} and ASP.NET 404/405 {\"Message\"} and 429 (autotask-api.md §2, §6); the suite "
             + "checks those bodies itself") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.key().equals("validation.response.status.unknown") && x.status() >= 400;
         }
     };
+
+    static final Whitelist<Divergence> WHITELIST = new Whitelist<>(Divergence.class);
 
     private final String reason;
 
@@ -129,30 +133,15 @@ enum Divergence {
         this.reason = reason;
     }
 
-    String reason() {
+    @Override
+    public String reason() {
         return reason;
-    }
-
-    /** Whether this rule explains the finding on that exchange. */
-    abstract boolean covers(Finding finding, Exchange exchange);
-
-    /** The rule that explains the finding, if any. */
-    static Optional<Divergence> explaining(Finding finding, Exchange exchange) {
-        for (Divergence rule : values()) {
-            if (rule.covers(finding, exchange)) {
-                USED.add(rule);
-                return Optional.of(rule);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The rules that explained at least one finding in this JVM: a rule nothing needs should be deleted. */
     static Set<Divergence> used() {
-        return Set.copyOf(USED);
+        return WHITELIST.used();
     }
-
-    private static final Set<Divergence> USED = ConcurrentHashMap.newKeySet();
 
     private static boolean isNullTypeComplaint(Finding f) {
         return f.key().endsWith(".body.schema.type") && f.message().contains("Instance type (null)");

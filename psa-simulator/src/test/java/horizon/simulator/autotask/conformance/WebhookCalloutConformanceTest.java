@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorControl;
 import horizon.simulator.autotask.SimulatorOptions;
+import horizon.simulator.core.conformance.Exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;

@@ -7,6 +7,9 @@ import horizon.simulator.connectwise.ConnectWiseOptions;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
 import horizon.simulator.connectwise.store.CwStore;
 import horizon.simulator.connectwise.store.Kind;
+import horizon.simulator.core.conformance.Exchange;
+import horizon.simulator.core.conformance.Finding;
+import horizon.simulator.core.conformance.Violations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,7 +24,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -362,9 +364,7 @@ class CollectionConformanceTest {
     /** No complaint beyond the whitelisted divergences; a reported, still open simulator bug aborts the case. */
     private static void conforms(Exchange x) {
         List<Finding> violations = contract.violations(x);
-        KnownBug.explainingAll(violations, x).ifPresent(bug ->
-                Assumptions.abort("known simulator bug " + bug + ": " + bug.description()));
-        assertThat(violations).as(x.describe()).isEmpty();
+        Violations.assertNone(violations, x);
     }
 
     /** A POST's 201 answer: the record, checked as GET of {@code collection/{id}} answers it. */
@@ -379,9 +379,7 @@ class CollectionConformanceTest {
     private static Exchange record(Exchange x, int status, String itemPath) {
         assertThat(x.status()).as(x.describe()).isEqualTo(status);
         List<Finding> violations = contract.violationsOfRecordAnswer(x, itemPath);
-        KnownBug.explainingAll(violations, x).ifPresent(bug ->
-                Assumptions.abort("known simulator bug " + bug + ": " + bug.description()));
-        assertThat(violations).as(x.describe()).isEmpty();
+        Violations.assertNone(violations, x);
         return x;
     }
 

@@ -2,6 +2,8 @@ package horizon.simulator.connectwise.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horizon.simulator.core.conformance.Exchange;
+import horizon.simulator.core.conformance.Finding;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

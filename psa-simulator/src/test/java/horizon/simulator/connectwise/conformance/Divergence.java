@@ -1,9 +1,11 @@
 package horizon.simulator.connectwise.conformance;
 
+import horizon.simulator.core.conformance.DivergenceRule;
+import horizon.simulator.core.conformance.Exchange;
+import horizon.simulator.core.conformance.Finding;
+import horizon.simulator.core.conformance.Whitelist;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +15,14 @@ import java.util.regex.Pattern;
  * validator key and the exact properties it covers, so a mistyped or misspelled field is never hidden. A divergence
  * that is a simulator bug does not belong here.
  */
-enum Divergence {
+enum Divergence implements DivergenceRule {
     SCALAR_CUSTOM_FIELD_VALUES("CustomFieldValue.value is a .NET object, which the description's generator renders "
             + "as type: object; on the wire it is the JSON scalar the custom field holds (a string for a Text field, "
             + "a number or boolean for Number and Checkbox fields) or null when unset, as clients read and write it") {
         private final Pattern value = Pattern.compile("^(/\\d+)?/customFields/\\d+/value$");
 
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.aboutResponse() && f.key().equals("validation.response.body.schema.type")
                     && value.matcher(f.pointer()).matches()
                     && f.message().matches("(?s).*Instance type \\((string|integer|number|boolean|null)\\).*")
@@ -34,7 +36,7 @@ enum Divergence {
         private final Pattern recordRoot = Pattern.compile("^(/\\d+)?$");
 
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             String fields = x.queryParams().get("fields");
             if (fields == null || !f.key().equals("validation.response.body.schema.required")
                     || !recordRoot.matcher(f.pointer()).matches()) {
@@ -54,10 +56,12 @@ enum Divergence {
             + "as 400 (bad conditions), 401 (authentication), 404 (unknown record or parent) with its error body "
             + "{code, message, errors}, which the suite checks itself") {
         @Override
-        boolean covers(Finding f, Exchange x) {
+        public boolean covers(Finding f, Exchange x) {
             return f.key().equals("validation.response.status.unknown") && Set.of(400, 401, 404).contains(x.status());
         }
     };
+
+    static final Whitelist<Divergence> WHITELIST = new Whitelist<>(Divergence.class);
 
     private final String reason;
 
@@ -65,28 +69,13 @@ enum Divergence {
         this.reason = reason;
     }
 
-    String reason() {
+    @Override
+    public String reason() {
         return reason;
-    }
-
-    /** Whether this rule explains the finding on that exchange. */
-    abstract boolean covers(Finding finding, Exchange exchange);
-
-    /** The rule that explains the finding, if any. */
-    static Optional<Divergence> explaining(Finding finding, Exchange exchange) {
-        for (Divergence rule : values()) {
-            if (rule.covers(finding, exchange)) {
-                USED.add(rule);
-                return Optional.of(rule);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The rules that explained at least one finding in this JVM: a rule nothing needs should be deleted. */
     static Set<Divergence> used() {
-        return Set.copyOf(USED);
+        return WHITELIST.used();
     }
-
-    private static final Set<Divergence> USED = ConcurrentHashMap.newKeySet();
 }

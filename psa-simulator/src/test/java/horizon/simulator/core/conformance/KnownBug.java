@@ -1,14 +1,15 @@
-package horizon.simulator.autotask.conformance;
+package horizon.simulator.core.conformance;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Simulator bugs this suite found and reported, not yet fixed. They are not divergences: a case whose only complaints
- * are one of these is aborted with an assumption that names the bug (so it shows as skipped, not passed), and passes
- * on its own once the simulator is fixed. Remove a constant when its fix lands.
+ * Simulator bugs the conformance suites found and reported, not yet fixed. They are not divergences: a case whose
+ * only complaints are one of these is aborted with an assumption that names the bug (so it shows as skipped, not
+ * passed), and passes on its own once the simulator is fixed. A constant's {@code covers} matches only its own PSA's
+ * paths. Remove a constant when its fix lands.
  */
-enum KnownBug {
+public enum KnownBug {
     ;
 
     private final String description;
@@ -17,7 +18,7 @@ enum KnownBug {
         this.description = description;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
@@ -27,7 +28,7 @@ enum KnownBug {
     }
 
     /** The one bug that explains every violation, if there is one. */
-    static Optional<KnownBug> explainingAll(List<Finding> violations, Exchange exchange) {
+    public static Optional<KnownBug> explainingAll(List<Finding> violations, Exchange exchange) {
         if (violations.isEmpty()) {
             return Optional.empty();
         }

@@ -1,19 +1,19 @@
-package horizon.simulator.autotask.conformance;
+package horizon.simulator.core.conformance;
 
 /**
- * One complaint of the Swagger validator about an exchange.
+ * One complaint of the OpenAPI (or Swagger) validator about an exchange.
  *
  * @param key     the validator's message key, e.g. {@code validation.response.body.schema.type}
  * @param pointer JSON pointer into the request or response body, or "" when the complaint is not about a body
  * @param message the validator's text
  */
-record Finding(String key, String pointer, String message) {
+public record Finding(String key, String pointer, String message) {
 
-    boolean aboutRequest() {
+    public boolean aboutRequest() {
         return key.startsWith("validation.request");
     }
 
-    boolean aboutResponse() {
+    public boolean aboutResponse() {
         return key.startsWith("validation.response");
     }
 

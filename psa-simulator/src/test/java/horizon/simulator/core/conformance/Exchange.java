@@ -1,5 +1,6 @@
-package horizon.simulator.connectwise.conformance;
+package horizon.simulator.core.conformance;
 
+import horizon.simulator.core.JsonHttpClient;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,28 +15,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One HTTP request as it went on the wire and the simulator's answer to it, kept whole so that both halves can be
- * checked against ConnectWise's OpenAPI description.
+ * checked against the PSA's API description.
  *
  * @param method          HTTP method
  * @param uri             the absolute URI that was called
- * @param requestHeaders  headers the client set (Authorization, clientId, Accept, pagination-type, Content-Type)
+ * @param requestHeaders  headers the client set (the JDK client adds none that a description declares)
  * @param requestBody     the JSON text sent, or null
  * @param status          response status
  * @param responseHeaders response headers as received
  * @param responseBody    the response text, empty when there was none
  */
-record Exchange(String method, URI uri, Map<String, String> requestHeaders, String requestBody, int status,
-                Map<String, List<String>> responseHeaders, String responseBody) {
-    static final JsonMapper JSON = JsonMapper.builder().build();
+public record Exchange(String method, URI uri, Map<String, String> requestHeaders, String requestBody, int status,
+                       Map<String, List<String>> responseHeaders, String responseBody) {
+    public static final JsonMapper JSON = JsonHttpClient.JSON;
     private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\"");
 
-    /** The request path as sent, from {@code /v4_6_release/apis/3.0/} on. */
-    String path() {
+    /** The request path as sent, from the API's root path on (as the description names it). */
+    public String path() {
         return uri.getRawPath();
     }
 
-    /** Decoded query parameters; these calls never repeat a parameter. */
-    Map<String, String> queryParams() {
+    /** Decoded query parameters; the suites' calls never repeat a parameter. */
+    public Map<String, String> queryParams() {
         Map<String, String> params = new LinkedHashMap<>();
         String raw = uri.getRawQuery();
         if (raw == null || raw.isEmpty()) {
@@ -51,7 +52,7 @@ record Exchange(String method, URI uri, Map<String, String> requestHeaders, Stri
     }
 
     /** A response header's first value, its name matched ignoring case; null when absent. */
-    String header(String name) {
+    public String header(String name) {
         for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
             if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                 return e.getValue().get(0);
@@ -61,7 +62,7 @@ record Exchange(String method, URI uri, Map<String, String> requestHeaders, Stri
     }
 
     /** The URL of one relation of the RFC 5988 {@code Link} header (first, prev, next, last), if there is one. */
-    Optional<String> link(String rel) {
+    public Optional<String> link(String rel) {
         String link = header("Link");
         if (link == null) {
             return Optional.empty();
@@ -76,12 +77,12 @@ record Exchange(String method, URI uri, Map<String, String> requestHeaders, Stri
     }
 
     /** The response body as JSON; fails the test when the simulator sent something that is no JSON. */
-    JsonNode json() {
+    public JsonNode json() {
         return JSON.readTree(responseBody);
     }
 
     /** A one-line description for assertion messages. */
-    String describe() {
+    public String describe() {
         String body = responseBody.length() > 400 ? responseBody.substring(0, 400) + "..." : responseBody;
         return method + " " + uri + (requestBody == null ? "" : " " + requestBody) + " -> " + status + " " + body;
     }

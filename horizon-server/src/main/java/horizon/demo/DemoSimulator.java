@@ -40,9 +40,15 @@ public class DemoSimulator implements ApplicationContextInitializer<Configurable
                 .withActivityPerMinute(activity));
         int connectWisePort = environment.getProperty("horizon.demo.connectwise-port", Integer.class,
                 port == 0 ? 0 : port + 100);
-        ConnectWiseSimulator connectWise = ConnectWiseSimulator.start(ConnectWiseOptions.defaults()
-                .withPort(connectWisePort)
-                .withActivityPerMinute(activity));
+        ConnectWiseSimulator connectWise;
+        try {
+            connectWise = ConnectWiseSimulator.start(ConnectWiseOptions.defaults()
+                    .withPort(connectWisePort)
+                    .withActivityPerMinute(activity));
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
         // Autotask's real discovery URL is lower-case; the simulator answers either way.
         String discovery = simulator.zones().get(0).apiUrl().toLowerCase(Locale.ROOT);
         var demoDefaults = new MapPropertySource("horizonDemo", Map.of(
@@ -62,8 +68,11 @@ public class DemoSimulator implements ApplicationContextInitializer<Configurable
         context.getBeanFactory().registerSingleton(CONNECTWISE_BEAN_NAME, connectWise);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                simulator.close();
-                connectWise.close();
+                try {
+                    simulator.close();
+                } finally {
+                    connectWise.close();
+                }
             }
         });
         log.info("Demo mode: Autotask simulator serving zones {}, ConnectWise simulator at {} ({} technician actions "

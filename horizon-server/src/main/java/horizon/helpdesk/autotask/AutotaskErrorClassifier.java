@@ -107,8 +107,10 @@ final class AutotaskErrorClassifier {
         String where = target.getScheme() + "://" + target.getAuthority();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BoundedExchange.ResponseTooLarge tooLarge) {
-                return HelpdeskException.transport(Kind.PSA_ERROR, "Autotask at " + where + " sent an answer larger than "
-                        + tooLarge.limit() / (1024 * 1024) + " MiB; Horizon stopped reading it and will try again.", failure);
+                // the same request would get the same answer again: permanent, not retried
+                return HelpdeskException.transport(Kind.PSA_REJECTED, "Autotask at " + where + " sent an answer larger "
+                        + "than " + size(tooLarge.limit()) + "; Horizon stopped reading it. Raise "
+                        + "horizon.autotask.max-response-bytes if such answers are expected.", failure);
             }
             if (cause instanceof HttpTimeoutException) {
                 return HelpdeskException.transport(Kind.TIMEOUT, "Autotask at " + where + " did not answer within "
@@ -120,6 +122,10 @@ final class AutotaskErrorClassifier {
             }
         }
         return unreachable(target, where, failure);
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
     }
 
     /** A failure the transport reports as an unchecked exception, e.g. an unresolvable host name. */

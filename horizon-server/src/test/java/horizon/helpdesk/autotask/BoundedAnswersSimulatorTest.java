@@ -72,7 +72,8 @@ class BoundedAnswersSimulatorTest {
         SimulatedAutotask autotask = wired(Duration.ofSeconds(20), 4096);
         assertThatThrownBy(() -> autotask.reader().page(autotask.credentials(), RecordQuery.all(HelpdeskEntity.TICKETS)))
                 .isInstanceOfSatisfying(HelpdeskException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.PSA_ERROR);
+                    assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.PSA_REJECTED);
+                    assertThat(e.retriable()).isFalse();
                     assertThat(e.getMessage()).contains("larger than");
                 });
         assertThat(autotask.gate().snapshot(autotask.credentials()).endpoints().get("Tickets").inFlight()).isZero();

@@ -83,7 +83,7 @@ public final class ConnectWiseControl {
         ArrayNode ops = NODES.arrayNode();
         fields.forEach((field, value) -> ops.addObject().put("op", "replace").put("path", field)
                 .set("value", MAPPER.valueToTree(value)));
-        return (ObjectNode) call("PATCH", itemPath(kind, id), ops);
+        return ((ObjectNode) call("PATCH", itemPath(kind, id), ops)).deepCopy();
     }
 
     public ObjectNode changeStatus(long ticketId, long statusId) {
@@ -146,13 +146,14 @@ public final class ConnectWiseControl {
         call("DELETE", path, null);
     }
 
+    /** A copy of a record: stored records are never changed in place, so callers get their own. */
     public Optional<ObjectNode> get(Kind kind, long id) {
-        return parts.store().get(kind, id);
+        return parts.store().get(kind, id).map(ObjectNode::deepCopy);
     }
 
     /** All records of a collection, by id. */
     public List<ObjectNode> records(Kind kind) {
-        return List.copyOf(parts.store().rows(kind).values());
+        return parts.store().rows(kind).values().stream().map(ObjectNode::deepCopy).toList();
     }
 
     /** The id of a board's status by name, for tests and scripts. */
@@ -222,7 +223,7 @@ public final class ConnectWiseControl {
     public ObjectNode callbacks() {
         ObjectNode node = NODES.objectNode();
         ArrayNode list = node.putArray("callbacks");
-        parts.store().rows(Kind.CALLBACKS).values().forEach(list::add);
+        parts.store().rows(Kind.CALLBACKS).values().forEach(c -> list.add(c.deepCopy()));
         SigningKeys.Key key = parts.keys().current();
         ObjectNode signing = node.putObject("signingKey");
         signing.put("id", key.id());
@@ -237,7 +238,7 @@ public final class ConnectWiseControl {
         ObjectNode collections = root.putObject("collections");
         for (Kind kind : Kind.values()) {
             ArrayNode rows = collections.putArray(String.join("/", kind.path()));
-            parts.store().rows(kind).values().forEach(rows::add);
+            parts.store().rows(kind).values().forEach(r -> rows.add(r.deepCopy()));
         }
         return root;
     }

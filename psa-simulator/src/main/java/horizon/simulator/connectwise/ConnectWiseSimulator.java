@@ -72,10 +72,11 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         this.http = SimHttpServer.bind(options.bindAddress(), options.port(), 1, "connectwise-sim-http", clock);
         String host = SimHttpServer.advertisedHost(options.bindAddress()) + ":" + http.ports().get(0);
         this.siteUrl = "http://" + host + "/";
+        String keyUrlBase = siteUrl + CODEBASE + "/system/callbackkey/index.rails";
         SigningKeys keys = new SigningKeys(clock, options.seed());
         DeliveryFaults deliveryFaults = new DeliveryFaults(options.seed() ^ 0x5EEDFA17L);
         this.delivery = new CallbackDelivery(store, clock, deliveryFaults, keys, new CallbackDelivery.Site(companyId,
-                host, siteUrl + CODEBASE + "/system/callbackkey/index.rails", hex(credentials, 24), hex(credentials, 24)),
+                host, keyUrlBase, hex(credentials, 24), hex(credentials, 24)),
                 options.seed());
         store.addListener(change -> {
             try {
@@ -92,7 +93,6 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         CwActivity steps = new CwActivity(options.seed());
         this.activity = new ActivityLoop("connectwise-sim-activity", steps::step, ApiError.class);
         FaultControl faultControl = new FaultControl(clock, faults, deliveryFaults, http.log());
-        String keyUrlBase = siteUrl + CODEBASE + "/system/callbackkey/index.rails";
         this.control = new ConnectWiseControl(new ConnectWiseControl.Parts(store, listing, writes, accounts,
                 faultControl, perMinute, http.counters(), delivery, keys, activity, generated.technicians(), keyUrlBase,
                 companyId), technician(store, generated));

@@ -249,4 +249,22 @@ class AimedFaultsTest {
         }
         assertThat(failed).isBetween(8, 32);
     }
+
+    @org.junit.jupiter.api.Test
+    void readsSentByPostAreNeverLoggedAsCommitted() throws Exception {
+        Psa autotaskPsa = autotaskPsa();
+        long before = autotaskPsa.log().lastSequence();
+        ApiUser user = autotask.apiUser();
+        assertThat(send(autotaskRequest(user, "V1.0/Tickets/query").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"filter\":[{\"op\":\"exist\",\"field\":\"id\"}]}"))).statusCode()).isEqualTo(200);
+        assertThat(loggedAfter(autotaskPsa, before).committed()).isFalse();
+
+        Psa connectwisePsa = connectwisePsa();
+        before = connectwisePsa.log().lastSequence();
+        HttpRequest search = connectwisePsa.read().copy().uri(URI.create(connectwise.apiUrl() + "service/tickets/search"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"conditions\":\"closedFlag = false\"}")).build();
+        assertThat(HTTP.send(search, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(loggedAfter(connectwisePsa, before).committed()).isFalse();
+    }
 }

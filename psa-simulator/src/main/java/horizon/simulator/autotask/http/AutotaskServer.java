@@ -191,7 +191,10 @@ public final class AutotaskServer implements AutoCloseable {
             if (faults.drawError()) {
                 return error(endpoint, faults.errorStatus());
             }
-            return SimHttpServer.withAimedFaults(faults, method, String.join("/", path),
+            // a POST to {Entity}/query(/count|/next) reads
+            boolean write = SimHttpServer.WRITES.contains(method)
+                    && path.stream().noneMatch(segment -> segment.equalsIgnoreCase("query"));
+            return SimHttpServer.withAimedFaults(faults, method, String.join("/", path), write,
                     () -> handle(endpoint, method, path, query, request, caller, segments),
                     status -> error(endpoint, status));
         } catch (InterruptedException e) {

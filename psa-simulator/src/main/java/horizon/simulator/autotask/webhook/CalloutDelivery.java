@@ -102,14 +102,20 @@ final class CalloutDelivery implements AutoCloseable {
         if (fate.redeliver()) {
             outbox.redeliverAfterSuccess.add(callout);
         }
-        boolean held = holdBack.offer(key(webhook), callout, fate.holdBack(), queued -> {
+        if (fate.duplicate()) {
+            outbox.duplicateWhenQueued.add(callout);
+        }
+        // the outbox is FIFO: a held event appended after its successor arrives after it
+        java.util.function.Consumer<Callout> append = queued -> {
             outbox.waiting.addLast(queued);
-            if (queued == callout && fate.duplicate()) {
-                outbox.waiting.addLast(callout);
+            if (outbox.duplicateWhenQueued.remove(queued)) {
+                outbox.waiting.addLast(queued);
                 count("duplicated");
             }
             pump(outbox);
-        });
+        };
+        boolean held = holdBack.offer(key(webhook), callout, fate.holdBack(), append,
+                (waiting, successor) -> append.accept(waiting));
         if (held) {
             count("reordered");
         }
@@ -354,6 +360,7 @@ final class CalloutDelivery implements AutoCloseable {
         private final long webhookId;
         private final ArrayDeque<Callout> waiting = new ArrayDeque<>();
         private final Set<Callout> redeliverAfterSuccess = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Callout> duplicateWhenQueued = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean sending;
         private boolean gone;
         private int headAttempts;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,8 +70,12 @@ public final class CallbackDelivery implements AutoCloseable {
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean closed;
 
-    /** One payload for one callback, with what its faults decided. */
-    private record Event(long callbackId, String url, byte[] body, DeliveryFaults.Decision fate) {
+    /**
+     * One payload for one callback, with what its faults decided, the key its {@code key_url} names (and that signs
+     * it), and the end of its first attempt (an event held back for reordering goes after it).
+     */
+    private record Event(long callbackId, String url, byte[] body, DeliveryFaults.Decision fate, SigningKeys.Key key,
+                         CompletableFuture<Void> firstAttempt) {
     }
 
     public CallbackDelivery(CwStore store, SimClock clock, DeliveryFaults faults, SigningKeys keys, Site site, long seed) {
@@ -154,35 +159,38 @@ public final class CallbackDelivery implements AutoCloseable {
             count("faultDropped");
             return;
         }
-        Event event = new Event(callback.get("id").asLong(), callback.get("url").asString() + change.id(), body, fate);
+        Event event = new Event(callback.get("id").asLong(), callback.get("url").asString() + change.id(), body, fate,
+                key, new CompletableFuture<>());
         synchronized (this) {
-            boolean held = holdBack.offer(String.valueOf(event.callbackId()), event, fate.holdBack(), this::send);
+            boolean held = holdBack.offer(String.valueOf(event.callbackId()), event, fate.holdBack(), this::send,
+                    (waiting, successor) -> successor.firstAttempt().whenComplete((done, error) -> send(waiting)));
             if (held) {
                 count("reordered");
             }
         }
         if (fate.lateDuplicate()) {
             count("lateDuplicated");
-            schedule(() -> attempt(event, 0, key, false), faults.lateDuplicateAfter());
+            schedule(() -> attempt(event, 0, false), faults.lateDuplicateAfter());
         }
     }
 
     private void send(Event event) {
-        SigningKeys.Key key = keys.current();
-        schedule(() -> attempt(event, 0, key, event.fate().redeliver()), faults.delay());
+        schedule(() -> attempt(event, 0, event.fate().redeliver()), faults.delay());
         if (event.fate().duplicate()) {
             count("duplicated");
-            schedule(() -> attempt(event, 0, key, false), faults.delay());
+            schedule(() -> attempt(event, 0, false), faults.delay());
         }
     }
 
-    private void attempt(Event event, int retry, SigningKeys.Key key, boolean redeliverAfterSuccess) {
+    private void attempt(Event event, int retry, boolean redeliverAfterSuccess) {
         if (closed) {
             return;
         }
+        SigningKeys.Key key = event.key();
         if (faults.takeFailure()) {
             count("faultFailed");
-            failed(event, retry, key, -1, "fault: the next attempt fails", redeliverAfterSuccess);
+            event.firstAttempt().complete(null);
+            failed(event, retry, -1, "fault: the next attempt fails", redeliverAfterSuccess);
             return;
         }
         HttpRequest request;
@@ -192,30 +200,32 @@ public final class CallbackDelivery implements AutoCloseable {
                     .header(ContentSignature.HEADER, ContentSignature.sign(key.signingKey(), event.body()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(event.body())).build();
         } catch (IllegalArgumentException badUrl) {
-            failed(event, RETRIES.size(), key, -1, "invalid URL " + event.url(), false);
+            event.firstAttempt().complete(null);
+            failed(event, RETRIES.size(), -1, "invalid URL " + event.url(), false);
             return;
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            event.firstAttempt().complete(null);
             int status = error == null ? response.statusCode() : -1;
             if (status >= 200 && status < 300) {
                 count("delivered");
                 failingSince.remove(event.callbackId());
                 if (redeliverAfterSuccess) {
                     count("redelivered");
-                    schedule(() -> attempt(event, 0, key, false), Duration.ZERO);
+                    schedule(() -> attempt(event, 0, false), Duration.ZERO);
                 }
             } else {
-                failed(event, retry, key, status, error == null ? "HTTP " + status : error.toString(), redeliverAfterSuccess);
+                failed(event, retry, status, error == null ? "HTTP " + status : error.toString(), redeliverAfterSuccess);
             }
         });
     }
 
-    private void failed(Event event, int retry, SigningKeys.Key key, int status, String why, boolean redeliver) {
+    private void failed(Event event, int retry, int status, String why, boolean redeliver) {
         count("failedAttempts");
         boolean retried = status < 0 || RETRIED_STATUSES.contains(status);
         if (retried && retry < RETRIES.size()) {
             count("retried");
-            schedule(() -> attempt(event, retry + 1, key, redeliver), clock.scaled(RETRIES.get(retry)));
+            schedule(() -> attempt(event, retry + 1, redeliver), clock.scaled(RETRIES.get(retry)));
             return;
         }
         count("givenUp");
@@ -271,5 +281,10 @@ public final class CallbackDelivery implements AutoCloseable {
         closed = true;
         scheduler.shutdownNow();
         httpExecutor.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

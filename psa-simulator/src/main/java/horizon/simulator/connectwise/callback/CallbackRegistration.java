@@ -177,7 +177,7 @@ public final class CallbackRegistration {
             case "board" -> Kind.BOARDS;
             case "status" -> Kind.BOARD_STATUSES;
             case "company" -> Kind.COMPANIES;
-            case "type" -> Kind.BOARD_TYPES;
+            // company and contact types, territories and integrator tags are not served as collections
             default -> null;
         };
         return kind == null ? objectId > 0 : store.get(kind, objectId).isPresent()

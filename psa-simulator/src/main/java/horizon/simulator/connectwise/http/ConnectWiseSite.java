@@ -131,7 +131,9 @@ public final class ConnectWiseSite {
                     new Actor(caller.memberId(), caller.identifier()),
                     "forward-only".equalsIgnoreCase(request.header("pagination-type")),
                     selfUrl(request), request.rawQuery());
-            return SimHttpServer.withAimedFaults(faults, request.method(), String.join("/", path),
+            boolean write = SimHttpServer.WRITES.contains(request.method())
+                    && target.get().shape() != Target.Shape.SEARCH;
+            return SimHttpServer.withAimedFaults(faults, request.method(), String.join("/", path), write,
                     () -> answer(endpoint, version, () -> dispatch(rest, target.get())),
                     status -> serverError(endpoint, status));
         } catch (ApiError e) {

@@ -98,7 +98,9 @@ public final class Listing {
             }
             total = seen;
         }
-        return page(target.kind(), fields, page, Map.of("Link", navigableLinks(request, pageNumber, pageSize, total)));
+        // a search's parameters travel in its body, which a Link cannot carry: its pages are asked for by number
+        return page(target.kind(), fields, page, target.shape() == Target.Shape.SEARCH ? Map.of()
+                : Map.of("Link", navigableLinks(request, pageNumber, pageSize, total)));
     }
 
     /** A page of records; whole stored records are written from their kept JSON. */

@@ -41,12 +41,12 @@ public final class Writes {
             if (target.kind().parent().isPresent()) {
                 listing.rows(target); // 404 for a missing parent
             }
-            ObjectNode record = rules.create(target.kind(), target.parentId(), sanitized(body), request.actor());
-            return store.insert(target.kind(), record, request.actor());
-        });
-        store.write(() -> {
-            rules.afterCreate(target.kind(), created, sanitized(body), request.actor());
-            return null;
+            ObjectNode sent = sanitized(body);
+            ObjectNode record = rules.create(target.kind(), target.parentId(), sent.deepCopy(), request.actor());
+            ObjectNode stored = store.insert(target.kind(), record, request.actor());
+            // its side effects (first notes, the ticket a note or time entry updates) commit with it
+            rules.afterCreate(target.kind(), stored, sent, request.actor());
+            return stored;
         });
         return RestResponse.created(created);
     }

@@ -29,9 +29,10 @@ public final class HoldBack<T> {
 
     /**
      * Passes an event on to {@code send}, or holds it back when {@code hold} and nothing is held for the target yet.
-     * A held event of the target goes right after this one. Returns whether the event was held. Caller holds the lock.
+     * A held event of the target goes right after this one, through {@code sendBehind(held, successor)}, which must
+     * make it arrive after the successor (a FIFO queue appends it; parallel senders wait for the successor's attempt). Returns whether the event was held. Caller holds the lock.
      */
-    public boolean offer(String target, T event, boolean hold, Consumer<T> send) {
+    public boolean offer(String target, T event, boolean hold, Consumer<T> send, BiConsumer<T, T> sendBehind) {
         if (hold && !held.containsKey(target)) {
             held.put(target, event);
             scheduler.accept(() -> release(target, event, send), DeliveryFaults.HOLD_AT_MOST);
@@ -40,7 +41,7 @@ public final class HoldBack<T> {
         send.accept(event);
         T waiting = held.remove(target);
         if (waiting != null) {
-            send.accept(waiting);
+            sendBehind.accept(waiting, event);
         }
         return false;
     }

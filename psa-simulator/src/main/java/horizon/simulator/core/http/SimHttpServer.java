@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  */
 public final class SimHttpServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimHttpServer.class.getName());
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** The methods that can change a PSA's data. */
+    public static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     /** A simulated PSA's side of one port: answers a request, which may carry an aimed fault. */
     @FunctionalInterface
@@ -96,16 +97,18 @@ public final class SimHttpServer implements AutoCloseable {
      * Runs a handler with the aimed faults of its route: a 5xx before the handler, or the handler's answer marked
      * committed (a write that answered 2xx) and carrying the fault to apply when it is sent.
      *
+     * @param write      whether the request changes the PSA's data (the PSA says: a POST that queries, such as
+     *                   Autotask's {@code query} or ConnectWise's {@code search}, is not a write)
      * @param errorReply the PSA's own error answer for a status (its 500 or 503 body)
      */
-    public static Reply withAimedFaults(RequestFaults faults, String method, String route, Supplier<Reply> handler,
-                                        IntFunction<Reply> errorReply) {
+    public static Reply withAimedFaults(RequestFaults faults, String method, String route, boolean write,
+                                        Supplier<Reply> handler, IntFunction<Reply> errorReply) {
         Optional<FaultRule> aimed = faults.aimedAt(method, route);
         if (aimed.isPresent() && !aimed.get().kind().runsHandler()) {
             return errorReply.apply(aimed.get().status()).withFault(aimed.get());
         }
         Reply reply = handler.get();
-        boolean committed = reply.committed() || WRITES.contains(method) && reply.status() / 100 == 2;
+        boolean committed = write && reply.status() / 100 == 2;
         reply = reply.withCommitted(committed);
         if (aimed.isEmpty()) {
             return reply;
@@ -149,19 +152,22 @@ public final class SimHttpServer implements AutoCloseable {
     private static String send(HttpExchange exchange, Reply reply) throws IOException {
         FaultRule fault = reply.fault();
         FaultRule.Kind kind = fault == null ? null : fault.kind();
-        if (kind == FaultRule.Kind.COMMIT_THEN_DROP || kind == FaultRule.Kind.COMMIT_THEN_STALL) {
-            if (kind == FaultRule.Kind.COMMIT_THEN_STALL) {
+        // an empty body cannot be cut in half: it stalls before the headers instead
+        boolean stallBeforeHeaders = kind == FaultRule.Kind.COMMIT_THEN_STALL
+                || kind == FaultRule.Kind.STALL_MID_BODY && reply.body().length == 0;
+        if (kind == FaultRule.Kind.COMMIT_THEN_DROP || stallBeforeHeaders) {
+            if (stallBeforeHeaders) {
                 pause(fault);
             }
             exchange.close(); // no headers sent: the JDK server closes the connection
-            return kind == FaultRule.Kind.COMMIT_THEN_STALL ? "stalled" : "dropped";
+            return stallBeforeHeaders ? "stalled" : "dropped";
         }
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] body = reply.body();
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         OutputStream out = exchange.getResponseBody();
-        if (kind == FaultRule.Kind.STALL_MID_BODY && body.length > 1) {
+        if (kind == FaultRule.Kind.STALL_MID_BODY && body.length > 0) {
             out.write(body, 0, body.length / 2);
             out.flush();
             pause(fault);

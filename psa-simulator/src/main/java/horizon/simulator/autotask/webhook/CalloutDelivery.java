@@ -1,14 +1,12 @@
 package horizon.simulator.autotask.webhook;
 
-import horizon.simulator.core.DaemonThreads;
 import horizon.simulator.core.SimClock;
 import horizon.simulator.core.delivery.DeliveryFaults;
+import horizon.simulator.core.delivery.Dispatcher;
 import horizon.simulator.core.delivery.HoldBack;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,11 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,8 +38,6 @@ final class CalloutDelivery implements AutoCloseable {
     static final int FAILURES_BEFORE_DEACTIVATION = 25;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
-    /** A loopback receiver on a loaded machine cannot promise sub-second answers, so scaling never goes below this. */
-    static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(CalloutDelivery.class.getName());
 
@@ -55,23 +46,17 @@ final class CalloutDelivery implements AutoCloseable {
     private final DeliveryFaults faults;
     private final HoldBack<Callout> holdBack;
     private final PayloadVariants variants;
-    private final ExecutorService httpExecutor;
-    private final HttpClient http;
-    private final ScheduledExecutorService scheduler;
+    private final Dispatcher dispatcher;
     private final Map<String, Outbox> outboxes = new HashMap<>();
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
-    private volatile boolean closed;
 
     CalloutDelivery(SimClock clock, WebhookRegistry registry, DeliveryFaults faults, PayloadVariants variants) {
         this.clock = clock;
         this.variants = variants;
         this.registry = registry;
         this.faults = faults;
-        this.holdBack = new HoldBack<>(this::schedule, registry);
-        this.httpExecutor = Executors.newCachedThreadPool(DaemonThreads.named("autotask-webhook-http"));
-        this.http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.scheduler = Executors.newScheduledThreadPool(1, DaemonThreads.named("autotask-webhook-delivery"));
+        this.dispatcher = new Dispatcher("autotask-webhook", clock, TIMEOUT);
+        this.holdBack = new HoldBack<>(dispatcher::schedule, registry);
         for (String name : List.of("delivered", "failedAttempts", "dropped", "faultDropped", "duplicated",
                 "lateDuplicated", "reordered", "redelivered", "faultFailed", "discarded", "deactivated", "deactivationNotices")) {
             counters.put(name, new AtomicLong());
@@ -88,7 +73,7 @@ final class CalloutDelivery implements AutoCloseable {
      * lock.
      */
     void enqueue(Webhook webhook, Callout callout) {
-        if (closed) {
+        if (dispatcher.closed()) {
             return;
         }
         DeliveryFaults.Decision fate = faults.decide();
@@ -156,7 +141,7 @@ final class CalloutDelivery implements AutoCloseable {
      */
     void sendDeactivationNotice(Webhook webhook) {
         String url = variants.deactivationOnWebhookUrl() ? webhook.webhookUrl() : webhook.deactivationUrl();
-        if (closed || url == null) {
+        if (dispatcher.closed() || url == null) {
             return;
         }
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
@@ -167,8 +152,7 @@ final class CalloutDelivery implements AutoCloseable {
         payload.put("SequenceNumber", nextSequence(webhook));
         byte[] body = DotNetJson.write(payload);
         try {
-            http.sendAsync(request(url, webhook.secretKey(), body),
-                    HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            dispatcher.send(request(url, webhook.secretKey(), body)).whenComplete((response, error) -> {
                         if (error == null) {
                             count("deactivationNotices");
                         }
@@ -193,18 +177,11 @@ final class CalloutDelivery implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        scheduler.shutdownNow();
-        httpExecutor.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.close();
     }
 
     private void pump(Outbox outbox) {
-        if (closed || outbox.sending || outbox.gone || outbox.waiting.isEmpty()) {
+        if (dispatcher.closed() || outbox.sending || outbox.gone || outbox.waiting.isEmpty()) {
             return;
         }
         outbox.sending = true;
@@ -235,7 +212,7 @@ final class CalloutDelivery implements AutoCloseable {
             completed(outbox, head, -1, "Invalid URI: " + badUrl.getMessage());
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        dispatcher.send(request).whenComplete((response, error) -> {
             int status = error == null ? response.statusCode() : -1;
             String message = error == null ? httpError(status) : describe(error);
             execute(() -> completed(outbox, head, status, message));
@@ -300,15 +277,7 @@ final class CalloutDelivery implements AutoCloseable {
     }
 
     private HttpRequest request(String url, String secretKey, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(timeout())
-                .header("Content-Type", "application/json")
-                .header(HookSignature.HEADER, HookSignature.sign(secretKey, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    }
-
-    private Duration timeout() {
-        Duration scaled = clock.scaled(TIMEOUT);
-        return scaled.compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : scaled;
+        return dispatcher.post(url, HookSignature.HEADER, HookSignature.sign(secretKey, body), body);
     }
 
     private Outbox outbox(Webhook webhook) {
@@ -320,13 +289,7 @@ final class CalloutDelivery implements AutoCloseable {
     }
 
     private void schedule(Runnable task, Duration delay) {
-        if (!closed) {
-            try {
-                scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException ignored) {
-                // closing: nothing is delivered any more
-            }
-        }
+        dispatcher.schedule(task, delay);
     }
 
     private void execute(Runnable task) {

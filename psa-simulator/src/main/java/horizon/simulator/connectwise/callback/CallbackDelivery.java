@@ -4,14 +4,11 @@ import horizon.simulator.connectwise.store.Actor;
 import horizon.simulator.connectwise.store.Change;
 import horizon.simulator.connectwise.store.CwStore;
 import horizon.simulator.connectwise.store.Kind;
-import horizon.simulator.core.DaemonThreads;
 import horizon.simulator.core.SimClock;
 import horizon.simulator.core.delivery.DeliveryFaults;
+import horizon.simulator.core.delivery.Dispatcher;
 import horizon.simulator.core.delivery.HoldBack;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,11 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +37,6 @@ public final class CallbackDelivery implements AutoCloseable {
     public static final List<Duration> RETRIES = List.of(Duration.ofSeconds(2), Duration.ofSeconds(4));
     public static final Set<Integer> RETRIED_STATUSES = Set.of(404, 409, 419, 429);
     public static final Duration DISABLED_AFTER = Duration.ofDays(3);
-    static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(CallbackDelivery.class.getName());
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -62,13 +53,10 @@ public final class CallbackDelivery implements AutoCloseable {
     private final SigningKeys keys;
     private final Site site;
     private final Random random;
-    private final ExecutorService httpExecutor;
-    private final HttpClient http;
-    private final ScheduledExecutorService scheduler;
+    private final Dispatcher dispatcher;
     private final HoldBack<Event> holdBack;
     private final Map<Long, Instant> failingSince = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
-    private volatile boolean closed;
 
     /**
      * One payload for one callback, with what its faults decided, the key its {@code key_url} names (and that signs
@@ -85,11 +73,8 @@ public final class CallbackDelivery implements AutoCloseable {
         this.keys = keys;
         this.site = site;
         this.random = new Random(seed ^ 0xDE11L);
-        this.httpExecutor = Executors.newCachedThreadPool(DaemonThreads.named("connectwise-callback-http"));
-        this.http = HttpClient.newBuilder().executor(httpExecutor).connectTimeout(timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.scheduler = Executors.newScheduledThreadPool(1, DaemonThreads.named("connectwise-callback-delivery"));
-        this.holdBack = new HoldBack<>(this::schedule, this);
+        this.dispatcher = new Dispatcher("connectwise-callback", clock, TIMEOUT);
+        this.holdBack = new HoldBack<>(dispatcher::schedule, this);
         for (String name : List.of("delivered", "failedAttempts", "retried", "givenUp", "suppressed", "faultDropped",
                 "duplicated", "lateDuplicated", "reordered", "redelivered", "faultFailed", "disabled")) {
             counters.put(name, new AtomicLong());
@@ -99,7 +84,7 @@ public final class CallbackDelivery implements AutoCloseable {
     /** Called by the store after every change: one event per matching active callback. */
     public void onChange(Change change) {
         String type = TYPES.get(change.kind());
-        if (type == null || closed) {
+        if (type == null || dispatcher.closed()) {
             return;
         }
         for (ObjectNode callback : store.rows(Kind.CALLBACKS).values()) {
@@ -183,7 +168,7 @@ public final class CallbackDelivery implements AutoCloseable {
     }
 
     private void attempt(Event event, int retry, boolean redeliverAfterSuccess) {
-        if (closed) {
+        if (dispatcher.closed()) {
             return;
         }
         SigningKeys.Key key = event.key();
@@ -195,16 +180,14 @@ public final class CallbackDelivery implements AutoCloseable {
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(event.url())).timeout(timeout())
-                    .header("Content-Type", "application/json")
-                    .header(ContentSignature.HEADER, ContentSignature.sign(key.signingKey(), event.body()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(event.body())).build();
+            request = dispatcher.post(event.url(), ContentSignature.HEADER,
+                    ContentSignature.sign(key.signingKey(), event.body()), event.body());
         } catch (IllegalArgumentException badUrl) {
             event.firstAttempt().complete(null);
             failed(event, RETRIES.size(), -1, "invalid URL " + event.url(), false);
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        dispatcher.send(request).whenComplete((response, error) -> {
             event.firstAttempt().complete(null);
             int status = error == null ? response.statusCode() : -1;
             if (status >= 200 && status < 300) {
@@ -261,30 +244,12 @@ public final class CallbackDelivery implements AutoCloseable {
         counters.get(name).incrementAndGet();
     }
 
-    private Duration timeout() {
-        Duration scaled = clock.scaled(TIMEOUT);
-        return scaled.compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : scaled;
-    }
-
     private void schedule(Runnable task, Duration delay) {
-        if (!closed) {
-            try {
-                scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException ignored) {
-                // closing: nothing is delivered any more
-            }
-        }
+        dispatcher.schedule(task, delay);
     }
 
     @Override
     public void close() {
-        closed = true;
-        scheduler.shutdownNow();
-        httpExecutor.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.close();
     }
 }

@@ -70,45 +70,56 @@ public final class ConnectWiseSimulator implements AutoCloseable {
         this.clientId = UUID.nameUUIDFromBytes(("horizon-sim-client-" + options.seed()).getBytes()).toString();
 
         this.http = SimHttpServer.bind(options.bindAddress(), options.port(), 1, "connectwise-sim-http", clock);
-        String host = SimHttpServer.advertisedHost(options.bindAddress()) + ":" + http.ports().get(0);
-        this.siteUrl = "http://" + host + "/";
-        String keyUrlBase = siteUrl + CODEBASE + "/system/callbackkey/index.rails";
-        SigningKeys keys = new SigningKeys(clock, options.seed());
-        DeliveryFaults deliveryFaults = new DeliveryFaults(options.seed() ^ 0x5EEDFA17L);
-        this.delivery = new CallbackDelivery(store, clock, deliveryFaults, keys, new CallbackDelivery.Site(companyId,
-                host, keyUrlBase, hex(credentials, 24), hex(credentials, 24)),
-                options.seed());
-        store.addListener(change -> {
-            try {
-                delivery.onChange(change);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "callbacks failed on " + change.kind() + " " + change.id(), e);
-            }
-        });
-        RequestFaults faults = new RequestFaults(options.seed(), options.latency());
-        RollingBudget perMinute = new RollingBudget(clock, 60, options.requestsPerMinute());
-        Listing listing = new Listing(store);
-        Writes writes = new Writes(store, listing);
-        CallbackRegistration registration = new CallbackRegistration(store, listing, options.seed());
-        CwActivity steps = new CwActivity(options.seed());
-        this.activity = new ActivityLoop("connectwise-sim-activity", steps::step, ApiError.class);
-        FaultControl faultControl = new FaultControl(clock, faults, deliveryFaults, http.log());
-        this.control = new ConnectWiseControl(new ConnectWiseControl.Parts(store, listing, writes, accounts,
-                faultControl, perMinute, http.counters(), delivery, keys, activity, generated.technicians(), keyUrlBase,
-                companyId), technician(store, generated));
-        steps.attach(control);
+        CallbackDelivery startedDelivery = null;
+        try {
+            String host = SimHttpServer.advertisedHost(options.bindAddress()) + ":" + http.ports().get(0);
+            this.siteUrl = "http://" + host + "/";
+            String keyUrlBase = siteUrl + CODEBASE + "/system/callbackkey/index.rails";
+            SigningKeys keys = new SigningKeys(clock, options.seed());
+            DeliveryFaults deliveryFaults = new DeliveryFaults(options.seed() ^ 0x5EEDFA17L);
+            CallbackDelivery.Site callbackSite = new CallbackDelivery.Site(companyId, host, keyUrlBase,
+                    hex(credentials, 24), hex(credentials, 24));
+            this.delivery = startedDelivery = new CallbackDelivery(store, clock, deliveryFaults, keys, callbackSite,
+                    options.seed());
+            store.addListener(change -> {
+                try {
+                    delivery.onChange(change);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "callbacks failed on " + change.kind() + " " + change.id(), e);
+                }
+            });
+            RequestFaults faults = new RequestFaults(options.seed(), options.latency());
+            RollingBudget perMinute = new RollingBudget(clock, 60, options.requestsPerMinute());
+            Listing listing = new Listing(store);
+            Writes writes = new Writes(store, listing);
+            CallbackRegistration registration = new CallbackRegistration(store, listing, options.seed());
+            CwActivity steps = new CwActivity(options.seed());
+            this.activity = new ActivityLoop("connectwise-sim-activity", steps::step, ApiError.class);
+            FaultControl faultControl = new FaultControl(clock, faults, deliveryFaults, http.log());
+            this.control = new ConnectWiseControl(new ConnectWiseControl.Parts(store, listing, writes, accounts,
+                    faultControl, perMinute, http.counters(), delivery, keys, activity, generated.technicians(),
+                    keyUrlBase, companyId), technician(store, generated));
+            steps.attach(control);
 
-        ObjectNode companyInfo = JsonNodeFactory.instance.objectNode();
-        companyInfo.put("CompanyName", "Horizon Demo MSP");
-        companyInfo.put("Codebase", CODEBASE);
-        companyInfo.put("VersionCode", "v" + ConnectWiseSite.CURRENT_VERSION);
-        companyInfo.put("VersionNumber", "v4.6.112233");
-        companyInfo.put("CompanyID", companyId);
-        companyInfo.put("IsCloud", "False");
-        companyInfo.put("SiteUrl", host);
-        ConnectWiseSite site = new ConnectWiseSite(clock, accounts, faults, perMinute, listing, writes, registration,
-                keys, companyInfo);
-        http.start(port -> site::serve, new CwControlApi(this));
+            ObjectNode companyInfo = JsonNodeFactory.instance.objectNode();
+            companyInfo.put("CompanyName", "Horizon Demo MSP");
+            companyInfo.put("Codebase", CODEBASE);
+            companyInfo.put("VersionCode", "v" + ConnectWiseSite.CURRENT_VERSION);
+            companyInfo.put("VersionNumber", "v4.6.112233");
+            companyInfo.put("CompanyID", companyId);
+            companyInfo.put("IsCloud", "False");
+            companyInfo.put("SiteUrl", host);
+            ConnectWiseSite site = new ConnectWiseSite(clock, accounts, faults, perMinute, listing, writes,
+                    registration, keys, companyInfo);
+            http.start(port -> site::serve, new CwControlApi(this));
+        } catch (RuntimeException failed) {
+            // a simulator that did not start keeps no port or thread
+            if (startedDelivery != null) {
+                startedDelivery.close();
+            }
+            http.close();
+            throw failed;
+        }
         if (options.activityPerMinute() > 0) {
             control.startActivity(options.activityPerMinute());
         }

@@ -76,18 +76,21 @@ class ConnectWiseRestClientTest {
             assertThat(install.exitCode()).as("npm ci in %s failed:%n%s", dir, install.output()).isZero();
         }
 
-        try (ConnectWiseSimulator sim = ConnectWiseSimulator.start(ConnectWiseOptions.defaults());
-                TlsFront front = TlsFront.start(URI.create(sim.siteUrl()), tmp)) {
-            var member = sim.apiMember();
+        // the standalone simulator in a JVM of its own, as `java -jar psa-simulator.jar connectwise` runs it; the
+        // client gets only what its banner prints
+        Process standalone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "horizon.simulator.SimulatorMain", "connectwise",
+                "--port", "0", "--seed", "42").redirectErrorStream(true).start();
+        try (TlsFront front = TlsFront.start(URI.create(bannerValue(standalone, "site:")), tmp)) {
             // Optional CW_* settings (CW_STATUS_ID, CW_BOARD_ID, CW_CONDITIONS, CW_PAGE_SIZE, ...) pass through from
-            // this JVM's environment, since the child inherits it; the ones below always come from the simulator.
+            // this JVM's environment, since the child inherits it; the ones below always come from the banner.
             Map<String, String> env = Map.of(
                     "CW_SITE_URL", front.siteUrl(),
-                    "CW_COMPANY_ID", member.companyId(),
-                    "CW_PUBLIC_KEY", member.publicKey(),
-                    "CW_PRIVATE_KEY", member.privateKey(),
-                    "CW_CLIENT_ID", sim.clientId(),
-                    "CW_OWNER_IDENTIFIER", member.memberIdentifier(),
+                    "CW_COMPANY_ID", bannerValue(standalone, "company id:"),
+                    "CW_PUBLIC_KEY", bannerValue(standalone, "public key:"),
+                    "CW_PRIVATE_KEY", bannerValue(standalone, "private key:"),
+                    "CW_CLIENT_ID", bannerValue(standalone, "clientId:"),
+                    "CW_OWNER_IDENTIFIER", bannerValue(standalone, "API member"),
                     "NODE_EXTRA_CA_CERTS", front.certificatePem().toString());
 
             Run result = run(List.of("node", "client-run.mjs"), dir, env, RUN_TIMEOUT, "client-run");
@@ -98,7 +101,48 @@ class ConnectWiseRestClientTest {
             assertThat(ALL_PASSED.matcher(result.stdout()).find())
                     .as("client-run.mjs should end with 'connectwise-rest: N passed, 0 failed':%n%s", result.output())
                     .isTrue();
+        } finally {
+            standalone.destroy();
+            standalone.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    private final Map<String, String> banner = new java.util.LinkedHashMap<>();
+
+    /** A value of the standalone simulator's banner ("  label   value"), reading it up to the curl it ends with. */
+    private String bannerValue(Process standalone, String label) throws java.io.IOException {
+        if (banner.isEmpty()) {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(standalone.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            for (String line; (line = out.readLine()) != null && !line.startsWith("Try:"); ) {
+                seen.append(line).append('\n');
+                for (String known : List.of("site:", "company id:", "public key:", "private key:", "clientId:")) {
+                    if (line.trim().startsWith(known)) {
+                        banner.put(known, line.trim().substring(known.length()).trim());
+                    }
+                }
+                if (line.startsWith("API member ")) {
+                    banner.put("API member", line.substring("API member ".length()).trim());
+                }
+            }
+            banner.put("", seen.toString());
+            // keep draining what the simulator prints, so a full pipe never blocks it
+            Thread drain = new Thread(() -> {
+                try {
+                    while (out.readLine() != null) {
+                        // discarded
+                    }
+                } catch (java.io.IOException closed) {
+                    // the process ended
+                }
+            }, "standalone-simulator-output");
+            drain.setDaemon(true);
+            drain.start();
+        }
+        String value = banner.get(label);
+        assertThat(value).as("'%s' in the standalone simulator's banner:%n%s", label, banner.get("")).isNotBlank();
+        return value;
     }
 
     private static boolean onPath(String command) {

@@ -7,18 +7,13 @@ import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.SimulatorControl;
 import horizon.simulator.autotask.store.RuleViolation;
 import horizon.simulator.core.control.FaultControl;
-import horizon.simulator.core.http.Incoming;
+import horizon.simulator.core.control.ControlRequest;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,8 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ControlApi implements HttpHandler {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final SimulatorControl control;
     private final AutotaskSimulator simulator;
@@ -60,42 +53,31 @@ public final class ControlApi implements HttpHandler {
         } catch (UnsupportedOperationException e) {
             result = error(501, e.getMessage());
         }
-        byte[] bytes = MAPPER.writeValueAsBytes(result.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(result.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        ControlRequest.answer(exchange, result.status(), result.body());
     }
 
     private static Result error(int status, String message) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("error", message == null ? "error" : message);
-        return new Result(status, body);
+        return new Result(status, ControlRequest.error(message));
     }
 
     private Result route(HttpExchange exchange) throws IOException {
-        List<String> path = new ArrayList<>();
-        for (String s : exchange.getRequestURI().getRawPath().split("/")) {
-            if (!s.isEmpty()) {
-                path.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
-            }
-        }
-        path.remove(0); // _sim
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        byte[] raw = exchange.getRequestBody().readAllBytes();
-        JsonNode body = raw.length == 0 ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(raw);
-        SimulatorControl as = actor(exchange.getRequestURI().getRawQuery());
-        String first = path.isEmpty() ? "" : path.get(0).toLowerCase(Locale.ROOT);
+        ControlRequest request = ControlRequest.read(exchange);
+        List<String> path = request.path();
+        String method = request.method();
+        JsonNode body = request.body();
+        SimulatorControl as = request.query().containsKey("as")
+                ? control.as(Long.parseLong(request.query().get("as"))) : control;
+        String first = request.first();
         if (first.equals("records")) {
-            return records(method, path, body, as);
+            return records(request, as);
         }
         if (!first.equals("faults")) {
-            Optional<JsonNode> answered = shared.handle(method, first, body, query(exchange.getRequestURI().getRawQuery()));
+            Optional<JsonNode> answered = shared.handle(method, first, body, request.query());
             if (answered.isPresent()) {
                 return Result.ok(answered.get());
             }
         }
-        String key = method + " " + first + (path.size() > 2 ? " /" + path.get(2).toLowerCase(Locale.ROOT) : path.size() == 2 ? " id" : "");
-        return switch (key) {
+        return switch (request.routeKey()) {
             case "GET " -> Result.ok(index());
             case "GET state" -> Result.ok(control.dump());
             case "GET counters" -> Result.ok(MAPPER.valueToTree(control.counters()));
@@ -127,33 +109,33 @@ public final class ControlApi implements HttpHandler {
                 control.webhookVariants().reset();
                 yield Result.ok(variants());
             }
-            case "POST tickets" -> created(as.createTicket(fields(body)));
+            case "POST tickets" -> created(as.createTicket(ControlRequest.fields(body)));
             case "PATCH tickets id" -> {
-                as.updateTicket(id(path, 1), fields(body));
-                yield record("Tickets", id(path, 1));
+                as.updateTicket(request.id(1), ControlRequest.fields(body));
+                yield record("Tickets", request.id(1));
             }
             case "DELETE tickets id" -> {
-                as.deleteTicket(id(path, 1));
-                yield Result.ok(JsonNodeFactory.instance.objectNode().put("deleted", id(path, 1)));
+                as.deleteTicket(request.id(1));
+                yield Result.ok(JsonNodeFactory.instance.objectNode().put("deleted", request.id(1)));
             }
-            case "POST tickets /notes" -> created(as.addNote(id(path, 1), fields(body)));
-            case "POST tickets /time-entries" -> created(as.addTimeEntry(id(path, 1), body.get("resourceId").asLong(),
+            case "POST tickets /notes" -> created(as.addNote(request.id(1), ControlRequest.fields(body)));
+            case "POST tickets /time-entries" -> created(as.addTimeEntry(request.id(1), body.get("resourceId").asLong(),
                     body.path("hours").asDouble(1.0), body.path("summaryNotes").asString("Worked on the issue")));
             case "POST tickets /assign" -> {
-                as.reassign(id(path, 1), body.get("resourceId").asLong());
-                yield record("Tickets", id(path, 1));
+                as.reassign(request.id(1), body.get("resourceId").asLong());
+                yield record("Tickets", request.id(1));
             }
             case "POST tickets /status" -> {
-                as.changeStatus(id(path, 1), body.get("status").asLong());
-                yield record("Tickets", id(path, 1));
+                as.changeStatus(request.id(1), body.get("status").asLong());
+                yield record("Tickets", request.id(1));
             }
             case "DELETE notes id" -> {
-                as.deleteNote(id(path, 1));
-                yield Result.ok(JsonNodeFactory.instance.objectNode().put("deleted", id(path, 1)));
+                as.deleteNote(request.id(1));
+                yield Result.ok(JsonNodeFactory.instance.objectNode().put("deleted", request.id(1)));
             }
             case "DELETE time-entries id" -> {
-                as.deleteTimeEntry(id(path, 1));
-                yield Result.ok(JsonNodeFactory.instance.objectNode().put("deleted", id(path, 1)));
+                as.deleteTimeEntry(request.id(1));
+                yield Result.ok(JsonNodeFactory.instance.objectNode().put("deleted", request.id(1)));
             }
             case "GET activity" -> Result.ok(activity());
             case "POST activity" -> {
@@ -170,44 +152,25 @@ public final class ControlApi implements HttpHandler {
         };
     }
 
-    private Result records(String method, List<String> path, JsonNode body, SimulatorControl as) {
+    private Result records(ControlRequest request, SimulatorControl as) {
+        List<String> path = request.path();
+        String method = request.method();
+        JsonNode body = request.body();
         if (path.size() == 2 && method.equals("POST")) {
-            return created(as.create(path.get(1), fields(body)));
+            return created(as.create(path.get(1), ControlRequest.fields(body)));
         }
         if (path.size() == 3 && method.equals("GET")) {
-            return record(path.get(1), id(path, 2));
+            return record(path.get(1), request.id(2));
         }
         if (path.size() == 3 && method.equals("PATCH")) {
-            as.update(path.get(1), id(path, 2), fields(body));
-            return record(path.get(1), id(path, 2));
+            as.update(path.get(1), request.id(2), ControlRequest.fields(body));
+            return record(path.get(1), request.id(2));
         }
         return error(404, "no control route " + method + " /_sim/" + String.join("/", path));
     }
 
-    private SimulatorControl actor(String rawQuery) {
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.startsWith("as=")) {
-                    return control.as(Long.parseLong(pair.substring(3)));
-                }
-            }
-        }
-        return control;
-    }
-
-    private static long id(List<String> path, int index) {
-        if (path.size() <= index) {
-            throw new IllegalArgumentException("an id is missing in the path");
-        }
-        return Long.parseLong(path.get(index));
-    }
-
-    private static Map<String, Object> fields(JsonNode body) {
-        return MAPPER.convertValue(body, MAP);
-    }
-
     private static Result created(long id) {
-        return Result.ok(JsonNodeFactory.instance.objectNode().put("id", id));
+        return Result.ok(ControlRequest.created(id));
     }
 
     private Result record(String entity, long id) {
@@ -225,9 +188,6 @@ public final class ControlApi implements HttpHandler {
         return control.faults();
     }
 
-    private static Map<String, String> query(String raw) {
-        return Incoming.parseQuery(raw);
-    }
 
     private ObjectNode variants() {
         var variants = control.webhookVariants();

@@ -8,17 +8,12 @@ import horizon.simulator.connectwise.rest.ApiError;
 import horizon.simulator.connectwise.store.Kind;
 import horizon.simulator.connectwise.store.Permission;
 import horizon.simulator.core.control.FaultControl;
-import horizon.simulator.core.http.Incoming;
+import horizon.simulator.core.control.ControlRequest;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,8 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CwControlApi implements HttpHandler {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final ConnectWiseSimulator simulator;
 
@@ -47,7 +40,7 @@ public final class CwControlApi implements HttpHandler {
             result = route(exchange);
             if (result == null) {
                 status = 404;
-                result = error("no control route " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                result = ControlRequest.error("no control route " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             }
         } catch (ApiError e) {
             status = 400;
@@ -55,56 +48,43 @@ public final class CwControlApi implements HttpHandler {
         } catch (IllegalArgumentException | IllegalStateException | JacksonException | ClassCastException
                  | NullPointerException e) {
             status = 400;
-            result = error(e.getMessage());
+            result = ControlRequest.error(e.getMessage());
         }
-        byte[] bytes = MAPPER.writeValueAsBytes(result);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        ControlRequest.answer(exchange, status, result);
     }
 
     private JsonNode route(HttpExchange exchange) throws IOException {
-        List<String> path = new ArrayList<>();
-        for (String s : exchange.getRequestURI().getRawPath().split("/")) {
-            if (!s.isEmpty()) {
-                path.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
-            }
-        }
-        path.remove(0); // _sim
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        byte[] raw = exchange.getRequestBody().readAllBytes();
-        JsonNode body = raw.length == 0 ? JsonNodeFactory.instance.objectNode() : MAPPER.readTree(raw);
-        Map<String, String> query = Incoming.parseQuery(exchange.getRequestURI().getRawQuery());
-        ConnectWiseControl control = query.containsKey("as")
-                ? simulator.control().as(Long.parseLong(query.get("as"))) : simulator.control();
-        String first = path.isEmpty() ? "" : path.get(0).toLowerCase(Locale.ROOT);
-        Optional<JsonNode> shared = control.faults().handle(method, first, body, query);
+        ControlRequest request = ControlRequest.read(exchange);
+        List<String> path = request.path();
+        String method = request.method();
+        JsonNode body = request.body();
+        ConnectWiseControl control = request.query().containsKey("as")
+                ? simulator.control().as(Long.parseLong(request.query().get("as"))) : simulator.control();
+        Optional<JsonNode> shared = control.faults().handle(method, request.first(), body, request.query());
         if (shared.isPresent()) {
             return shared.get();
         }
-        String key = method + " " + first + (path.size() > 2 ? " /" + path.get(2).toLowerCase(Locale.ROOT)
-                : path.size() == 2 ? " id" : "");
-        return switch (key) {
+        return switch (request.routeKey()) {
             case "GET " -> index();
             case "GET state" -> control.dump();
             case "GET counters" -> control.counters();
             case "GET callbacks" -> control.callbacks();
             case "POST signing-key" -> JsonNodeFactory.instance.objectNode().put("id", control.rotateSigningKey());
-            case "POST tickets" -> created(control.createTicket(fields(body)));
-            case "PATCH tickets id" -> control.update(Kind.TICKETS, id(path, 1), fields(body));
+            case "POST tickets" -> ControlRequest.created(control.createTicket(ControlRequest.fields(body)));
+            case "PATCH tickets id" -> control.update(Kind.TICKETS, request.id(1), ControlRequest.fields(body));
             case "DELETE tickets id" -> {
-                control.deleteTicket(id(path, 1));
-                yield JsonNodeFactory.instance.objectNode().put("deleted", id(path, 1));
+                control.deleteTicket(request.id(1));
+                yield JsonNodeFactory.instance.objectNode().put("deleted", request.id(1));
             }
-            case "POST tickets /notes" -> created(control.addNote(id(path, 1), body.path("text").asString(),
+            case "POST tickets /notes" -> ControlRequest.created(control.addNote(request.id(1), body.path("text").asString(),
                     body.path("internal").asBoolean(false)));
-            case "POST tickets /time-entries" -> created(control.addTimeEntry(id(path, 1),
+            case "POST tickets /time-entries" -> ControlRequest.created(control.addTimeEntry(request.id(1),
                     body.path("memberId").asLong(control.technicians().get(0)), body.path("hours").asDouble(1.0),
                     body.path("notes").asString("Worked on the issue")));
-            case "POST tickets /assign" -> control.assign(id(path, 1), body.get("memberId").asLong());
-            case "POST tickets /status" -> control.changeStatus(id(path, 1), body.get("statusId").asLong());
-            case "POST records id" -> created(control.create(kind(path), body.path("parentId").asLong(0),
-                    fields(body.path("fields"))));
+            case "POST tickets /assign" -> control.assign(request.id(1), body.get("memberId").asLong());
+            case "POST tickets /status" -> control.changeStatus(request.id(1), body.get("statusId").asLong());
+            case "POST records id" -> ControlRequest.created(control.create(kind(path), body.path("parentId").asLong(0),
+                    ControlRequest.fields(body.path("fields"))));
             case "POST client-ids id" -> {
                 control.disableClientId(path.get(1), body.path("disabled").asBoolean(true));
                 yield JsonNodeFactory.instance.objectNode().put("clientId", path.get(1))
@@ -135,7 +115,7 @@ public final class CwControlApi implements HttpHandler {
     /** {@code PATCH /_sim/records/{KIND}/{id}} with the fields to replace. */
     private static JsonNode recordRoute(String method, List<String> path, JsonNode body, ConnectWiseControl control) {
         if (path.size() == 3 && path.get(0).equalsIgnoreCase("records") && method.equals("PATCH")) {
-            return control.update(kind(path), Long.parseLong(path.get(2)), fields(body));
+            return control.update(kind(path), Long.parseLong(path.get(2)), ControlRequest.fields(body));
         }
         if (path.size() == 3 && path.get(0).equalsIgnoreCase("records") && method.equals("GET")) {
             return control.get(kind(path), Long.parseLong(path.get(2))).map(JsonNode.class::cast).orElse(null);
@@ -171,24 +151,5 @@ public final class CwControlApi implements HttpHandler {
         node.put("perMinute", control.activityRate());
         node.put("actions", control.activityActions());
         return node;
-    }
-
-    private static long id(List<String> path, int index) {
-        if (path.size() <= index) {
-            throw new IllegalArgumentException("an id is missing in the path");
-        }
-        return Long.parseLong(path.get(index));
-    }
-
-    private static Map<String, Object> fields(JsonNode body) {
-        return MAPPER.convertValue(body, MAP);
-    }
-
-    private static ObjectNode created(long id) {
-        return JsonNodeFactory.instance.objectNode().put("id", id);
-    }
-
-    private static ObjectNode error(String message) {
-        return JsonNodeFactory.instance.objectNode().put("error", message == null ? "error" : message);
     }
 }

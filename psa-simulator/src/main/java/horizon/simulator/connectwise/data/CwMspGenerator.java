@@ -395,7 +395,7 @@ public final class CwMspGenerator {
         ticket.set("board", ref(Kind.BOARDS, board));
         List<Long> statuses = closed ? closedStatusesByBoard.get(board) : openStatusesByBoard.get(board);
         long status = statuses.get(random.nextInt(statuses.size()));
-        ticket.set("status", statusRef(status));
+        ticket.set("status", ref(Kind.BOARD_STATUSES, status));
         ticket.set("company", ref(Kind.COMPANIES, companyId));
         if (!contacts.isEmpty()) {
             long contactId = contacts.get(random.nextInt(contacts.size()));
@@ -415,7 +415,7 @@ public final class CwMspGenerator {
         List<Long> teams = teamsByBoard.get(board);
         ticket.set("team", ref(Kind.BOARD_TEAMS, teams.get(random.nextInt(teams.size()))));
         ticket.set("owner", ref(Kind.MEMBERS, owner));
-        ticket.set("priority", priorityRef(priorities.get(random.nextInt(priorities.size()))));
+        ticket.set("priority", ref(Kind.PRIORITIES, priorities.get(random.nextInt(priorities.size()))));
         ticket.set("source", ref(Kind.SOURCES, sources.get(random.nextInt(sources.size()))));
         ticket.put("severity", List.of("Low", "Medium", "High").get(random.nextInt(3)));
         ticket.put("impact", List.of("Low", "Medium", "High").get(random.nextInt(3)));
@@ -523,14 +523,6 @@ public final class CwMspGenerator {
     /** A reference as ConnectWise writes one: id and name (and identifier for companies and members). */
     public ObjectNode ref(Kind kind, long id) {
         return References.of(kind, store.get(kind, id).orElseThrow());
-    }
-
-    private ObjectNode statusRef(long id) {
-        return References.of(Kind.BOARD_STATUSES, store.get(Kind.BOARD_STATUSES, id).orElseThrow());
-    }
-
-    private ObjectNode priorityRef(long id) {
-        return References.of(Kind.PRIORITIES, store.get(Kind.PRIORITIES, id).orElseThrow());
     }
 
     private Actor memberActor(long memberId) {

@@ -1,10 +1,20 @@
 package horizon.helpdesk;
 
-/** The port every PSA adapter implements; features talk to a PSA only through it. */
+import java.util.List;
+
+/** Connecting one PSA: which values the admin enters, and proving they work. */
 public interface HelpdeskConnector {
 
-    /** The PSA this connector speaks to. */
-    HelpdeskKind kind();
+    /** The values the admin enters, in form order. */
+    List<CredentialField> credentialFields();
+
+    /**
+     * What is wrong with the values as entered, found without a call: blank required fields by default; connectors add
+     * their own checks (a site host's scheme and form).
+     */
+    default List<CredentialField.Problem> check(HelpdeskCredentials credentials) {
+        return credentials.blankRequired(credentialFields());
+    }
 
     /**
      * Proves the credentials work: the fields are complete, the tenant is found, and the API user can read.

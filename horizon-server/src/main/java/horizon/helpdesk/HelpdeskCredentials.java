@@ -1,54 +1,59 @@
 package horizon.helpdesk;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The three values an admin copies out of the PSA to let Horizon in.
+ * The values an admin entered to connect a PSA, keyed by {@link CredentialField#name()}; which keys exist is the
+ * connector's business. Sealed and stored as one envelope per connection.
  *
- * <p>{@link #toString()} never prints the values, so a credentials object that ends up in a log line or an exception
- * leaks nothing.
+ * <p>{@link #toString()} never prints a value, so credentials that end up in a log line or an exception leak nothing.
  *
- * @param userName        the API user's name (Autotask: the generated key)
- * @param secret          the API user's secret
- * @param integrationCode the API tracking identifier the PSA issued to Horizon
+ * @param values field name to value, trimmed (copied keys often carry a stray space or line break)
  */
-public record HelpdeskCredentials(String userName, String secret, String integrationCode) {
+public record HelpdeskCredentials(Map<String, String> values) {
 
-    public static final String USER_NAME_LABEL = "API Username";
-    public static final String SECRET_LABEL = "API Secret";
-    public static final String INTEGRATION_CODE_LABEL = "API Integration Code";
-
-    /** Trims what the admin pasted: copied keys often carry a stray space or line break. */
     public HelpdeskCredentials {
-        userName = trim(userName);
-        secret = trim(secret);
-        integrationCode = trim(integrationCode);
+        Map<String, String> trimmed = new LinkedHashMap<>();
+        values.forEach((name, value) -> trimmed.put(name, value == null ? "" : value.strip()));
+        values = Collections.unmodifiableMap(trimmed);
     }
 
-    /** The labels of the fields left blank, in form order; empty when all three are filled in. */
-    public List<String> missingFields() {
-        List<String> missing = new ArrayList<>();
-        if (userName.isEmpty()) {
-            missing.add(USER_NAME_LABEL);
+    public static HelpdeskCredentials of(Map<String, String> values) {
+        return new HelpdeskCredentials(values);
+    }
+
+    /** The value of a field, "" when it was not given. */
+    public String value(String field) {
+        return values.getOrDefault(field, "");
+    }
+
+    /** Only the fields the connector describes, in its order; anything else posted is dropped. */
+    public HelpdeskCredentials restrictedTo(List<CredentialField> fields) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        fields.forEach(f -> kept.put(f.name(), value(f.name())));
+        return new HelpdeskCredentials(kept);
+    }
+
+    /** The required fields left blank, as problems in form order. */
+    public List<CredentialField.Problem> blankRequired(List<CredentialField> fields) {
+        List<CredentialField.Problem> blank = new ArrayList<>();
+        for (CredentialField field : fields) {
+            if (field.required() && value(field.name()).isEmpty()) {
+                blank.add(new CredentialField.Problem(field.name(), field.label(), field.label() + " is empty"));
+            }
         }
-        if (secret.isEmpty()) {
-            missing.add(SECRET_LABEL);
-        }
-        if (integrationCode.isEmpty()) {
-            missing.add(INTEGRATION_CODE_LABEL);
-        }
-        return List.copyOf(missing);
+        return List.copyOf(blank);
     }
 
     @Override
     public String toString() {
-        return "HelpdeskCredentials[userName=" + (userName.isEmpty() ? "" : "(set)")
-                + ", secret=" + (secret.isEmpty() ? "" : "(set)")
-                + ", integrationCode=" + (integrationCode.isEmpty() ? "" : "(set)") + "]";
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.strip();
+        StringBuilder text = new StringBuilder("HelpdeskCredentials[");
+        values.forEach((name, value) -> text.append(text.length() > 20 ? ", " : "").append(name).append('=')
+                .append(value.isEmpty() ? "" : "(set)"));
+        return text.append(']').toString();
     }
 }

@@ -3,7 +3,7 @@ package horizon.helpdesk;
 import java.time.Instant;
 
 /**
- * A record the PSA reports as deleted (Autotask: a DeletedTicketLogs or DeletedTicketActivityLogs row).
+ * A record a {@link DeletionFeed} reports as deleted (Autotask: a DeletedTicketLogs or DeletedTicketActivityLogs row).
  *
  * <p>Some logs do not name the deleted record: Autotask's DeletedTicketActivityLogs says only which ticket lost a note
  * or time entry. Such a deletion has {@link #UNKNOWN_ID} as its external id and the ticket in {@link #ticketId()}; the

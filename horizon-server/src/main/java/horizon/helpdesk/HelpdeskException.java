@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /**
  * A PSA call that did not work, classified so callers know whether trying again can help and what to tell the admin.
+ * Every adapter maps each of its PSA's answers to one {@link Kind}; the {@link #title()} may be more precise (Autotask's
+ * "Secret wrong" and ConnectWise's "Keys rejected" are both {@link Kind#AUTHENTICATION}).
  *
  * <p>The message is written for a human: it says what went wrong in the admin's terms and, when the PSA gave a reason,
  * quotes it. It never contains a credential.
@@ -13,17 +15,24 @@ public class HelpdeskException extends RuntimeException {
 
     /** Why a PSA call failed; each kind is either retriable (try later) or permanent (someone must change something). */
     public enum Kind {
-        INCOMPLETE_CREDENTIALS("Credentials incomplete", false),
+        /** Fields blank or malformed; no call was made. */
+        INVALID_CREDENTIALS("Credentials incomplete", false),
+        /** The stored envelope does not open with this node's master key; no call was made. */
         CREDENTIALS_UNREADABLE("Stored credentials unreadable", false),
-        USER_NOT_FOUND("API user not found", false),
-        SECRET_REJECTED("Secret wrong", false),
-        INTEGRATION_CODE_REJECTED("Integration code rejected", false),
-        PERMISSION_MISSING("Permission missing", false),
-        PSA_REJECTED("Request rejected", false),
+        /** The PSA did not accept who Horizon says it is. */
+        AUTHENTICATION("Credentials rejected", false),
+        /** The PSA knows the caller but its role or security level lacks a right. */
+        PERMISSION("Permission missing", false),
+        /** The tenant or record asked for does not exist. */
+        NOT_FOUND("Not found", false),
+        /** The record changed or exists already; the write must be looked at again. */
+        CONFLICT("Conflict", false),
+        /** The PSA refused the request as malformed or against its rules. */
+        VALIDATION("Request rejected", false),
+        /** Too many requests; the PSA or Horizon's own share says wait. */
         RATE_LIMITED("Rate limited", true),
-        PSA_ERROR("Helpdesk error", true),
-        TIMEOUT("Timed out", true),
-        UNREACHABLE("Helpdesk unreachable", true);
+        /** Anything that may work later: a 5xx, a timeout, a refused connection, a cut-off answer. */
+        TRANSIENT("Helpdesk error", true);
 
         private final String title;
         private final boolean retriable;
@@ -33,7 +42,7 @@ public class HelpdeskException extends RuntimeException {
             this.retriable = retriable;
         }
 
-        /** A short heading for the admin, e.g. "Secret wrong". */
+        /** The heading used when the adapter gives no more precise one. */
         public String title() {
             return title;
         }
@@ -44,50 +53,70 @@ public class HelpdeskException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final String title;
     private final String psaMessage;
     private final int httpStatus;
     private final List<String> steps;
-    private final List<String> missingFields;
+    private final List<CredentialField.Problem> fieldProblems;
 
-    private HelpdeskException(Kind kind, String message, String psaMessage, int httpStatus, List<String> steps,
-                              List<String> missingFields, Throwable cause) {
+    private HelpdeskException(Kind kind, String title, String message, String psaMessage, int httpStatus,
+                              List<String> steps, List<CredentialField.Problem> fieldProblems, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.title = title == null ? kind.title() : title;
         this.psaMessage = psaMessage;
         this.httpStatus = httpStatus;
         this.steps = List.copyOf(steps);
-        this.missingFields = List.copyOf(missingFields);
+        this.fieldProblems = List.copyOf(fieldProblems);
     }
 
     /** A failure answered by the PSA over HTTP. */
     public static HelpdeskException answered(Kind kind, String message, int httpStatus, String psaMessage) {
-        return new HelpdeskException(kind, message, psaMessage, httpStatus, List.of(), List.of(), null);
+        return new HelpdeskException(kind, null, message, psaMessage, httpStatus, List.of(), List.of(), null);
     }
 
     /** A failure answered by the PSA, with the steps the admin takes in the PSA to fix it. */
     public static HelpdeskException answered(Kind kind, String message, int httpStatus, String psaMessage,
                                              List<String> steps) {
-        return new HelpdeskException(kind, message, psaMessage, httpStatus, steps, List.of(), null);
+        return new HelpdeskException(kind, null, message, psaMessage, httpStatus, steps, List.of(), null);
     }
 
-    /** A failure before or instead of an answer: timeout, refused connection, unknown host. */
+    /** A failure before or instead of an answer: timeout, refused connection, unknown host, a cut-off body. */
     public static HelpdeskException transport(Kind kind, String message, Throwable cause) {
-        return new HelpdeskException(kind, message, null, 0, List.of(), List.of(), cause);
+        return new HelpdeskException(kind, null, message, null, 0, List.of(), List.of(), cause);
     }
 
     /** A failure on Horizon's side before any call, e.g. stored credentials that no longer open. */
     public static HelpdeskException local(Kind kind, String message, Throwable cause) {
-        return new HelpdeskException(kind, message, null, 0, List.of(), List.of(), cause);
+        return new HelpdeskException(kind, null, message, null, 0, List.of(), List.of(), cause);
     }
 
-    /** Fields the admin left blank; no call was made. */
-    public static HelpdeskException incomplete(List<String> missingFields) {
-        String message = "Fill in " + joinLabels(missingFields) + " before testing the connection.";
-        return new HelpdeskException(Kind.INCOMPLETE_CREDENTIALS, message, null, 0, List.of(), missingFields, null);
+    /** Fields blank or malformed; no call was made. */
+    public static HelpdeskException invalidFields(List<CredentialField.Problem> problems) {
+        boolean allBlank = problems.stream().allMatch(p -> p.message().endsWith(" is empty"));
+        String message = allBlank
+                ? "Fill in " + joinLabels(problems.stream().map(CredentialField.Problem::label).toList())
+                + " before testing the connection."
+                : "Correct the fields marked below before testing the connection.";
+        return new HelpdeskException(Kind.INVALID_CREDENTIALS, allBlank ? null : "Credentials malformed", message,
+                null, 0, List.of(), problems, null);
+    }
+
+    /** The same failure under a more precise heading, e.g. "Secret wrong" for an {@link Kind#AUTHENTICATION}. */
+    public HelpdeskException titled(String heading) {
+        HelpdeskException copy = new HelpdeskException(kind, heading, getMessage(), psaMessage, httpStatus, steps,
+                fieldProblems, getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** A short heading for the admin, e.g. "Secret wrong" or "Site unreachable". */
+    public String title() {
+        return title;
     }
 
     public boolean retriable() {
@@ -109,9 +138,9 @@ public class HelpdeskException extends RuntimeException {
         return steps;
     }
 
-    /** For {@link Kind#INCOMPLETE_CREDENTIALS}: the labels of the blank fields. */
-    public List<String> missingFields() {
-        return missingFields;
+    /** For {@link Kind#INVALID_CREDENTIALS}: each field that is blank or malformed. */
+    public List<CredentialField.Problem> fieldProblems() {
+        return fieldProblems;
     }
 
     private static String joinLabels(List<String> labels) {

@@ -1,26 +1,19 @@
 package horizon.helpdesk;
 
-/** The PSA helpdesks Horizon knows by name; only the available ones can be connected today. */
+/** The PSA helpdesks Horizon knows by name; those with an adapter in {@link Helpdesks} can be connected. */
 public enum HelpdeskKind {
-    AUTOTASK("Autotask", true),
-    CONNECTWISE_MANAGE("ConnectWise Manage", false),
-    HALOPSA("HaloPSA", false),
-    ZOHO_DESK("Zoho Desk", false);
+    AUTOTASK("Autotask"),
+    CONNECTWISE_MANAGE("ConnectWise PSA"),
+    HALOPSA("HaloPSA"),
+    ZOHO_DESK("Zoho Desk");
 
     private final String displayName;
-    private final boolean available;
 
-    HelpdeskKind(String displayName, boolean available) {
+    HelpdeskKind(String displayName) {
         this.displayName = displayName;
-        this.available = available;
     }
 
     public String displayName() {
         return displayName;
-    }
-
-    /** False while the adapter is not built: the wizard lists the PSA as coming and does not let it be chosen. */
-    public boolean available() {
-        return available;
     }
 }

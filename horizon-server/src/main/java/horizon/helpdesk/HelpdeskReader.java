@@ -5,51 +5,56 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a connected PSA for the sync engine. Implementations go through the PSA's rate gate (concurrency per
- * endpoint, the hourly budget share, backoff on throttling) and throw {@link HelpdeskException} with a retriable or
- * permanent kind.
+ * Reads a connected PSA for the sync engine. Every request passes the adapter's rate gate inside the adapter's own
+ * client (concurrency, the PSA's budget, backoff on throttling), and every failure is a {@link HelpdeskException} with
+ * a retriable or permanent kind. What the PSA can do is in {@link #capabilities()}.
  */
 public interface HelpdeskReader {
 
-    HelpdeskKind kind();
+    ReaderCapabilities capabilities();
 
-    /** How many records match the query (the total a backfill reports progress against). */
+    /** How many records match the query (the total a backfill reports progress against); 0 without counts. */
     long count(HelpdeskCredentials credentials, RecordQuery query);
 
-    /** The first page (at most {@link RecordPage#MAX_SIZE}) of matching records with an id above {@code query.idAbove()}. */
+    /** One page of matching records, continuing at {@link RecordQuery#cursor()}. */
     RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query);
 
     /**
-     * The ticket the PSA knows by this ticket number (the number people quote, not the id); empty when it has none.
-     * One request, so a ticket can be synced by the number an agent has at hand, mirrored or not.
+     * Only the ids of matching records, ascending, in the cheapest form the PSA offers: how entities no
+     * {@link DeletionFeed} covers are compared with the mirror.
+     */
+    IdPage ids(HelpdeskCredentials credentials, RecordQuery query);
+
+    /**
+     * The ticket the PSA knows by this ticket number (the number people quote; for PSAs whose tickets have no separate
+     * number, the id); empty when it has none. One request, so a ticket can be synced by the number an agent has at
+     * hand, mirrored or not.
      */
     Optional<HelpdeskTicket> ticketByNumber(HelpdeskCredentials credentials, String ticketNumber);
+
+    /** The picklists this PSA has, in display order, each under its own names with its neutral role. */
+    List<PicklistDefinition> picklistDefinitions();
 
     /** Every value of every picklist Horizon mirrors, inactive ones included. */
     List<PicklistValue> picklists(HelpdeskCredentials credentials);
 
+    /** The PSA's deletion logs; empty when it keeps none (deletions are then found by comparing ids). */
+    List<DeletionFeed> deletionFeeds();
+
     /**
-     * One page of a deletion log: deletions logged at or after {@code since} with a log id above {@code afterLogId},
+     * One page of a deletion feed: deletions logged at or after {@code since} with a log id above {@code afterLogId},
      * ordered by log id ({@link DeletionPage#complete()} says whether more remain).
      */
-    DeletionPage deletions(HelpdeskCredentials credentials, DeletionLog log, Instant since, long afterLogId);
+    DeletionPage deletions(HelpdeskCredentials credentials, DeletionFeed feed, Instant since, long afterLogId);
 
-    /** The PSA's own reading of the shared request budget. */
-    ApiBudget budget(HelpdeskCredentials credentials);
+    /** The PSA's own reading of its request budget, when it publishes one. */
+    Optional<ApiBudget> budget(HelpdeskCredentials credentials);
 
     /** Requests Horizon sent to this PSA tenant in the last hour, as counted by the rate gate. */
     int requestsInLastHour(HelpdeskCredentials credentials);
 
     /** Requests Horizon sent to this PSA tenant since start, a counter that only grows (a sync run reports the difference). */
     long requestsSent(HelpdeskCredentials credentials);
-
-    /** The PSA's deletion logs; each has its own log ids and is read on its own watermark. */
-    enum DeletionLog {
-        /** Deleted tickets (Autotask DeletedTicketLogs). */
-        TICKETS,
-        /** Deleted notes and time entries of tickets (Autotask DeletedTicketActivityLogs). */
-        TICKET_ACTIVITY
-    }
 
     /**
      * A page of deletions.
@@ -59,5 +64,22 @@ public interface HelpdeskReader {
      * @param complete  true when nothing more is logged
      */
     record DeletionPage(List<HelpdeskDeletion> deletions, long lastLogId, boolean complete) {
+    }
+
+    /**
+     * A page of ids.
+     *
+     * @param ids        ascending
+     * @param nextCursor what to continue with, null when no more match
+     */
+    record IdPage(List<Long> ids, String nextCursor) {
+
+        public IdPage {
+            ids = List.copyOf(ids);
+        }
+
+        public boolean complete() {
+            return nextCursor == null;
+        }
     }
 }

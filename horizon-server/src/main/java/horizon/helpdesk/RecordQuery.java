@@ -5,37 +5,52 @@ import java.util.List;
 
 /**
  * Which records of one entity to read, in PSA-neutral terms; the adapter turns it into the PSA's query language.
- * Every condition is optional (null or empty) and all given ones must hold. Results always come ordered by id.
+ * Every condition is optional (null, 0 or empty) and all given ones must hold.
  *
- * @param entity       what to read
- * @param changedSince only records whose PSA watermark (Autotask {@code lastActivityDate}, time entries
- *                     {@code lastModifiedDateTime}) is at or after this instant
- * @param idAbove      only ids strictly greater (the id cursor; 0 reads from the start)
- * @param idAtMost     only ids at most this (the upper end of a segment read in parallel)
- * @param ticketIds    only notes or time entries of these tickets (at most 500)
+ * @param entity        what to read
+ * @param changedSince  only records whose PSA watermark is at or after this instant
  * @param changedBefore only records whose PSA watermark is before this instant (a widened ingest window reads the
- *                     stretch in front of what the mirror already covers)
+ *                      stretch in front of what the mirror already covers)
+ * @param idAbove       only ids strictly greater; honoured when {@link ReaderCapabilities#idRanges()}
+ * @param idAtMost      only ids at most this; honoured when {@link ReaderCapabilities#idRanges()}
+ * @param ticketIds     only notes or time entries of these tickets (at most
+ *                      {@link ReaderCapabilities#parentIdsPerQuery(HelpdeskEntity)})
+ * @param cursor        where the previous page ended, exactly as {@link RecordPage#nextCursor()} gave it; null for the
+ *                      first page. Opaque: only the adapter that made it reads it
  */
-public record RecordQuery(HelpdeskEntity entity, Instant changedSince, long idAbove, Long idAtMost,
-                          List<Long> ticketIds, Instant changedBefore) {
+public record RecordQuery(HelpdeskEntity entity, Instant changedSince, Instant changedBefore, long idAbove,
+                          Long idAtMost, List<Long> ticketIds, String cursor) {
 
     public RecordQuery {
         ticketIds = ticketIds == null ? List.of() : List.copyOf(ticketIds);
-        if (ticketIds.size() > 500) {
-            throw new IllegalArgumentException("at most 500 ticket ids per query, got " + ticketIds.size());
-        }
-    }
-
-    /** A query without an upper bound on the watermark. */
-    public RecordQuery(HelpdeskEntity entity, Instant changedSince, long idAbove, Long idAtMost, List<Long> ticketIds) {
-        this(entity, changedSince, idAbove, idAtMost, ticketIds, null);
     }
 
     public static RecordQuery all(HelpdeskEntity entity) {
-        return new RecordQuery(entity, null, 0, null, List.of());
+        return new RecordQuery(entity, null, null, 0, null, List.of(), null);
     }
 
-    public RecordQuery after(long id) {
-        return new RecordQuery(entity, changedSince, id, idAtMost, ticketIds, changedBefore);
+    /** Records changed at or after {@code since}. */
+    public static RecordQuery changedSince(HelpdeskEntity entity, Instant since) {
+        return new RecordQuery(entity, since, null, 0, null, List.of(), null);
+    }
+
+    /** Notes or time entries of the given tickets. */
+    public static RecordQuery childrenOf(HelpdeskEntity child, List<Long> ticketIds) {
+        return new RecordQuery(child, null, null, 0, null, ticketIds, null);
+    }
+
+    /** This query limited to ids in {@code (above, atMost]}, {@code atMost} null for no upper end. */
+    public RecordQuery inIds(long above, Long atMost) {
+        return new RecordQuery(entity, changedSince, changedBefore, above, atMost, ticketIds, null);
+    }
+
+    /** This query limited to records changed before {@code before} (null for no limit). */
+    public RecordQuery changedBefore(Instant before) {
+        return new RecordQuery(entity, changedSince, before, idAbove, idAtMost, ticketIds, cursor);
+    }
+
+    /** The query for the page after the one that gave {@code next}. */
+    public RecordQuery continuedAt(String next) {
+        return new RecordQuery(entity, changedSince, changedBefore, idAbove, idAtMost, ticketIds, next);
     }
 }

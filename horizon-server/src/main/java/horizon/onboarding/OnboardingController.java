@@ -6,8 +6,8 @@ import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.configuration.ConnectionTestOutcome;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettingsForm;
-import horizon.secret.SecretBox;
 import jakarta.servlet.http.HttpSession;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -34,55 +34,56 @@ class OnboardingController {
 
     private final HelpdeskConnections connections;
     private final CurrentUser currentUser;
-    private final SecretBox secretBox;
 
-    OnboardingController(HelpdeskConnections connections, CurrentUser currentUser, SecretBox secretBox) {
+    OnboardingController(HelpdeskConnections connections, CurrentUser currentUser) {
         this.connections = connections;
         this.currentUser = currentUser;
-        this.secretBox = secretBox;
     }
 
     @GetMapping
-    String connectStep(Model model) {
-        return connectPage(model, "", null);
+    String connectStep(@RequestParam(defaultValue = "AUTOTASK") HelpdeskKind kind, Model model) {
+        return connectPage(model, kind, Map.of(), null);
+    }
+
+    /** The credential fields of the PSA chosen in the wizard, swapped in when the admin picks another. */
+    @GetMapping("/fields")
+    String fields(@RequestParam HelpdeskKind kind, Model model) {
+        model.addAttribute("fields", connections.credentialFields(kind));
+        model.addAttribute("values", Map.of());
+        return "onboarding/connect :: fields";
     }
 
     @PostMapping("/test")
     String testConnection(@RequestParam(defaultValue = "AUTOTASK") HelpdeskKind kind,
-                          @RequestParam(defaultValue = "") String userName,
-                          @RequestParam(defaultValue = "") String secret,
-                          @RequestParam(defaultValue = "") String integrationCode,
-                          HttpSession session, Model model) {
+                          @RequestParam Map<String, String> posted, HttpSession session, Model model) {
         session.removeAttribute(PendingConnection.SESSION_ATTRIBUTE);
-        if (!kind.available()) {
+        if (!connections.available(kind)) {
             model.addAttribute("unavailable", kind.displayName());
             return "onboarding/test-result :: result";
         }
         long accountId = currentUser.accountId();
-        var credentials = new HelpdeskCredentials(userName, secret, integrationCode);
+        var credentials = HelpdeskCredentials.of(posted);
         ConnectionTestOutcome outcome = connections.test(kind, credentials);
         if (outcome.ok()) {
             session.setAttribute(PendingConnection.SESSION_ATTRIBUTE,
-                    PendingConnection.seal(secretBox, accountId, kind, credentials, outcome.result()));
+                    PendingConnection.seal(connections, accountId, kind, credentials, outcome.result()));
         }
         model.addAttribute("outcome", outcome);
         return "onboarding/test-result :: result";
     }
 
     @PostMapping("/connect")
-    String next(@RequestParam(defaultValue = "AUTOTASK") HelpdeskKind kind,
-                @RequestParam(defaultValue = "") String userName,
-                @RequestParam(defaultValue = "") String secret,
-                @RequestParam(defaultValue = "") String integrationCode,
+    String next(@RequestParam(defaultValue = "AUTOTASK") HelpdeskKind kind, @RequestParam Map<String, String> posted,
                 HttpSession session, Model model) {
         long accountId = currentUser.accountId();
-        var credentials = new HelpdeskCredentials(userName, secret, integrationCode);
+        var credentials = HelpdeskCredentials.of(posted);
         Object pending = session.getAttribute(PendingConnection.SESSION_ATTRIBUTE);
-        if (!(pending instanceof PendingConnection tested) || !tested.matches(secretBox, accountId, kind, credentials)) {
-            // Re-asks for every value rather than echoing the secret back into the page.
-            return connectPage(model, credentials.userName(),
+        if (!connections.available(kind) || !(pending instanceof PendingConnection tested)
+                || !tested.matches(connections, accountId, kind, credentials)) {
+            // Re-asks for every secret rather than echoing it back into the page.
+            return connectPage(model, kind, credentials.values(),
                     "Test the connection with these values first: Next saves only credentials that passed Test "
-                            + "Connection. Enter the secret and integration code again.");
+                            + "Connection. Enter the secrets again.");
         }
         connections.connect(accountId, kind, credentials, tested.result());
         session.removeAttribute(PendingConnection.SESSION_ATTRIBUTE);
@@ -113,9 +114,13 @@ class OnboardingController {
         return "redirect:/admin/helpdesk/configuration";
     }
 
-    private String connectPage(Model model, String userName, String error) {
+    private String connectPage(Model model, HelpdeskKind kind, Map<String, String> values, String error) {
+        HelpdeskKind chosen = connections.available(kind) ? kind : HelpdeskKind.AUTOTASK;
         model.addAttribute("kinds", List.of(HelpdeskKind.values()));
-        model.addAttribute("userName", userName);
+        model.addAttribute("available", Arrays.stream(HelpdeskKind.values()).filter(connections::available).toList());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("fields", connections.credentialFields(chosen));
+        model.addAttribute("values", values);
         model.addAttribute("error", error);
         model.addAttribute("existing", connections.view(currentUser.accountId()).orElse(null));
         return "onboarding/connect";

@@ -1,5 +1,6 @@
 package horizon.picklist;
 
+import horizon.helpdesk.PicklistDefinition;
 import horizon.account.CurrentUser;
 import horizon.helpdesk.PicklistValue;
 import horizon.mirror.MirrorQueries;
@@ -25,10 +26,12 @@ class PicklistApiController {
 
     private final MirrorQueries mirror;
     private final CurrentUser currentUser;
+    private final PicklistVocabulary vocabulary;
 
-    PicklistApiController(MirrorQueries mirror, CurrentUser currentUser) {
+    PicklistApiController(MirrorQueries mirror, CurrentUser currentUser, PicklistVocabulary vocabulary) {
         this.mirror = mirror;
         this.currentUser = currentUser;
+        this.vocabulary = vocabulary;
     }
 
     /** One value; {@code parentValue} names the parent value of a dependent picklist (sub-issue type). */
@@ -41,10 +44,11 @@ class PicklistApiController {
     }
 
     /** One picklist field with every value, inactive ones included. */
-    record PicklistJson(String entity, String field, String label, Instant refreshedAt, List<ValueJson> values) {
-        static PicklistJson of(PicklistField f) {
-            return new PicklistJson(f.entity(), f.field(), PicklistNames.fieldLabel(f.entity(), f.field()),
-                    f.refreshedAt(), f.values().stream().map(ValueJson::of).toList());
+    record PicklistJson(String entity, String field, String label, PicklistDefinition.Role role, Instant refreshedAt,
+                        List<ValueJson> values) {
+        static PicklistJson of(PicklistNames names, PicklistField f) {
+            return new PicklistJson(f.entity(), f.field(), names.fieldLabel(f.entity(), f.field()),
+                    names.role(f.entity(), f.field()), f.refreshedAt(), f.values().stream().map(ValueJson::of).toList());
         }
     }
 
@@ -59,7 +63,9 @@ class PicklistApiController {
     @GetMapping
     @Operation(summary = "Every mirrored picklist with its values")
     PicklistListJson list() {
-        return new PicklistListJson(mirror.picklists(currentUser.accountId()).stream().map(PicklistJson::of).toList());
+        PicklistNames names = vocabulary.names(currentUser.accountId());
+        return new PicklistListJson(mirror.picklists(currentUser.accountId()).stream()
+                .map(f -> PicklistJson.of(names, f)).toList());
     }
 
     @GetMapping("/{entity}/{field}")
@@ -68,10 +74,11 @@ class PicklistApiController {
     @ApiResponse(responseCode = "404", description = "No such picklist mirrored for this account")
     ResponseEntity<?> one(@PathVariable @Parameter(description = "PSA entity, e.g. Tickets") String entity,
                           @PathVariable @Parameter(description = "field, e.g. status") String field) {
+        PicklistNames names = vocabulary.names(currentUser.accountId());
         return mirror.picklists(currentUser.accountId()).stream()
                 .filter(f -> f.entity().equals(entity) && f.field().equals(field))
                 .findFirst()
-                .<ResponseEntity<?>>map(f -> ResponseEntity.ok(PicklistJson.of(f)))
+                .<ResponseEntity<?>>map(f -> ResponseEntity.ok(PicklistJson.of(names, f)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorJson("not_found",
                         "No picklist " + entity + "." + field + " is mirrored for this account")));
     }

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Service;
 public class PicklistDatabase {
 
     private final MirrorQueries mirror;
+    private final PicklistVocabulary vocabulary;
 
-    PicklistDatabase(MirrorQueries mirror) {
+    PicklistDatabase(MirrorQueries mirror, PicklistVocabulary vocabulary) {
         this.mirror = mirror;
+        this.vocabulary = vocabulary;
     }
 
     /**
@@ -31,6 +33,7 @@ public class PicklistDatabase {
      */
     public PicklistCatalog catalog(long accountId, String filter) {
         List<PicklistField> fields = mirror.picklists(accountId);
+        PicklistNames names = vocabulary.names(accountId);
         String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
         Map<String, Map<String, PicklistField>> byEntity = new LinkedHashMap<>();
         int values = 0;
@@ -45,39 +48,39 @@ public class PicklistDatabase {
         List<PicklistCatalog.EntityGroup> groups = new ArrayList<>();
         byEntity.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, Map<String, PicklistField>>>comparingInt(
-                                e -> PicklistNames.entityRank(e.getKey()))
+                                e -> names.entityRank(e.getKey()))
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
-                    List<PicklistCatalog.Field> shown = entityFields(e.getKey(), e.getValue(), needle);
+                    List<PicklistCatalog.Field> shown = entityFields(names, e.getKey(), e.getValue(), needle);
                     if (!shown.isEmpty()) {
-                        groups.add(new PicklistCatalog.EntityGroup(e.getKey(), PicklistNames.entityLabel(e.getKey()),
+                        groups.add(new PicklistCatalog.EntityGroup(e.getKey(), names.entityLabel(e.getKey()),
                                 shown));
                     }
                 });
         return new PicklistCatalog(groups, fields.size(), values, last, filter == null ? "" : filter.strip());
     }
 
-    private static List<PicklistCatalog.Field> entityFields(String entity, Map<String, PicklistField> fields,
+    private static List<PicklistCatalog.Field> entityFields(PicklistNames names, String entity, Map<String, PicklistField> fields,
                                                             String needle) {
         Set<String> nestedChildren = new HashSet<>();
         Map<String, PicklistNames.Dependency> childOf = new LinkedHashMap<>();
-        for (PicklistNames.Dependency dependency : PicklistNames.DEPENDENCIES) {
+        for (PicklistNames.Dependency dependency : names.dependencies()) {
             if (dependency.entity().equals(entity) && fields.containsKey(dependency.parentField())
                     && fields.containsKey(dependency.childField())) {
                 nestedChildren.add(dependency.childField());
                 childOf.put(dependency.parentField(), dependency);
             }
         }
-        boolean entityMatches = matches(needle, entity, PicklistNames.entityLabel(entity));
+        boolean entityMatches = matches(needle, entity, names.entityLabel(entity));
         List<PicklistCatalog.Field> result = new ArrayList<>();
         fields.values().stream()
                 .filter(f -> !nestedChildren.contains(f.field()))
-                .sorted(Comparator.comparingInt((PicklistField f) -> PicklistNames.fieldRank(f.field()))
+                .sorted(Comparator.comparingInt((PicklistField f) -> names.fieldRank(f.entity(), f.field()))
                         .thenComparing(PicklistField::field))
                 .forEach(field -> {
                     PicklistNames.Dependency dependency = childOf.get(field.field());
                     PicklistField child = dependency == null ? null : fields.get(dependency.childField());
-                    PicklistCatalog.Field shown = field(field, child, needle, entityMatches);
+                    PicklistCatalog.Field shown = field(names, field, child, needle, entityMatches);
                     if (shown != null) {
                         result.add(shown);
                     }
@@ -86,10 +89,10 @@ public class PicklistDatabase {
     }
 
     /** The field as shown, or {@code null} when the filter leaves nothing of it. */
-    private static PicklistCatalog.Field field(PicklistField field, PicklistField child, String needle,
+    private static PicklistCatalog.Field field(PicklistNames names, PicklistField field, PicklistField child, String needle,
                                                boolean entityMatches) {
-        String label = PicklistNames.fieldLabel(field.entity(), field.field());
-        String childLabel = child == null ? null : PicklistNames.fieldLabel(child.entity(), child.field());
+        String label = names.fieldLabel(field.entity(), field.field());
+        String childLabel = child == null ? null : names.fieldLabel(child.entity(), child.field());
         boolean fieldMatches = entityMatches || matches(needle, field.field(), label);
         boolean childFieldMatches = child != null && matches(needle, child.field(), childLabel);
         List<PicklistCatalog.Row> rows = new ArrayList<>();

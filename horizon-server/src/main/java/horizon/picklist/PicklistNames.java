@@ -1,75 +1,74 @@
 package horizon.picklist;
 
+import horizon.helpdesk.PicklistDefinition;
+import java.util.Optional;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * What people call the picklists the adapters mirror, in the order the page shows them. Entities and fields are the
- * PSA's names (Autotask's: {@code Tickets.queueID}); anything not listed here is still shown, named from its camelCase.
+ * What people call the picklists of the account's PSA, in the order the page shows them, from the adapter's
+ * {@link PicklistDefinition}s. Entities and fields stay the PSA's own names; anything the adapter does not describe is
+ * still shown, after the described ones, named from its camelCase.
  */
 final class PicklistNames {
 
-    /** A dependent picklist shown nested under its parent's values: Autotask's sub-issue types under issue types. */
+    /** A dependent picklist shown nested under its parent's values (sub-issue types under issue types). */
     record Dependency(String entity, String childField, String parentField) {
     }
 
-    static final List<Dependency> DEPENDENCIES = List.of(new Dependency("Tickets", "subIssueType", "issueType"));
+    private final List<PicklistDefinition> definitions;
+    private final List<String> entityOrder;
 
-    private static final List<String> ENTITY_ORDER = List.of("Tickets", "TicketNotes", "TimeEntries", "Companies",
-            "Contacts", "Resources", "ResourceRoles");
-
-    private static final Map<String, String> ENTITY_LABELS = Map.of(
-            "Tickets", "Tickets",
-            "TicketNotes", "Ticket notes",
-            "TimeEntries", "Time entries",
-            "Companies", "Companies",
-            "Contacts", "Contacts",
-            "Resources", "Helpdesk users (resources)",
-            "ResourceRoles", "Resource roles");
-
-    private static final List<String> FIELD_ORDER = List.of("status", "priority", "queueID", "issueType",
-            "subIssueType", "source", "ticketType", "ticketCategory", "noteType", "publish", "timeEntryType",
-            "companyType", "classification", "licenseType", "userType");
-
-    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
-            Map.entry("Tickets.status", "Ticket status"),
-            Map.entry("Tickets.priority", "Priority"),
-            Map.entry("Tickets.queueID", "Queue"),
-            Map.entry("Tickets.issueType", "Issue type"),
-            Map.entry("Tickets.subIssueType", "Sub-issue type"),
-            Map.entry("Tickets.source", "Source"),
-            Map.entry("Tickets.ticketType", "Ticket type"),
-            Map.entry("Tickets.ticketCategory", "Ticket category"),
-            Map.entry("Tickets.serviceLevelAgreementID", "Service level agreement"),
-            Map.entry("TicketNotes.noteType", "Note type"),
-            Map.entry("TicketNotes.publish", "Publish (who may see a note)"),
-            Map.entry("TimeEntries.timeEntryType", "Time entry type"),
-            Map.entry("Companies.companyType", "Company type"),
-            Map.entry("Companies.classification", "Company classification"),
-            Map.entry("Resources.licenseType", "License type"),
-            Map.entry("Resources.userType", "User type"),
-            Map.entry("ResourceRoles.queueID", "Queue of a resource role"));
-
-    private PicklistNames() {
+    private PicklistNames(List<PicklistDefinition> definitions) {
+        this.definitions = List.copyOf(definitions);
+        this.entityOrder = definitions.stream().map(PicklistDefinition::entity).distinct().toList();
     }
 
-    static String entityLabel(String entity) {
-        return ENTITY_LABELS.getOrDefault(entity, humanize(entity));
+    static PicklistNames of(List<PicklistDefinition> definitions) {
+        return new PicklistNames(definitions);
     }
 
-    static String fieldLabel(String entity, String field) {
-        return FIELD_LABELS.getOrDefault(entity + "." + field, humanize(field));
+    /** Names for an account without a connection: everything humanized. */
+    static PicklistNames none() {
+        return new PicklistNames(List.of());
     }
 
-    static int entityRank(String entity) {
-        int rank = ENTITY_ORDER.indexOf(entity);
-        return rank < 0 ? ENTITY_ORDER.size() : rank;
+    List<Dependency> dependencies() {
+        return definitions.stream().filter(d -> d.parentField() != null)
+                .map(d -> new Dependency(d.entity(), d.field(), d.parentField())).toList();
     }
 
-    static int fieldRank(String field) {
-        int rank = FIELD_ORDER.indexOf(field);
-        return rank < 0 ? FIELD_ORDER.size() : rank;
+    String entityLabel(String entity) {
+        return definitions.stream().filter(d -> d.entity().equals(entity)).map(PicklistDefinition::entityLabel)
+                .findFirst().orElseGet(() -> humanize(entity));
+    }
+
+    String fieldLabel(String entity, String field) {
+        return find(entity, field).map(PicklistDefinition::label).orElseGet(() -> humanize(field));
+    }
+
+    /** The neutral role of a field, {@code OTHER} when the adapter does not describe it. */
+    PicklistDefinition.Role role(String entity, String field) {
+        return find(entity, field).map(PicklistDefinition::role).orElse(PicklistDefinition.Role.OTHER);
+    }
+
+    int entityRank(String entity) {
+        int rank = entityOrder.indexOf(entity);
+        return rank < 0 ? entityOrder.size() : rank;
+    }
+
+    int fieldRank(String entity, String field) {
+        for (int i = 0; i < definitions.size(); i++) {
+            if (definitions.get(i).entity().equals(entity) && definitions.get(i).field().equals(field)) {
+                return i;
+            }
+        }
+        return definitions.size();
+    }
+
+    private Optional<PicklistDefinition> find(String entity, String field) {
+        return definitions.stream().filter(d -> d.entity().equals(entity) && d.field().equals(field)).findFirst();
     }
 
     /** {@code queueID} → "Queue ID", {@code TicketNotes} → "Ticket notes". */

@@ -1,7 +1,7 @@
 package horizon.sync;
 
 import horizon.helpdesk.HelpdeskEntity;
-import horizon.helpdesk.HelpdeskReader.DeletionLog;
+import horizon.helpdesk.DeletionFeed;
 import horizon.helpdesk.HelpdeskReader.DeletionPage;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.RecordPage;
@@ -138,8 +138,8 @@ class BackfillingAccount {
 
         /** The query of a segment of an entity; tickets end at the window's end when there is one. */
         private RecordQuery query(HelpdeskEntity entity, Instant changedSince, long idAbove, Long idAtMost) {
-            return new RecordQuery(entity, changedSince, idAbove, idAtMost, List.of(),
-                    entity == HelpdeskEntity.TICKETS ? windowEnd : null);
+            return new RecordQuery(entity, changedSince, entity == HelpdeskEntity.TICKETS ? windowEnd : null, idAbove,
+                    idAtMost, List.of(), null);
         }
 
         /**
@@ -154,23 +154,24 @@ class BackfillingAccount {
             }
             Instant since = clock.instant().minus(PROBE_SPAN);
             for (HelpdeskEntity entity : Streams.WATERMARKED) {
-                if (!Streams.enabled(account.settings(), entity)) {
+                if (!Streams.enabled(account.settings(), entity)
+                        || !account.reader().capabilities().watermarked(entity)) {
                     continue;
                 }
                 stopping.check();
                 RecordPage<HelpdeskRecord> probe = account.reader().page(account.credentials(),
-                        new RecordQuery(entity, since, 0, null, List.of()));
+                        RecordQuery.changedSince(entity, since));
                 StreamCursor cursor = new StreamCursor(Streams.name(entity), since, 0)
                         .advancedBy(probe.records(), clock.instant().plus(PollingAccount.FUTURE_TOLERANCE));
                 cursors.save(accountId, cursor, clock.instant());
             }
             if (Streams.enabled(account.settings(), HelpdeskEntity.TICKETS)) {
-                for (DeletionLog deletionLog : DeletionLog.values()) {
+                for (DeletionFeed feed : account.reader().deletionFeeds()) {
                     stopping.check();
-                    DeletionPage probe = account.reader().deletions(account.credentials(), deletionLog, since, 0);
+                    DeletionPage probe = account.reader().deletions(account.credentials(), feed, since, 0);
                     Instant newest = probe.deletions().stream().map(d -> d.deletedAt())
                             .reduce(since, StreamCursor::later);
-                    cursors.save(accountId, new StreamCursor(Streams.name(deletionLog), newest, probe.lastLogId()),
+                    cursors.save(accountId, new StreamCursor(feed.name(), newest, probe.lastLogId()),
                             clock.instant());
                 }
             }
@@ -190,8 +191,9 @@ class BackfillingAccount {
                         continue;
                     }
                     stopping.check();
-                    long count = account.reader().count(account.credentials(),
-                            query(entity, entity == HelpdeskEntity.TICKETS ? windowStart : null, 0, null));
+                    long count = account.reader().capabilities().counts()
+                            ? account.reader().count(account.credentials(),
+                            query(entity, entity == HelpdeskEntity.TICKETS ? windowStart : null, 0, null)) : 0;
                     checkpoints.savePhase(accountId, origin, Streams.name(entity),
                             new BackfillCheckpointRepository.Phase(count, null, null, false), clock.instant());
                     total += count;
@@ -229,18 +231,25 @@ class BackfillingAccount {
             boolean withChildren = entity == HelpdeskEntity.TICKETS;
             Children children = withChildren ? new Children() : null;
             try {
+                if (!account.reader().capabilities().idRanges()) {
+                    readForward(entity, changedSince, children);
+                    finish(phase, children, stored.map(BackfillCheckpointRepository.Phase::total).orElse(null));
+                    return;
+                }
                 IdSegments plan;
                 RecordQuery base = query(entity, changedSince, 0, null);
                 if (fresh) {
                     stopping.check();
                     long count = stored.map(BackfillCheckpointRepository.Phase::total)
-                            .orElseGet(() -> account.reader().count(account.credentials(), base));
+                            .orElseGet(() -> account.reader().capabilities().counts()
+                                    ? account.reader().count(account.credentials(), base) : 0);
                     RecordPage<HelpdeskRecord> first = account.reader().page(account.credentials(), base);
                     List<Long> firstIds = first.records().stream().map(HelpdeskRecord::externalId).toList();
+                    long firstLast = first.lastIdOr(0);
                     MirrorWriteResult result = transactions.execute(status -> {
                         MirrorWriteResult written = Streams.upsert(writer, accountId, entity, first.records());
                         if (children != null) {
-                            children.checkpoint(0, first.lastId(), firstIds);
+                            children.checkpoint(0, firstLast, firstIds);
                         }
                         return written;
                     });
@@ -252,8 +261,8 @@ class BackfillingAccount {
                         finish(phase, children, count);
                         return;
                     }
-                    plan = IdSegments.plan(firstIds.get(0), first.lastId(), first.records().size(), count,
-                            properties.parallelism());
+                    plan = IdSegments.plan(firstIds.stream().mapToLong(Long::longValue).min().orElse(0), firstLast,
+                            first.records().size(), Math.max(count, first.records().size()), properties.parallelism());
                     IdSegments planned = plan;
                     transactions.executeWithoutResult(status -> {
                         checkpoints.savePhase(accountId, origin, phase, new BackfillCheckpointRepository.Phase(count,
@@ -279,6 +288,37 @@ class BackfillingAccount {
                 if (children != null) {
                     children.close();
                 }
+            }
+        }
+
+        /**
+         * One forward pass for a PSA without id ranges, page after page on the PSA's own cursor. Pages are written as
+         * they come; a stopped pass starts over from the first page when resumed (the writes are idempotent, and the
+         * ticket pages' child batches already checkpointed are read as they were).
+         */
+        private void readForward(HelpdeskEntity entity, Instant changedSince, Children children) {
+            String phase = Streams.name(entity);
+            RecordQuery query = query(entity, changedSince, 0, null);
+            while (true) {
+                stopping.check();
+                RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+                List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
+                MirrorWriteResult result = transactions.execute(status -> {
+                    MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records());
+                    if (children != null) {
+                        children.checkpoint(0, 0, ids);
+                    }
+                    return written;
+                });
+                run.wrote(phase, page.records().size(), result, true);
+                if (children != null) {
+                    children.submitPending();
+                    rethrow(children.failure.get());
+                }
+                if (page.complete()) {
+                    return;
+                }
+                query = query.continuedAt(page.nextCursor());
             }
         }
 
@@ -349,13 +389,14 @@ class BackfillingAccount {
                             query(entity, changedSince, cursor, hi));
                     List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
                     long pageLo = cursor;
+                    long pageLast = page.lastIdOr(cursor);
                     IdSegments.Segment[] advanced = new IdSegments.Segment[1];
                     MirrorWriteResult result = transactions.execute(status -> {
                         MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records());
-                        advanced[0] = plan.advance(segment.number(), page.lastId(), page.complete());
+                        advanced[0] = plan.advance(segment.number(), pageLast, page.complete());
                         checkpoints.saveSegment(accountId, origin, phase, advanced[0], clock.instant());
                         if (children != null) {
-                            children.checkpoint(pageLo, page.lastId(), ids);
+                            children.checkpoint(pageLo, pageLast, ids);
                         }
                         return written;
                     });
@@ -448,15 +489,31 @@ class BackfillingAccount {
                 });
             }
 
+            /**
+             * Reads one batch: the children of a ticket page. Where the PSA takes the whole page's ticket ids in one
+             * query, the batch's cursor is the last child id read (with id ranges; without, the batch is read from its
+             * start again when resumed). Where it takes fewer, the tickets are asked for in groups, in ascending id
+             * order, and the cursor is the last ticket whose children were all read.
+             */
             private void read(HelpdeskEntity child, BackfillCheckpointRepository.ChildBatch batch) {
+                int per = account.reader().capabilities().parentIdsPerQuery(child);
+                if (per < batch.ticketIds().size()) {
+                    readByTickets(child, batch, per);
+                    return;
+                }
+                boolean ranges = account.reader().capabilities().idRanges();
                 String name = Streams.name(child);
+                RecordQuery query = RecordQuery.childrenOf(child, batch.ticketIds());
                 long cursor = batch.cursor();
+                if (ranges) {
+                    query = query.inIds(cursor, null);
+                }
                 while (failure.get() == null && !stopping.stopping()) {
-                    RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
-                            new RecordQuery(child, null, cursor, null, batch.ticketIds()));
+                    RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+                    long reached = ranges ? page.lastIdOr(cursor) : 0;
                     MirrorWriteResult result = transactions.execute(status -> {
                         MirrorWriteResult written = Streams.upsert(writer, accountId, child, page.records());
-                        checkpoints.saveChildCursor(accountId, origin, name, batch.number(), page.lastId(),
+                        checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached,
                                 page.complete(), clock.instant());
                         return written;
                     });
@@ -464,7 +521,43 @@ class BackfillingAccount {
                     if (page.complete()) {
                         return;
                     }
-                    cursor = page.lastId();
+                    cursor = reached;
+                    query = ranges ? query.inIds(cursor, null) : query.continuedAt(page.nextCursor());
+                }
+            }
+
+            private void readByTickets(HelpdeskEntity child, BackfillCheckpointRepository.ChildBatch batch, int per) {
+                String name = Streams.name(child);
+                List<Long> open = batch.ticketIds().stream().filter(id -> id > batch.cursor()).sorted().toList();
+                if (open.isEmpty()) {
+                    checkpoints.saveChildCursor(accountId, origin, name, batch.number(), batch.cursor(), true,
+                            clock.instant());
+                    return;
+                }
+                for (int from = 0; from < open.size(); from += per) {
+                    if (failure.get() != null || stopping.stopping()) {
+                        return;
+                    }
+                    List<Long> group = open.subList(from, Math.min(from + per, open.size()));
+                    List<HelpdeskRecord> read = new ArrayList<>();
+                    RecordQuery query = RecordQuery.childrenOf(child, group);
+                    while (true) {
+                        RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+                        read.addAll(page.records());
+                        if (page.complete()) {
+                            break;
+                        }
+                        query = query.continuedAt(page.nextCursor());
+                    }
+                    long reached = group.get(group.size() - 1);
+                    boolean last = from + per >= open.size();
+                    MirrorWriteResult result = transactions.execute(status -> {
+                        MirrorWriteResult written = Streams.upsert(writer, accountId, child, read);
+                        checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached, last,
+                                clock.instant());
+                        return written;
+                    });
+                    run.wrote(name, read.size(), result, false);
                 }
             }
 

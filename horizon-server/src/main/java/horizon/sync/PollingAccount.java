@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One incremental poll of an account: every enabled entity read on its own watermark with an overlap
- * ({@code changedSince = watermark − overlap}), paged by id. A cycle that finds nothing costs one request per entity.
+ * One incremental poll of an account: every enabled entity the PSA can read on its change watermark, with an overlap
+ * ({@code changedSince = watermark − overlap}), page after page. A cycle that finds nothing costs one request per
+ * entity.
  *
  * <p>The watermark moves to the largest PSA timestamp seen, never to Horizon's clock, and only after the entity's pass
  * was read to the end: a failed pass leaves it where it was, so the next poll reads the same changes again. Tickets
- * new to the mirror get their notes and time entries read in bulk ({@code ticketIds}, ≤ 500 per query); notes and time
- * entries read on their own watermarks are kept only for mirrored tickets.
+ * new to the mirror get their notes and time entries read in bulk; notes and time entries read on their own
+ * watermarks are kept only for mirrored tickets. Children the PSA cannot read on a watermark, or whose deletions no
+ * feed reports, are read again and compared for every ticket that changed ({@link ComparingChildren}).
  */
 @Component
 class PollingAccount {
@@ -34,18 +36,22 @@ class PollingAccount {
     static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(PollingAccount.class);
+    private static final List<HelpdeskEntity> CHILDREN = List.of(HelpdeskEntity.TICKET_NOTES,
+            HelpdeskEntity.TIME_ENTRIES);
 
     private final MirrorWriter writer;
     private final MirrorPresence presence;
+    private final ComparingChildren children;
     private final SyncCursorRepository cursors;
     private final SyncStopping stopping;
     private final SyncProperties properties;
     private final Clock clock;
 
-    PollingAccount(MirrorWriter writer, MirrorPresence presence, SyncCursorRepository cursors, SyncStopping stopping,
-                   SyncProperties properties, Clock clock) {
+    PollingAccount(MirrorWriter writer, MirrorPresence presence, ComparingChildren children,
+                   SyncCursorRepository cursors, SyncStopping stopping, SyncProperties properties, Clock clock) {
         this.writer = writer;
         this.presence = presence;
+        this.children = children;
         this.cursors = cursors;
         this.stopping = stopping;
         this.properties = properties;
@@ -54,7 +60,8 @@ class PollingAccount {
 
     void run(ConnectedAccount account, RunLog run) {
         for (HelpdeskEntity entity : Streams.WATERMARKED) {
-            if (Streams.enabled(account.settings(), entity)) {
+            if (Streams.enabled(account.settings(), entity)
+                    && account.reader().capabilities().watermarked(entity)) {
                 poll(account, run, entity);
             }
         }
@@ -65,7 +72,7 @@ class PollingAccount {
         String stream = Streams.name(entity);
         StreamCursor cursor = cursors.find(accountId, stream).orElseGet(() -> firstCursor(account, stream));
         Instant since = cursor.readFrom(properties.overlap());
-        RecordQuery query = new RecordQuery(entity, since, 0, null, List.of());
+        RecordQuery query = RecordQuery.changedSince(entity, since);
         StreamCursor seen = cursor;
         while (true) {
             stopping.check();
@@ -75,7 +82,7 @@ class PollingAccount {
             if (page.complete()) {
                 break;
             }
-            query = query.after(page.lastId());
+            query = query.continuedAt(page.nextCursor());
         }
         if (!seen.equals(cursor)) {
             cursors.save(accountId, seen, clock.instant());
@@ -99,13 +106,18 @@ class PollingAccount {
         }
         switch (entity) {
             case TICKETS -> {
-                Set<Long> known = presence.liveTickets(accountId,
-                        records.stream().map(HelpdeskRecord::externalId).toList());
-                List<Long> arrived = records.stream().map(HelpdeskRecord::externalId)
-                        .filter(id -> !known.contains(id)).toList();
+                List<Long> ids = records.stream().map(HelpdeskRecord::externalId).toList();
+                Set<Long> known = presence.liveTickets(accountId, ids);
+                List<Long> arrived = ids.stream().filter(id -> !known.contains(id)).toList();
                 run.wrote(name, records.size(), Streams.upsert(writer, accountId, entity, records), true);
-                if (!arrived.isEmpty()) {
-                    readChildren(account, run, arrived);
+                Instant readAt = clock.instant();
+                for (HelpdeskEntity child : CHILDREN) {
+                    if (compared(account, child)) {
+                        // Every changed ticket: its children cannot be followed any other way.
+                        children.compare(account, run, child, ids, ticketId -> readAt);
+                    } else if (!arrived.isEmpty() && Streams.enabled(account.settings(), child)) {
+                        readNew(account, run, child, arrived);
+                    }
                 }
             }
             case TICKET_NOTES, TIME_ENTRIES -> {
@@ -126,26 +138,22 @@ class PollingAccount {
         }
     }
 
-    /** Notes and time entries of tickets new to the mirror, read in bulk by ticket ids. */
-    void readChildren(ConnectedAccount account, RunLog run, List<Long> ticketIds) {
-        for (HelpdeskEntity child : List.of(HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES)) {
-            if (!Streams.enabled(account.settings(), child)) {
-                continue;
-            }
-            for (int from = 0; from < ticketIds.size(); from += 500) {
-                List<Long> batch = ticketIds.subList(from, Math.min(from + 500, ticketIds.size()));
-                RecordQuery query = new RecordQuery(child, null, 0, null, batch);
-                while (true) {
-                    stopping.check();
-                    RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
-                    run.wrote(Streams.name(child), page.records().size(),
-                            Streams.upsert(writer, account.accountId(), child, page.records()), false);
-                    if (page.complete()) {
-                        break;
-                    }
-                    query = query.after(page.lastId());
-                }
-            }
+    /**
+     * Whether a child entity is compared for every ticket that changed: the PSA cannot list its changes across tickets,
+     * or keeps no deletion feed for it.
+     */
+    private static boolean compared(ConnectedAccount account, HelpdeskEntity child) {
+        var reader = account.reader();
+        return !reader.capabilities().watermarked(child)
+                || reader.deletionFeeds().stream().noneMatch(feed -> feed.covers(child));
+    }
+
+    /** Notes or time entries of tickets new to the mirror, as many tickets per query as the PSA allows. */
+    private void readNew(ConnectedAccount account, RunLog run, HelpdeskEntity child, List<Long> ticketIds) {
+        int per = account.reader().capabilities().parentIdsPerQuery(child);
+        for (int from = 0; from < ticketIds.size(); from += per) {
+            children.readAll(account, run, RecordQuery.childrenOf(child,
+                    ticketIds.subList(from, Math.min(from + per, ticketIds.size()))), r -> { });
         }
     }
 

@@ -1,6 +1,7 @@
 package horizon.sync;
 
 import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskReader.IdPage;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.PicklistValue;
 import horizon.helpdesk.RecordPage;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Full comparisons of what the PSA has no change log for: helpdesk users (Autotask resources carry no modification
- * time) and picklists. A comparison reads the whole listing first; only a listing read to the end is compared, so a
+ * time), picklists, and the ticket ids of a PSA without a deletion feed for tickets. A comparison reads the whole listing first; only a listing read to the end is compared, so a
  * failed pass deletes nothing, and the {@link DeleteGuard} refuses to delete more than the configured share at once.
  */
 @Component
@@ -66,7 +67,7 @@ class ReconcilingListings {
             if (page.complete()) {
                 break;
             }
-            query = query.after(page.lastId());
+            query = query.continuedAt(page.nextCursor());
         }
         if (!delete) {
             return;
@@ -126,6 +127,56 @@ class ReconcilingListings {
                     field.getKey().get(1), put);
             run.wrote("picklist_values", field.getValue().size(), result, false);
         }
+    }
+
+    /** Whether the account's PSA needs this: tickets are synced and no deletion feed names deleted tickets. */
+    static boolean ticketIdsNeeded(ConnectedAccount account) {
+        return Streams.enabled(account.settings(), HelpdeskEntity.TICKETS)
+                && account.reader().deletionFeeds().stream().noneMatch(f -> f.covers(HelpdeskEntity.TICKETS));
+    }
+
+    /**
+     * For a PSA that keeps no deletion feed for tickets (ConnectWise): lists every ticket id it has (ids only, a page
+     * per request), and tombstones the mirrored tickets it no longer lists. Only mirrored tickets with an id at most the
+     * largest listed one are compared: a ticket created while the listing ran has a larger id than any it had read.
+     */
+    void ticketIds(ConnectedAccount account, RunLog run) {
+        if (!ticketIdsNeeded(account)) {
+            return;
+        }
+        long accountId = account.accountId();
+        String name = Streams.name(HelpdeskEntity.TICKETS);
+        Instant listedAt = clock.instant();
+        Set<Long> listed = new HashSet<>();
+        long largest = 0;
+        RecordQuery query = RecordQuery.all(HelpdeskEntity.TICKETS);
+        while (true) {
+            stopping.check();
+            IdPage page = account.reader().ids(account.credentials(), query);
+            listed.addAll(page.ids());
+            for (long id : page.ids()) {
+                largest = Math.max(largest, id);
+            }
+            if (page.complete()) {
+                break;
+            }
+            query = query.continuedAt(page.nextCursor());
+        }
+        long upTo = largest;
+        List<Long> held = queries.liveExternalIds(accountId, MirroredEntity.TICKETS).stream()
+                .filter(id -> id <= upTo).toList();
+        List<Long> missing = held.stream().filter(id -> !listed.contains(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!guard().allows(missing.size(), held.size())) {
+            refuse(account, run, name, missing.size(), held.size());
+            return;
+        }
+        MirrorWriteResult result = writer.markDeleted(accountId, MirroredEntity.TICKETS, missing, listedAt);
+        run.wrote(name, 0, result, false);
+        log.info("sync deletes account={} psa={} entity={} tombstoned={} by id comparison", accountId, account.kind(),
+                name, result.deleted());
     }
 
     private DeleteGuard guard() {

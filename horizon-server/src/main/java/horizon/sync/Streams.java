@@ -1,7 +1,6 @@
 package horizon.sync;
 
 import horizon.helpdesk.HelpdeskEntity;
-import horizon.helpdesk.HelpdeskReader.DeletionLog;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirrorWriteResult;
@@ -34,13 +33,6 @@ final class Streams {
     /** The stream (and counts) name of an entity: its mirror table's name. */
     static String name(HelpdeskEntity entity) {
         return mirrored(entity).name();
-    }
-
-    static String name(DeletionLog log) {
-        return switch (log) {
-            case TICKETS -> "deleted_tickets";
-            case TICKET_ACTIVITY -> "deleted_ticket_activity";
-        };
     }
 
     static boolean enabled(SyncSettings settings, HelpdeskEntity entity) {

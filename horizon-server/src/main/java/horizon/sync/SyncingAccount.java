@@ -144,6 +144,9 @@ class SyncingAccount implements DisposableBean {
             run(account, SyncKind.USERS, trigger, log -> listings.helpdeskUsers(account, log, true));
         }
         run(account, SyncKind.PICKLISTS, trigger, log -> listings.picklists(account, log));
+        if (ReconcilingListings.ticketIdsNeeded(account)) {
+            run(account, SyncKind.DELETES, trigger, log -> listings.ticketIds(account, log));
+        }
     }
 
     private void runBackfill(ConnectedAccount account) {
@@ -299,6 +302,7 @@ class SyncingAccount implements DisposableBean {
                     listings.helpdeskUsers(account, log, true);
                 }
                 listings.picklists(account, log);
+                listings.ticketIds(account, log);
                 schedule.stamp(account.accountId(), POLL_JOB, now);
                 schedule.stamp(account.accountId(), RECONCILE_JOB, now);
             }

@@ -5,6 +5,8 @@ import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
 import horizon.mirror.MirrorWriter;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +19,13 @@ import org.springframework.stereotype.Component;
 class SyncingOneTicket {
 
     private final MirrorWriter writer;
-    private final PollingAccount polling;
+    private final ComparingChildren children;
+    private final Clock clock;
 
-    SyncingOneTicket(MirrorWriter writer, PollingAccount polling) {
+    SyncingOneTicket(MirrorWriter writer, ComparingChildren children, Clock clock) {
         this.writer = writer;
-        this.polling = polling;
+        this.children = children;
+        this.clock = clock;
     }
 
     /** Syncs the ticket; throws {@link TicketNotFound} with a message for the admin when there is none. */
@@ -31,12 +35,20 @@ class SyncingOneTicket {
                 : byNumber(account, text);
         run.wrote(Streams.name(HelpdeskEntity.TICKETS), 1,
                 Streams.upsert(writer, account.accountId(), HelpdeskEntity.TICKETS, List.of(ticket)), true);
-        polling.readChildren(account, run, List.of(ticket.externalId()));
+        // Read to the end and compared, so notes and time entries deleted in the PSA go from the mirror too.
+        Instant listedAt = clock.instant();
+        for (HelpdeskEntity child : List.of(HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES)) {
+            children.compare(account, run, child, List.of(ticket.externalId()), ticketId -> listedAt);
+        }
     }
 
+    /** By id: an id range of one where the PSA reads ranges, else the PSA's own lookup by number (which is the id). */
     private static HelpdeskRecord byId(ConnectedAccount account, long ticketId) {
+        if (!account.reader().capabilities().idRanges()) {
+            return byNumber(account, Long.toString(ticketId));
+        }
         RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
-                new RecordQuery(HelpdeskEntity.TICKETS, null, ticketId - 1, ticketId, List.of()));
+                RecordQuery.all(HelpdeskEntity.TICKETS).inIds(ticketId - 1, ticketId));
         return page.records().stream().filter(r -> r.externalId() == ticketId).findFirst()
                 .orElseThrow(() -> new TicketNotFound("The helpdesk has no ticket with id " + ticketId + "."));
     }

@@ -1,5 +1,6 @@
 package horizon.picklist;
 
+import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,7 +53,7 @@ class PicklistRefreshBrowserTest extends SimulatorBackedTest {
     private void connect(long accountId) {
         HelpdeskConnections connections = context.getBean(HelpdeskConnections.class);
         ApiUser user = apiUser();
-        HelpdeskCredentials credentials = new HelpdeskCredentials(user.userName(), user.secret(),
+        HelpdeskCredentials credentials = AutotaskCredentials.of(user.userName(), user.secret(),
                 user.integrationCode());
         ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
         assertThat(outcome.ok()).as("connection test").isTrue();

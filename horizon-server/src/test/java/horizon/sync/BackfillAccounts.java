@@ -1,5 +1,6 @@
 package horizon.sync;
 
+import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horizon.account.Accounts;
@@ -48,7 +49,7 @@ final class BackfillAccounts {
         assertThat(connections.saveSettings(accountId,
                 new SyncSettings(true, true, true, true, true, true, windowDays, 300))).isEmpty();
         ApiUser user = simulator.apiUser();
-        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
+        var credentials = AutotaskCredentials.of(user.userName(), user.secret(), user.integrationCode());
         ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
         assertThat(outcome.ok()).isTrue();
         connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());

@@ -2,7 +2,9 @@ package horizon.sync;
 
 import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.HelpdeskCredentials;
-import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.DeletionFeed;
+import horizon.helpdesk.PicklistDefinition;
+import horizon.helpdesk.ReaderCapabilities;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.HelpdeskTicket;
@@ -25,8 +27,24 @@ class DelegatingReader implements HelpdeskReader {
     }
 
     @Override
-    public HelpdeskKind kind() {
-        return delegate.kind();
+    public ReaderCapabilities capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public IdPage ids(HelpdeskCredentials credentials, RecordQuery query) {
+        calls.incrementAndGet();
+        return delegate.ids(credentials, query);
+    }
+
+    @Override
+    public List<PicklistDefinition> picklistDefinitions() {
+        return delegate.picklistDefinitions();
+    }
+
+    @Override
+    public List<DeletionFeed> deletionFeeds() {
+        return delegate.deletionFeeds();
     }
 
     @Override
@@ -54,13 +72,13 @@ class DelegatingReader implements HelpdeskReader {
     }
 
     @Override
-    public DeletionPage deletions(HelpdeskCredentials credentials, DeletionLog log, Instant since, long afterLogId) {
+    public DeletionPage deletions(HelpdeskCredentials credentials, DeletionFeed feed, Instant since, long afterLogId) {
         calls.incrementAndGet();
-        return delegate.deletions(credentials, log, since, afterLogId);
+        return delegate.deletions(credentials, feed, since, afterLogId);
     }
 
     @Override
-    public ApiBudget budget(HelpdeskCredentials credentials) {
+    public Optional<ApiBudget> budget(HelpdeskCredentials credentials) {
         return delegate.budget(credentials);
     }
 

@@ -1,5 +1,6 @@
 package horizon.sync;
 
+import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -120,7 +121,7 @@ class IngestWindowH2Test extends HorizonTest {
         assertThat(connections.saveSettings(accountId,
                 new SyncSettings(true, true, true, true, true, true, windowDays, 300))).isEmpty();
         ApiUser user = SIMULATOR.apiUser();
-        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
+        var credentials = AutotaskCredentials.of(user.userName(), user.secret(), user.integrationCode());
         ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
         assertThat(outcome.ok()).isTrue();
         connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());

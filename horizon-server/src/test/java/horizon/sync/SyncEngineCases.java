@@ -1,5 +1,6 @@
 package horizon.sync;
 
+import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -276,7 +277,7 @@ abstract class SyncEngineCases extends HorizonTest {
     /** Stores the connection as the wizard's first step does, before any settings are saved. */
     void connectOnly(long accountId) {
         ApiUser user = simulator().apiUser();
-        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
+        var credentials = AutotaskCredentials.of(user.userName(), user.secret(), user.integrationCode());
         ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
         assertThat(outcome.ok()).as("connection test").isTrue();
         connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());

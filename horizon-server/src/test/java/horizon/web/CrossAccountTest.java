@@ -1,5 +1,6 @@
 package horizon.web;
 
+import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horizon.helpdesk.ApiBudget;
@@ -63,7 +64,7 @@ class CrossAccountTest extends HorizonTest {
         // Users and personal API tokens come with the fixture; a helpdesk connection with recognisable values:
         globexOnly = "globex-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         context.getBean(HelpdeskConnections.class).connect(globex.id(), HelpdeskKind.AUTOTASK,
-                new HelpdeskCredentials(globexOnly + "-user", globexOnly + "-secret", globexOnly + "-code"),
+                AutotaskCredentials.of(globexOnly + "-user", globexOnly + "-secret", globexOnly + "-code"),
                 new ConnectionTestResult(
                         new HelpdeskZone(globexOnly + " zone", "https://" + globexOnly + ".example/ATServicesRest/",
                                 "https://" + globexOnly + "-web.example/"),

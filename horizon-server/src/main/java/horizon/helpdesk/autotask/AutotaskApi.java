@@ -1,12 +1,10 @@
 package horizon.helpdesk.autotask;
 
+import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
-import horizon.helpdesk.HelpdeskException.Kind;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,74 +12,92 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Authenticated Autotask REST calls for one set of credentials: resolves the zone, sends the three headers, and
- * re-discovers the zone once on a 401 in case the database moved.
+ * re-discovers the zone once on a 401 in case the database moved. Every call passes the tenant's
+ * {@link AutotaskRateGate} here, in the one place that sends, so no caller can go around it.
  */
 @Component
 class AutotaskApi {
+
+    /** The credential field names, as the connector describes them and the sealed envelope stores them. */
+    static final String USER_NAME = "userName";
+    static final String SECRET = "secret";
+    static final String INTEGRATION_CODE = "integrationCode";
 
     private static final Logger log = LoggerFactory.getLogger(AutotaskApi.class);
 
     private final AutotaskHttp http;
     private final ZoneResolver zones;
+    private final AutotaskRateGate gate;
 
-    AutotaskApi(AutotaskHttp http, ZoneResolver zones) {
+    AutotaskApi(AutotaskHttp http, ZoneResolver zones, AutotaskRateGate gate) {
         this.http = http;
         this.zones = zones;
+        this.gate = gate;
     }
 
-    /** GET {@code {zone}V1.0/{path}}. */
+    /** GET {@code {zone}V1.0/{path}}, through the gate. */
     JsonNode get(HelpdeskCredentials credentials, String path) {
-        return call(credentials, "GET", path, null, OptionalLong.empty());
+        return gate.send(credentials, endpointOf(path), () -> call(credentials, "GET", path, null),
+                () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));
     }
 
-    /** POST {@code {zone}V1.0/{path}} with a JSON body, e.g. a query. */
+    /** POST {@code {zone}V1.0/{path}} with a JSON body, e.g. a query, through the gate. */
     JsonNode post(HelpdeskCredentials credentials, String path, JsonNode body) {
-        return call(credentials, "POST", path, body, OptionalLong.empty());
+        return gate.send(credentials, endpointOf(path), () -> call(credentials, "POST", path, body),
+                () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));
     }
 
-    /**
-     * GET an absolute URL Autotask handed out (a {@code nextPageUrl}); refused unless it points at the zone's own host,
-     * so the credential headers never travel elsewhere.
-     */
-    JsonNode getLink(HelpdeskCredentials credentials, String url) {
-        AutotaskZone zone = zones.resolve(credentials.userName());
-        URI uri = URI.create(url);
-        if (!zone.ownsHostOf(uri)) {
-            throw HelpdeskException.answered(Kind.PSA_REJECTED, "Autotask sent a link to " + uri.getScheme() + "://"
-                    + uri.getAuthority() + ", which is not the zone's own host; Horizon does not follow it.", 0, null);
-        }
-        return http.send("GET", uri, headers(credentials, OptionalLong.empty()), null);
+    /** Reads ThresholdInformation now, through the gate, and lets the gate pace by it. */
+    ApiBudget budget(HelpdeskCredentials credentials) {
+        return gate.readBudget(credentials, () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));
+    }
+
+    long requestsSent(HelpdeskCredentials credentials) {
+        return gate.requestsSent(credentials);
+    }
+
+    int requestsInLastHour(HelpdeskCredentials credentials) {
+        return gate.requestsInLastHour(credentials);
     }
 
     JsonNode emptyObject() {
         return http.json().createObjectNode();
     }
 
-    private JsonNode call(HelpdeskCredentials credentials, String method, String path, JsonNode body,
-                          OptionalLong impersonate) {
-        AutotaskZone zone = zones.resolve(credentials.userName());
+    /** The zone the credentials' database lives in, discovered afresh (the connection test's first step). */
+    AutotaskZone rediscoverZone(HelpdeskCredentials credentials) {
+        return zones.rediscover(credentials.value(USER_NAME));
+    }
+
+    /** The gate counts threads per entity collection: {@code Tickets/query/count} is {@code Tickets}. */
+    private static String endpointOf(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
+    }
+
+    private JsonNode call(HelpdeskCredentials credentials, String method, String path, JsonNode body) {
+        AutotaskZone zone = zones.resolve(credentials.value(USER_NAME));
         try {
-            return http.send(method, zone.endpoint(path), headers(credentials, impersonate), body);
+            return http.send(method, zone.endpoint(path), headers(credentials), body);
         } catch (HelpdeskException failure) {
-            if (failure.kind() != Kind.SECRET_REJECTED) {
+            if (failure.httpStatus() != 401) {
                 throw failure;
             }
             // A 401 is also what a database moved to another zone looks like: ask again, retry once if it moved.
-            AutotaskZone fresh = zones.rediscover(credentials.userName());
+            AutotaskZone fresh = zones.rediscover(credentials.value(USER_NAME));
             if (fresh.apiUrl().equals(zone.apiUrl())) {
                 throw failure;
             }
             log.info("autotask zone changed from {} to {}; retrying {} {}", zone.apiUrl(), fresh.apiUrl(), method, path);
-            return http.send(method, fresh.endpoint(path), headers(credentials, impersonate), body);
+            return http.send(method, fresh.endpoint(path), headers(credentials), body);
         }
     }
 
-    private static Map<String, String> headers(HelpdeskCredentials credentials, OptionalLong impersonate) {
+    private static Map<String, String> headers(HelpdeskCredentials credentials) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ApiIntegrationCode", credentials.integrationCode());
-        headers.put("UserName", credentials.userName());
-        headers.put("Secret", credentials.secret());
-        impersonate.ifPresent(id -> headers.put("ImpersonationResourceId", Long.toString(id)));
+        headers.put("ApiIntegrationCode", credentials.value(INTEGRATION_CODE));
+        headers.put("UserName", credentials.value(USER_NAME));
+        headers.put("Secret", credentials.value(SECRET));
         return headers;
     }
 }

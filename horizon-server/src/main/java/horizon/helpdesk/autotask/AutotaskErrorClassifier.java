@@ -61,10 +61,10 @@ final class AutotaskErrorClassifier {
         String said = psaMessage(body);
         String lower = said == null ? "" : said.toLowerCase(Locale.ROOT);
         if (status == 401) {
-            return HelpdeskException.answered(Kind.SECRET_REJECTED, withPsa(
+            return HelpdeskException.answered(Kind.AUTHENTICATION, withPsa(
                     "Autotask found the API user but did not accept the API Secret. Copy the secret again from the "
                             + "API user's Credentials section in Autotask (or generate a new one) and paste it here.",
-                    said), status, said);
+                    said), status, said).titled("Secret wrong");
         }
         if (status == 429 || RATE.matcher(lower).find()) {
             return HelpdeskException.answered(Kind.RATE_LIMITED, withPsa(
@@ -76,12 +76,13 @@ final class AutotaskErrorClassifier {
             return userNotFound(status, said);
         }
         if (status >= 500 && INTEGRATION_CODE.matcher(lower).find()) {
-            return HelpdeskException.answered(Kind.INTEGRATION_CODE_REJECTED, withPsa(
+            return HelpdeskException.answered(Kind.AUTHENTICATION, withPsa(
                     "Autotask did not accept the API Integration Code. Enter the tracking identifier issued to "
-                            + "Horizon exactly as you received it.", said), status, said);
+                            + "Horizon exactly as you received it.", said), status, said)
+                    .titled("Integration code rejected");
         }
         if (status == 403 || (status >= 500 && PERMISSION.matcher(lower).find())) {
-            return HelpdeskException.answered(Kind.PERMISSION_MISSING, withPsa(
+            return HelpdeskException.answered(Kind.PERMISSION, withPsa(
                     "The API user signed in, but its security level does not allow what Horizon needs.", said),
                     status, said, SECURITY_LEVEL_STEPS);
         }
@@ -89,15 +90,16 @@ final class AutotaskErrorClassifier {
             return userNotFound(status, said);
         }
         if (status >= 500) {
-            return HelpdeskException.answered(Kind.PSA_ERROR, withPsa(
+            return HelpdeskException.answered(Kind.TRANSIENT, withPsa(
                     "Autotask answered with an error (HTTP " + status + "). Horizon will try again.", said),
                     status, said);
         }
         if (status >= 400) {
-            return HelpdeskException.answered(Kind.PSA_REJECTED, withPsa(
+            Kind kind = status == 404 ? Kind.NOT_FOUND : status == 409 ? Kind.CONFLICT : Kind.VALIDATION;
+            return HelpdeskException.answered(kind, withPsa(
                     "Autotask rejected Horizon's request (HTTP " + status + ").", said), status, said);
         }
-        return HelpdeskException.answered(Kind.PSA_ERROR, withPsa(
+        return HelpdeskException.answered(Kind.TRANSIENT, withPsa(
                 "Autotask gave an unexpected answer (HTTP " + status + "). Horizon will try again.", said),
                 status, said);
     }
@@ -108,13 +110,14 @@ final class AutotaskErrorClassifier {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BoundedExchange.ResponseTooLarge tooLarge) {
                 // the same request would get the same answer again: permanent, not retried
-                return HelpdeskException.transport(Kind.PSA_REJECTED, "Autotask at " + where + " sent an answer larger "
+                return HelpdeskException.transport(Kind.VALIDATION, "Autotask at " + where + " sent an answer larger "
                         + "than " + size(tooLarge.limit()) + "; Horizon stopped reading it. Raise "
-                        + "horizon.autotask.max-response-bytes if such answers are expected.", failure);
+                        + "horizon.autotask.max-response-bytes if such answers are expected.", failure)
+                        .titled("Answer too large");
             }
             if (cause instanceof HttpTimeoutException) {
-                return HelpdeskException.transport(Kind.TIMEOUT, "Autotask at " + where + " did not answer within "
-                        + seconds(timeout) + ". Horizon will try again.", failure);
+                return HelpdeskException.transport(Kind.TRANSIENT, "Autotask at " + where + " did not answer within "
+                        + seconds(timeout) + ". Horizon will try again.", failure).titled("Timed out");
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof UnresolvedAddressException) {
@@ -160,10 +163,10 @@ final class AutotaskErrorClassifier {
     }
 
     private static HelpdeskException userNotFound(int status, String said) {
-        return HelpdeskException.answered(Kind.USER_NOT_FOUND, withPsa(
+        return HelpdeskException.answered(Kind.AUTHENTICATION, withPsa(
                 "Autotask does not know this API Username, so no zone was found for it. Enter the API user's "
                         + "generated key (Username (Key) on its Credentials section), not its display name.", said),
-                status, said);
+                status, said).titled("API user not found");
     }
 
     private static HelpdeskException unreachable(URI target, String where, Exception failure) {
@@ -172,8 +175,9 @@ final class AutotaskErrorClassifier {
             // zoneInformation's query string carries the user name, which is sealed everywhere else.
             reason = reason.replace(target.toString(), where).replace(target.getRawQuery(), "…");
         }
-        return HelpdeskException.transport(Kind.UNREACHABLE, "Horizon could not reach Autotask at " + where + " ("
-                + reason + "). Horizon will try again; check the network if this persists.", failure);
+        return HelpdeskException.transport(Kind.TRANSIENT, "Horizon could not reach Autotask at " + where + " ("
+                + reason + "). Horizon will try again; check the network if this persists.", failure)
+                .titled("Helpdesk unreachable");
     }
 
     private static String withPsa(String message, String said) {

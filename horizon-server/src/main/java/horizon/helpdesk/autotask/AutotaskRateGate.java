@@ -78,19 +78,17 @@ public class AutotaskRateGate {
     public record EndpointLoad(int inFlight, int peak) {
     }
 
-    private final AutotaskApi api;
     private final AutotaskGateProperties properties;
     private final Clock clock;
     private final Pause pause;
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
     @Autowired
-    AutotaskRateGate(AutotaskApi api, AutotaskGateProperties properties, Clock clock) {
-        this(api, properties, clock, AutotaskRateGate::sleep);
+    AutotaskRateGate(AutotaskGateProperties properties, Clock clock) {
+        this(properties, clock, AutotaskRateGate::sleep);
     }
 
-    AutotaskRateGate(AutotaskApi api, AutotaskGateProperties properties, Clock clock, Pause pause) {
-        this.api = api;
+    AutotaskRateGate(AutotaskGateProperties properties, Clock clock, Pause pause) {
         this.properties = properties;
         this.clock = clock;
         this.pause = pause;
@@ -104,17 +102,18 @@ public class AutotaskRateGate {
      *                           the maximum wait, or Autotask still answers 429 after the last retry; any other failure
      *                           of the request unchanged
      */
-    <T> T send(HelpdeskCredentials credentials, String endpoint, Supplier<T> request) {
+    <T> T send(HelpdeskCredentials credentials, String endpoint, Supplier<T> request,
+               Supplier<JsonNode> thresholdRead) {
         Tenant tenant = tenant(credentials);
-        refreshIfDue(tenant, credentials);
+        refreshIfDue(tenant, thresholdRead);
         return sendCounted(tenant, endpoint, request);
     }
 
     /** Reads ThresholdInformation now (through the gate, counted) and remembers it. */
-    ApiBudget readBudget(HelpdeskCredentials credentials) {
+    ApiBudget readBudget(HelpdeskCredentials credentials, Supplier<JsonNode> thresholdRead) {
         Tenant tenant = tenant(credentials);
         tenant.lastReadAttempt = clock.instant();
-        return readThreshold(tenant, credentials);
+        return readThreshold(tenant, thresholdRead);
     }
 
     long requestsSent(HelpdeskCredentials credentials) {
@@ -248,7 +247,7 @@ public class AutotaskRateGate {
                 + "horizon.autotask.budget-share-percent to give Horizon more.", null);
     }
 
-    private void refreshIfDue(Tenant tenant, HelpdeskCredentials credentials) {
+    private void refreshIfDue(Tenant tenant, Supplier<JsonNode> thresholdRead) {
         Instant now = clock.instant();
         Instant last = tenant.lastReadAttempt;
         if (last != null && now.isBefore(last.plus(properties.thresholdReadInterval()))) {
@@ -259,7 +258,7 @@ public class AutotaskRateGate {
         }
         try {
             tenant.lastReadAttempt = now;
-            readThreshold(tenant, credentials);
+            readThreshold(tenant, thresholdRead);
         } catch (HelpdeskException failure) {
             // The reading only tunes the pace: go on with the last one and try again at the next interval; a problem
             // with the credentials shows up on the request itself.
@@ -269,8 +268,8 @@ public class AutotaskRateGate {
         }
     }
 
-    private ApiBudget readThreshold(Tenant tenant, HelpdeskCredentials credentials) {
-        JsonNode answer = sendCounted(tenant, THRESHOLD_ENDPOINT, () -> api.get(credentials, THRESHOLD_ENDPOINT));
+    private ApiBudget readThreshold(Tenant tenant, Supplier<JsonNode> thresholdRead) {
+        JsonNode answer = sendCounted(tenant, THRESHOLD_ENDPOINT, thresholdRead);
         ApiBudget reading = new ApiBudget(
                 answer.path("currentTimeframeRequestCount").asInt(0),
                 answer.path("externalRequestThreshold").asInt(0),
@@ -342,8 +341,8 @@ public class AutotaskRateGate {
     private static String key(HelpdeskCredentials credentials) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((credentials.integrationCode() + "\n" + credentials.userName())
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest((credentials.value(AutotaskApi.INTEGRATION_CODE) + "\n"
+                    + credentials.value(AutotaskApi.USER_NAME)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);

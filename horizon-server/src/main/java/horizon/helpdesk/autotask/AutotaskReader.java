@@ -6,7 +6,9 @@ import horizon.helpdesk.HelpdeskDeletion;
 import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskException.Kind;
-import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.DeletionFeed;
+import horizon.helpdesk.PicklistDefinition;
+import horizon.helpdesk.ReaderCapabilities;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.HelpdeskTicket;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,37 +50,55 @@ class AutotaskReader implements HelpdeskReader {
             AutotaskCollection.TICKET_NOTES, AutotaskCollection.TIME_ENTRIES, AutotaskCollection.COMPANIES,
             AutotaskCollection.CONTACTS);
 
+    /** Deleted tickets, by id. */
+    static final DeletionFeed DELETED_TICKETS = new DeletionFeed("deleted_tickets", Set.of(HelpdeskEntity.TICKETS));
+    /** Deleted notes and time entries, by the ticket they belonged to. */
+    static final DeletionFeed DELETED_ACTIVITY = new DeletionFeed("deleted_ticket_activity",
+            Set.of(HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES));
+
     private static final Logger log = LoggerFactory.getLogger(AutotaskReader.class);
-    private static final int PAGE = RecordPage.MAX_SIZE;
+    private static final int PAGE = 500;
+    private static final ReaderCapabilities CAPABILITIES = new ReaderCapabilities(PAGE, true, true,
+            Map.of(HelpdeskEntity.TICKET_NOTES, 500, HelpdeskEntity.TIME_ENTRIES, 500),
+            Set.of(HelpdeskEntity.COMPANIES, HelpdeskEntity.CONTACTS, HelpdeskEntity.TICKETS,
+                    HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES));
 
     private final AutotaskApi api;
-    private final AutotaskRateGate gate;
     /** DeletedTicketActivityLogs typeID codes per tenant: read once, they are system values. */
     private final Map<HelpdeskCredentials, Map<Long, HelpdeskEntity>> activityTypes = new ConcurrentHashMap<>();
 
-    AutotaskReader(AutotaskApi api, AutotaskRateGate gate) {
+    AutotaskReader(AutotaskApi api) {
         this.api = api;
-        this.gate = gate;
     }
 
     @Override
-    public HelpdeskKind kind() {
-        return HelpdeskKind.AUTOTASK;
+    public ReaderCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public List<PicklistDefinition> picklistDefinitions() {
+        return AutotaskPicklists.DEFINITIONS;
+    }
+
+    @Override
+    public List<DeletionFeed> deletionFeeds() {
+        return List.of(DELETED_TICKETS, DELETED_ACTIVITY);
     }
 
     @Override
     public long count(HelpdeskCredentials credentials, RecordQuery query) {
         AutotaskCollection collection = AutotaskCollection.of(query.entity());
         ObjectNode body = search(collection, query).count();
-        JsonNode answer = gate.send(credentials, collection.path(),
-                () -> api.post(credentials, collection.path() + "/query/count", body));
+        JsonNode answer = api.post(credentials, collection.path() + "/query/count", body);
         return answer.path("queryCount").asLong();
     }
 
     @Override
     public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
         AutotaskCollection collection = AutotaskCollection.of(query.entity());
-        Batch batch = query(credentials, collection, search(collection, query), query.idAbove());
+        RecordQuery from = resumed(query);
+        Batch batch = query(credentials, collection, search(collection, from), from.idAbove());
         List<HelpdeskRecord> records = new ArrayList<>(batch.items().size());
         Map<Long, List<HelpdeskUser.Role>> roles = query.entity() == HelpdeskEntity.HELPDESK_USERS
                 ? rolesOf(credentials, batch.items()) : Map.of();
@@ -87,14 +108,28 @@ class AutotaskReader implements HelpdeskReader {
                         ? AutotaskRecords.user(item, roles.getOrDefault(item.path("id").asLong(), List.of()))
                         : map(query.entity(), item));
             } catch (IllegalArgumentException unreadable) {
-                throw HelpdeskException.answered(Kind.PSA_ERROR, "Autotask sent a " + collection.path()
+                throw HelpdeskException.answered(Kind.TRANSIENT, "Autotask sent a " + collection.path()
                         + " record (id " + item.path("id").asLong() + ") Horizon cannot read: "
                         + unreadable.getMessage(), 200, null);
             }
         }
         log.debug("autotask read entity={} records={} lastId={} complete={}", collection.path(), records.size(),
                 batch.lastId(), batch.complete());
-        return new RecordPage<>(records, batch.lastId(), batch.complete());
+        return new RecordPage<>(records, batch.complete() ? null : Long.toString(batch.lastId()));
+    }
+
+    /** The id cursor: Autotask pages by {@code id gt}, so a cursor is the last id read. */
+    private static RecordQuery resumed(RecordQuery query) {
+        long after = query.cursor() == null ? query.idAbove() : Math.max(query.idAbove(), Long.parseLong(query.cursor()));
+        return query.inIds(after, query.idAtMost());
+    }
+
+    /** Autotask has no id-only listing worth the name; a page of records is the same one request. */
+    @Override
+    public IdPage ids(HelpdeskCredentials credentials, RecordQuery query) {
+        RecordPage<HelpdeskRecord> page = page(credentials, query);
+        return new IdPage(page.records().stream().map(HelpdeskRecord::externalId).sorted().toList(),
+                page.nextCursor());
     }
 
     /** One {@code Tickets/query} with {@code ticketNumber eq <number>}. */
@@ -105,7 +140,7 @@ class AutotaskReader implements HelpdeskReader {
             try {
                 return Optional.of(AutotaskRecords.ticket(item));
             } catch (IllegalArgumentException unreadable) {
-                throw HelpdeskException.answered(Kind.PSA_ERROR, "Autotask sent a Tickets record (id "
+                throw HelpdeskException.answered(Kind.TRANSIENT, "Autotask sent a Tickets record (id "
                         + item.path("id").asLong() + ") Horizon cannot read: " + unreadable.getMessage(), 200, null);
             }
         }
@@ -135,23 +170,26 @@ class AutotaskReader implements HelpdeskReader {
      * attachments are skipped (Horizon does not mirror them) but advance the cursor.
      */
     @Override
-    public DeletionPage deletions(HelpdeskCredentials credentials, DeletionLog deletionLog, Instant since,
+    public DeletionPage deletions(HelpdeskCredentials credentials, DeletionFeed feed, Instant since,
                                   long afterLogId) {
-        AutotaskCollection collection = deletionLog == DeletionLog.TICKETS
+        boolean tickets = feed.equals(DELETED_TICKETS);
+        if (!tickets && !feed.equals(DELETED_ACTIVITY)) {
+            throw new IllegalArgumentException("Autotask has no deletion feed " + feed.name());
+        }
+        AutotaskCollection collection = tickets
                 ? AutotaskCollection.DELETED_TICKET_LOGS : AutotaskCollection.DELETED_TICKET_ACTIVITY_LOGS;
         AutotaskSearch search = AutotaskSearch.where().idAbove(afterLogId);
         if (since != null) {
             search.since(collection.watermark(), since);
         }
         Batch batch = query(credentials, collection, search, afterLogId);
-        Map<Long, HelpdeskEntity> types = deletionLog == DeletionLog.TICKET_ACTIVITY
-                ? activityTypes(credentials) : Map.of();
+        Map<Long, HelpdeskEntity> types = tickets ? Map.of() : activityTypes(credentials);
         List<HelpdeskDeletion> deletions = new ArrayList<>();
         for (JsonNode item : batch.items()) {
             long logId = item.path("id").asLong();
             Instant deletedAt = AutotaskRecords.instant(item, "deletedDateTime");
             Long ticketId = AutotaskRecords.id(item, "ticketID");
-            if (deletionLog == DeletionLog.TICKETS) {
+            if (tickets) {
                 deletions.add(new HelpdeskDeletion(logId, HelpdeskEntity.TICKETS, ticketId == null ? 0 : ticketId,
                         deletedAt));
                 continue;
@@ -166,24 +204,24 @@ class AutotaskReader implements HelpdeskReader {
     }
 
     @Override
-    public ApiBudget budget(HelpdeskCredentials credentials) {
-        return gate.readBudget(credentials);
+    public Optional<ApiBudget> budget(HelpdeskCredentials credentials) {
+        return Optional.of(api.budget(credentials));
     }
 
     @Override
     public int requestsInLastHour(HelpdeskCredentials credentials) {
-        return gate.requestsInLastHour(credentials);
+        return api.requestsInLastHour(credentials);
     }
 
     @Override
     public long requestsSent(HelpdeskCredentials credentials) {
-        return gate.requestsSent(credentials);
+        return api.requestsSent(credentials);
     }
 
     private static AutotaskSearch search(AutotaskCollection collection, RecordQuery query) {
         boolean dated = query.changedSince() != null || query.changedBefore() != null;
         RecordQuery effective = collection.watermark() == null && dated
-                ? new RecordQuery(query.entity(), null, query.idAbove(), query.idAtMost(), query.ticketIds())
+                ? new RecordQuery(query.entity(), null, null, query.idAbove(), query.idAtMost(), query.ticketIds(), null)
                 : query;
         return AutotaskSearch.of(collection, effective);
     }
@@ -195,8 +233,7 @@ class AutotaskReader implements HelpdeskReader {
     private Batch query(HelpdeskCredentials credentials, AutotaskCollection collection, AutotaskSearch search,
                         long cursor) {
         ObjectNode body = search.page(PAGE);
-        JsonNode answer = gate.send(credentials, collection.path(),
-                () -> api.post(credentials, collection.path() + "/query", body));
+        JsonNode answer = api.post(credentials, collection.path() + "/query", body);
         List<JsonNode> items = new ArrayList<>();
         long lastId = cursor;
         for (JsonNode item : answer.path("items")) {
@@ -231,8 +268,7 @@ class AutotaskReader implements HelpdeskReader {
     }
 
     private JsonNode fields(HelpdeskCredentials credentials, AutotaskCollection collection) {
-        return gate.send(credentials, collection.path(),
-                () -> api.get(credentials, collection.path() + "/entityInformation/fields")).path("fields");
+        return api.get(credentials, collection.path() + "/entityInformation/fields").path("fields");
     }
 
     /**

@@ -1,6 +1,5 @@
 package horizon.helpdesk.autotask;
 
-import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ final class AutotaskSearch {
 
     /** Only records whose field holds one of the ids (at most 500, Autotask's limit on alternatives). */
     AutotaskSearch in(String field, Collection<Long> ids) {
-        if (ids.isEmpty() || ids.size() > RecordPage.MAX_SIZE) {
+        if (ids.isEmpty() || ids.size() > 500) {
             throw new IllegalArgumentException("an 'in' filter takes 1 to 500 ids, got " + ids.size());
         }
         ObjectNode condition = condition("in", field);

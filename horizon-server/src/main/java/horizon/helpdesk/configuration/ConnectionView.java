@@ -1,5 +1,6 @@
 package horizon.helpdesk.configuration;
 
+import java.util.List;
 import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskResource;
@@ -15,15 +16,26 @@ import java.time.format.DateTimeFormatter;
  * @param state           CONNECTED when the last test succeeded, FAILING otherwise
  * @param zone            the discovered zone
  * @param resource        the API user's resource, may be null
- * @param maskedUserName  the first characters of the username followed by dots
+ * @param fields          every credential field, masked: the identity's first characters, secrets as set
  * @param lastTestAt      when the connection was last tested
  * @param lastTestMessage why the last test failed, null after a success
  * @param lastSuccessAt   when a test last succeeded
  * @param budget          the last request budget reading, may be null
  */
 public record ConnectionView(HelpdeskKind kind, State state, HelpdeskZone zone, HelpdeskResource resource,
-                             String maskedUserName, Instant lastTestAt, String lastTestMessage, Instant lastSuccessAt,
+                             List<MaskedField> fields, Instant lastTestAt, String lastTestMessage, Instant lastSuccessAt,
                              ApiBudget budget) {
+
+    /**
+     * One stored credential field as shown.
+     *
+     * @param name  the field's name
+     * @param label its label
+     * @param shown    what the page shows: part of the identity, a choice's label, or {@link #SET} for a secret
+     * @param identity whether this is the field that names the API user
+     */
+    public record MaskedField(String name, String label, String shown, boolean identity) {
+    }
 
     /** How a secret field is shown once stored. */
     public static final String SET = "••••••• (set)";
@@ -48,6 +60,11 @@ public record ConnectionView(HelpdeskKind kind, State state, HelpdeskZone zone, 
 
     private static String text(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);
+    }
+
+    /** The identity field as shown (the API user's key, partly), for the summary line; empty without one. */
+    public String maskedIdentity() {
+        return fields.stream().filter(MaskedField::identity).map(MaskedField::shown).findFirst().orElse("");
     }
 
     /** Shows the first four characters of a username, the rest as dots; short names are hidden entirely. */

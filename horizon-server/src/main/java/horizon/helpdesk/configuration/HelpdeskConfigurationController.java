@@ -3,7 +3,7 @@ package horizon.helpdesk.configuration;
 import horizon.account.CurrentUser;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskKind;
-import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.Helpdesks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +28,12 @@ class HelpdeskConfigurationController {
 
     private final HelpdeskConnections connections;
     private final CurrentUser currentUser;
-    private final List<HelpdeskReader> readers;
+    private final Helpdesks helpdesks;
 
-    HelpdeskConfigurationController(HelpdeskConnections connections, CurrentUser currentUser,
-                                    List<HelpdeskReader> readers) {
+    HelpdeskConfigurationController(HelpdeskConnections connections, CurrentUser currentUser, Helpdesks helpdesks) {
         this.connections = connections;
         this.currentUser = currentUser;
-        this.readers = readers;
+        this.helpdesks = helpdesks;
     }
 
     @GetMapping
@@ -54,14 +53,14 @@ class HelpdeskConfigurationController {
     }
 
     @PostMapping("/credentials")
-    String replaceCredentials(@RequestParam(defaultValue = "") String userName,
-                              @RequestParam(defaultValue = "") String secret,
-                              @RequestParam(defaultValue = "") String integrationCode,
-                              Model model, RedirectAttributes redirect) {
+    String replaceCredentials(@RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect) {
         long accountId = currentUser.accountId();
-        HelpdeskKind kind = connections.view(accountId).map(ConnectionView::kind).orElse(HelpdeskKind.AUTOTASK);
-        ConnectionTestOutcome outcome = connections.replaceCredentials(accountId, kind,
-                new HelpdeskCredentials(userName, secret, integrationCode));
+        Optional<HelpdeskKind> kind = connections.kind(accountId);
+        if (kind.isEmpty()) {
+            return "redirect:/admin/onboarding";
+        }
+        ConnectionTestOutcome outcome = connections.replaceCredentials(accountId, kind.get(),
+                HelpdeskCredentials.of(posted));
         if (outcome.ok()) {
             redirect.addFlashAttribute("outcome", outcome);
             redirect.addFlashAttribute("message", "New credentials tested and saved.");
@@ -90,18 +89,18 @@ class HelpdeskConfigurationController {
     private String page(Model model, long accountId) {
         Optional<ConnectionView> view = connections.view(accountId);
         model.addAttribute("connection", view.orElse(null));
+        model.addAttribute("credentialFields", view.map(v -> connections.credentialFields(v.kind())).orElse(List.of()));
         // Horizon's own use of the budget, as this node's rate gate counted it (no request to the PSA).
         model.addAttribute("horizonRequestsLastHour", horizonRequestsLastHour(view, accountId));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
-        model.addAttribute("secretMask", ConnectionView.SET);
         return "helpdesk/configuration";
     }
 
     private Integer horizonRequestsLastHour(Optional<ConnectionView> view, long accountId) {
         try {
-            return view.flatMap(v -> readers.stream().filter(reader -> reader.kind() == v.kind()).findFirst())
+            return view.flatMap(v -> helpdesks.adapter(v.kind())).map(adapter -> adapter.reader())
                     .flatMap(reader -> connections.credentials(accountId).map(reader::requestsInLastHour))
                     .orElse(null);
         } catch (RuntimeException unreadable) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param accountId       the owning account
  * @param kind            the PSA
- * @param credentials     the sealed credentials
+ * @param sealedCredentials the {@link CredentialEnvelope}; null only for a connection stored before envelopes whose
+ *                          fields did not open with the master key when they were moved (unreadable until replaced)
  * @param zone            the zone found by the last successful test
  * @param resource        the API user's resource found by the last successful test, may be null
  * @param lastTestAt      when the connection was last tested
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param createdAt       when the connection was first saved
  * @param updatedAt       when it last changed
  */
-public record HelpdeskConnection(long accountId, HelpdeskKind kind, SealedCredentials credentials, HelpdeskZone zone,
+public record HelpdeskConnection(long accountId, HelpdeskKind kind, String sealedCredentials, HelpdeskZone zone,
                                  HelpdeskResource resource, Instant lastTestAt, boolean lastTestOk,
                                  String lastTestMessage, Instant lastSuccessAt, ApiBudget budget, Instant createdAt,
                                  Instant updatedAt) {

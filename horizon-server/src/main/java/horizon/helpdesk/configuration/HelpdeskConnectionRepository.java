@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class HelpdeskConnectionRepository {
 
     private static final String SELECT_CONNECTION = """
-            select account_id, kind, username_sealed, secret_sealed, integration_code_sealed,
+            select account_id, kind, credentials_sealed,
                    zone_name, zone_api_url, zone_web_url, resource_id, resource_name,
                    last_test_at, last_test_ok, last_test_message, last_success_at,
                    budget_requests_used, budget_threshold, budget_timeframe_minutes, budget_read_at,
@@ -30,8 +31,7 @@ public class HelpdeskConnectionRepository {
 
     private static final String UPDATE_CONNECTION = """
             update helpdesk_connections
-               set kind = :kind, username_sealed = :userName, secret_sealed = :secret,
-                   integration_code_sealed = :integrationCode,
+               set kind = :kind, credentials_sealed = :credentials,
                    zone_name = :zoneName, zone_api_url = :zoneApiUrl, zone_web_url = :zoneWebUrl,
                    resource_id = :resourceId, resource_name = :resourceName,
                    last_test_at = :lastTestAt, last_test_ok = :lastTestOk, last_test_message = :lastTestMessage,
@@ -43,12 +43,12 @@ public class HelpdeskConnectionRepository {
             """;
 
     private static final String INSERT_CONNECTION = """
-            insert into helpdesk_connections (account_id, kind, username_sealed, secret_sealed, integration_code_sealed,
+            insert into helpdesk_connections (account_id, kind, credentials_sealed,
                    zone_name, zone_api_url, zone_web_url, resource_id, resource_name,
                    last_test_at, last_test_ok, last_test_message, last_success_at,
                    budget_requests_used, budget_threshold, budget_timeframe_minutes, budget_read_at,
                    created_at, updated_at)
-            values (:accountId, :kind, :userName, :secret, :integrationCode,
+            values (:accountId, :kind, :credentials,
                    :zoneName, :zoneApiUrl, :zoneWebUrl, :resourceId, :resourceName,
                    :lastTestAt, :lastTestOk, :lastTestMessage, :lastSuccessAt,
                    :budgetUsed, :budgetThreshold, :budgetTimeframe, :budgetReadAt,
@@ -89,6 +89,11 @@ public class HelpdeskConnectionRepository {
 
     HelpdeskConnectionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every account with a stored connection (a system-wide listing, for the sync dispatcher only). */
+    public List<Long> connectedAccountIds() {
+        return jdbc.sql("select account_id from helpdesk_connections order by account_id").query(Long.class).list();
     }
 
     public Optional<HelpdeskConnection> find(long accountId) {
@@ -140,9 +145,7 @@ public class HelpdeskConnectionRepository {
         return spec
                 .param("accountId", c.accountId())
                 .param("kind", c.kind().name())
-                .param("userName", c.credentials().userName())
-                .param("secret", c.credentials().secret())
-                .param("integrationCode", c.credentials().integrationCode())
+                .param("credentials", c.sealedCredentials())
                 .param("zoneName", c.zone().name())
                 .param("zoneApiUrl", c.zone().apiUrl())
                 .param("zoneWebUrl", c.zone().webUrl())
@@ -184,8 +187,7 @@ public class HelpdeskConnectionRepository {
         return new HelpdeskConnection(
                 rs.getLong("account_id"),
                 HelpdeskKind.valueOf(rs.getString("kind")),
-                new SealedCredentials(rs.getString("username_sealed"), rs.getString("secret_sealed"),
-                        rs.getString("integration_code_sealed")),
+                rs.getString("credentials_sealed"),
                 new HelpdeskZone(rs.getString("zone_name"), rs.getString("zone_api_url"), rs.getString("zone_web_url")),
                 resource,
                 read(rs, "last_test_at"),

@@ -1,14 +1,15 @@
 package horizon.helpdesk.configuration;
 
 import horizon.helpdesk.ConnectionTestResult;
-import horizon.helpdesk.HelpdeskConnectors;
+import horizon.helpdesk.CredentialField;
+import horizon.helpdesk.Helpdesks;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.secret.SecretBox;
-import horizon.secret.SecretBoxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * Tests, stores and re-tests an account's helpdesk connection, and keeps its sync settings.
  *
- * <p>Credentials enter here in clear, are sealed with the account id and field name as associated data (so an
- * envelope copied to another account does not open), and leave only masked.
+ * <p>Credentials enter here in clear, are sealed as one {@link CredentialEnvelope} with the account id as associated
+ * data (so an envelope copied to another account does not open), and leave only masked. Which fields a PSA takes, and
+ * how they are checked, is its connector's description: nothing here knows a PSA.
  */
 @Service
 public class HelpdeskConnections {
@@ -28,28 +30,46 @@ public class HelpdeskConnections {
 
     private static final String UNREADABLE = "The stored credentials cannot be opened with this node's master key "
             + "(HORIZON_MASTER_KEY or the key file changed). Replace the credentials to connect again.";
+    private static final String PENDING = "onboarding-credentials";
 
-    private final HelpdeskConnectors connectors;
+    private final Helpdesks helpdesks;
     private final HelpdeskConnectionRepository repository;
     private final SecretBox secretBox;
     private final Clock clock;
 
-    HelpdeskConnections(HelpdeskConnectors connectors, HelpdeskConnectionRepository repository, SecretBox secretBox,
+    HelpdeskConnections(Helpdesks helpdesks, HelpdeskConnectionRepository repository, SecretBox secretBox,
                         Clock clock) {
-        this.connectors = connectors;
+        this.helpdesks = helpdesks;
         this.repository = repository;
         this.secretBox = secretBox;
         this.clock = clock;
     }
 
-    /** Runs the PSA's connection test; never throws for a PSA failure, it becomes the outcome. */
+    /** The fields the PSA's connector asks for, in form order; empty when this build cannot connect it. */
+    public List<CredentialField> credentialFields(HelpdeskKind kind) {
+        return helpdesks.adapter(kind).map(a -> a.connector().credentialFields()).orElse(List.of());
+    }
+
+    /** Whether this build can connect the PSA. */
+    public boolean available(HelpdeskKind kind) {
+        return helpdesks.available(kind);
+    }
+
+    /**
+     * Runs the PSA's connection test on the fields its connector describes (anything else given is dropped); never
+     * throws for a PSA failure, it becomes the outcome.
+     *
+     * @throws IllegalArgumentException when this build cannot connect the PSA
+     */
     public ConnectionTestOutcome test(HelpdeskKind kind, HelpdeskCredentials credentials) {
-        var connector = connectors.forKind(kind).filter(c -> kind.available());
-        if (connector.isEmpty()) {
-            throw new IllegalArgumentException(kind.displayName() + " cannot be connected yet");
-        }
+        var connector = helpdesks.connector(kind);
+        HelpdeskCredentials described = credentials.restrictedTo(connector.credentialFields());
         try {
-            return ConnectionTestOutcome.succeeded(connector.get().testConnection(credentials));
+            List<CredentialField.Problem> problems = connector.check(described);
+            if (!problems.isEmpty()) {
+                throw HelpdeskException.invalidFields(problems);
+            }
+            return ConnectionTestOutcome.succeeded(connector.testConnection(described));
         } catch (HelpdeskException failure) {
             return ConnectionTestOutcome.failed(failure);
         }
@@ -60,14 +80,19 @@ public class HelpdeskConnections {
                                       ConnectionTestResult tested) {
         Instant now = clock.instant();
         Instant createdAt = repository.find(accountId).map(HelpdeskConnection::createdAt).orElse(now);
-        var connection = new HelpdeskConnection(accountId, kind, seal(accountId, credentials), tested.zone(),
-                tested.resource(), tested.testedAt(), true, null, tested.testedAt(), tested.budget(), createdAt, now);
+        HelpdeskCredentials described = credentials.restrictedTo(credentialFields(kind));
+        var connection = new HelpdeskConnection(accountId, kind, CredentialEnvelope.seal(secretBox, accountId, described),
+                tested.zone(), tested.resource(), tested.testedAt(), true, null, tested.testedAt(), tested.budget(),
+                createdAt, now);
         repository.save(connection);
         log.info("helpdesk connection saved account={} psa={} zone=\"{}\"", accountId, kind, tested.zone().name());
         return connection;
     }
 
-    /** Tests new credentials and stores them only when the test succeeds; the old ones stay otherwise. */
+    /**
+     * Tests new credentials and stores them only when the test succeeds; the old ones stay otherwise. The PSA may
+     * differ from the stored one: the account then moves to the other PSA.
+     */
     public ConnectionTestOutcome replaceCredentials(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials) {
         ConnectionTestOutcome outcome = test(kind, credentials);
         if (outcome.ok()) {
@@ -86,7 +111,7 @@ public class HelpdeskConnections {
         HelpdeskCredentials credentials;
         try {
             credentials = open(connection);
-        } catch (SecretBoxException unreadable) {
+        } catch (RuntimeException unreadable) {
             var failure = HelpdeskException.local(HelpdeskException.Kind.CREDENTIALS_UNREADABLE, UNREADABLE, unreadable);
             repository.recordFailedTest(accountId, clock.instant(), failure.getMessage());
             log.warn("helpdesk credentials do not open account={} psa={}: {}", accountId, connection.kind(),
@@ -111,11 +136,21 @@ public class HelpdeskConnections {
                 c.lastTestOk() ? ConnectionView.State.CONNECTED : ConnectionView.State.FAILING,
                 c.zone(),
                 c.resource(),
-                maskedUserName(c),
+                maskedFields(c),
                 c.lastTestAt(),
                 c.lastTestMessage(),
                 c.lastSuccessAt(),
                 c.budget()));
+    }
+
+    /** Every account with a stored connection (a system-wide listing, for the sync dispatcher only). */
+    public List<Long> connectedAccountIds() {
+        return repository.connectedAccountIds();
+    }
+
+    /** The account's PSA, empty without a connection. */
+    public Optional<HelpdeskKind> kind(long accountId) {
+        return repository.find(accountId).map(HelpdeskConnection::kind);
     }
 
     /** The stored sync settings, or the defaults until the admin saves some. */
@@ -134,41 +169,59 @@ public class HelpdeskConnections {
         return problems;
     }
 
-    private String maskedUserName(HelpdeskConnection connection) {
-        try {
-            return ConnectionView.mask(secretBox.open(connection.credentials().userName(),
-                    aad(connection.accountId(), "username")));
-        } catch (SecretBoxException unreadable) {
-            return "•••• (unreadable: replace the credentials)";
-        }
-    }
-
-    private SealedCredentials seal(long accountId, HelpdeskCredentials credentials) {
-        return new SealedCredentials(
-                secretBox.seal(credentials.userName(), aad(accountId, "username")),
-                secretBox.seal(credentials.secret(), aad(accountId, "secret")),
-                secretBox.seal(credentials.integrationCode(), aad(accountId, "integration-code")));
-    }
-
     /**
      * The account's stored credentials, opened for a call to the PSA; empty without a connection.
      *
-     * @throws RuntimeException from {@link SecretBox} when this node's master key cannot open them
+     * @throws RuntimeException when this node's master key cannot open them
      */
     public Optional<HelpdeskCredentials> credentials(long accountId) {
         return repository.find(accountId).map(this::open);
     }
 
-    private HelpdeskCredentials open(HelpdeskConnection connection) {
-        long accountId = connection.accountId();
-        SealedCredentials sealed = connection.credentials();
-        return new HelpdeskCredentials(
-                secretBox.open(sealed.userName(), aad(accountId, "username")),
-                secretBox.open(sealed.secret(), aad(accountId, "secret")),
-                secretBox.open(sealed.integrationCode(), aad(accountId, "integration-code")));
+    /** Credentials that passed a test, sealed to wait in the account's session (never in clear there). */
+    public String sealPending(long accountId, HelpdeskCredentials credentials) {
+        return CredentialEnvelope.seal(secretBox, CredentialEnvelope.aad(accountId, PENDING), credentials);
     }
 
-    private static String aad(long accountId, String field) {
-        return "account:" + accountId + ":helpdesk-" + field;
+    /** @throws RuntimeException when the envelope was not sealed for this account's session */
+    public HelpdeskCredentials openPending(long accountId, String envelope) {
+        return CredentialEnvelope.open(secretBox, CredentialEnvelope.aad(accountId, PENDING), envelope);
+    }
+
+    /** Every field as the configuration page shows it: the identity partly, secrets as set, never a value in full. */
+    private List<ConnectionView.MaskedField> maskedFields(HelpdeskConnection connection) {
+        HelpdeskCredentials opened;
+        try {
+            opened = open(connection);
+        } catch (RuntimeException unreadable) {
+            opened = null;
+        }
+        List<ConnectionView.MaskedField> masked = new ArrayList<>();
+        for (CredentialField field : credentialFields(connection.kind())) {
+            String shown;
+            if (opened == null) {
+                shown = "•••• (unreadable: replace the credentials)";
+            } else if (field.identity()) {
+                shown = ConnectionView.mask(opened.value(field.name()));
+            } else if (field.secret()) {
+                shown = ConnectionView.SET;
+            } else {
+                shown = choiceLabel(field, opened.value(field.name()));
+            }
+            masked.add(new ConnectionView.MaskedField(field.name(), field.label(), shown, field.identity()));
+        }
+        return List.copyOf(masked);
+    }
+
+    private static String choiceLabel(CredentialField field, String value) {
+        return field.choices().stream().filter(c -> c.value().equals(value)).map(CredentialField.Choice::label)
+                .findFirst().orElse(value);
+    }
+
+    private HelpdeskCredentials open(HelpdeskConnection connection) {
+        if (connection.sealedCredentials() == null) {
+            throw new IllegalStateException("no credential envelope: the stored fields did not open when moved");
+        }
+        return CredentialEnvelope.open(secretBox, connection.accountId(), connection.sealedCredentials());
     }
 }

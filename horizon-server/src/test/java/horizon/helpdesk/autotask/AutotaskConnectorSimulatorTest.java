@@ -72,7 +72,7 @@ class AutotaskConnectorSimulatorTest {
 
     @Test
     void blankFieldsAreNamedWithoutCallingAutotask() {
-        HelpdeskException e = failure(new HelpdeskCredentials(apiUser.userName(), "", " "));
+        HelpdeskException e = failure(AutotaskCredentials.of(apiUser.userName(), "", " "));
         assertThat(e.kind()).isEqualTo(Kind.INCOMPLETE_CREDENTIALS);
         assertThat(e.retriable()).isFalse();
         assertThat(e.missingFields()).containsExactly("API Secret", "API Integration Code");
@@ -80,7 +80,7 @@ class AutotaskConnectorSimulatorTest {
 
     @Test
     void anUnknownUserHasNoZone() {
-        HelpdeskException e = failure(new HelpdeskCredentials("nobody@nowhere.example", apiUser.secret(),
+        HelpdeskException e = failure(AutotaskCredentials.of("nobody@nowhere.example", apiUser.secret(),
                 apiUser.integrationCode()));
         assertThat(e.kind()).isEqualTo(Kind.USER_NOT_FOUND);
         assertThat(e.retriable()).isFalse();
@@ -97,7 +97,7 @@ class AutotaskConnectorSimulatorTest {
         String ghost = "ghost@nowhere.example";
         zones.remember(ghost, new AutotaskZone("America East 2", databaseZone.apiUrl(), databaseZone.webUrl(), 1));
         HelpdeskException e = catchThrowableOfType(HelpdeskException.class, () -> api.get(
-                new HelpdeskCredentials(ghost, "x", apiUser.integrationCode()), "ThresholdInformation"));
+                AutotaskCredentials.of(ghost, "x", apiUser.integrationCode()), "ThresholdInformation"));
         assertThat(e.kind()).isEqualTo(Kind.USER_NOT_FOUND);
         assertThat(e.retriable()).isFalse();
         assertThat(e.httpStatus()).isEqualTo(500);
@@ -106,7 +106,7 @@ class AutotaskConnectorSimulatorTest {
 
     @Test
     void aWrongSecretIsRejectedPermanently() {
-        HelpdeskException e = failure(new HelpdeskCredentials(apiUser.userName(), "not-the-secret",
+        HelpdeskException e = failure(AutotaskCredentials.of(apiUser.userName(), "not-the-secret",
                 apiUser.integrationCode()));
         assertThat(e.kind()).isEqualTo(Kind.SECRET_REJECTED);
         assertThat(e.retriable()).isFalse();
@@ -116,7 +116,7 @@ class AutotaskConnectorSimulatorTest {
 
     @Test
     void aWrongIntegrationCodeIsRejectedPermanently() {
-        HelpdeskException e = failure(new HelpdeskCredentials(apiUser.userName(), apiUser.secret(), "NOT-OUR-CODE"));
+        HelpdeskException e = failure(AutotaskCredentials.of(apiUser.userName(), apiUser.secret(), "NOT-OUR-CODE"));
         assertThat(e.kind()).isEqualTo(Kind.INTEGRATION_CODE_REJECTED);
         assertThat(e.retriable()).isFalse();
         assertThat(e.getMessage()).contains("API Integration Code").contains("integration code");
@@ -126,7 +126,7 @@ class AutotaskConnectorSimulatorTest {
     void aUserWithoutEntityAccessIsToldWhichSecurityLevelToSet() {
         ApiUser limited = simulator.addApiUser("limited-" + System.nanoTime() + "@horizon-sim.example",
                 SecurityLevel.NO_ENTITY_ACCESS);
-        HelpdeskException e = failure(new HelpdeskCredentials(limited.userName(), limited.secret(),
+        HelpdeskException e = failure(AutotaskCredentials.of(limited.userName(), limited.secret(),
                 limited.integrationCode()));
         assertThat(e.kind()).isEqualTo(Kind.PERMISSION_MISSING);
         assertThat(e.retriable()).isFalse();
@@ -234,7 +234,7 @@ class AutotaskConnectorSimulatorTest {
     }
 
     private static HelpdeskCredentials credentials() {
-        return new HelpdeskCredentials(apiUser.userName(), apiUser.secret(), apiUser.integrationCode());
+        return AutotaskCredentials.of(apiUser.userName(), apiUser.secret(), apiUser.integrationCode());
     }
 
     private long discoveries() {

@@ -22,11 +22,11 @@ record SimulatedAutotask(AutotaskApi api, AutotaskRateGate gate, AutotaskReader 
     static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskProperties properties,
                                   AutotaskGateProperties gateProperties, Clock clock, AutotaskRateGate.Pause pause) {
         AutotaskHttp http = new AutotaskHttp(properties);
-        AutotaskApi api = new AutotaskApi(http, new ZoneResolver(http, properties, clock));
-        AutotaskRateGate gate = new AutotaskRateGate(api, gateProperties, clock, pause);
+        AutotaskRateGate gate = new AutotaskRateGate(gateProperties, clock, pause);
+        AutotaskApi api = new AutotaskApi(http, new ZoneResolver(http, properties, clock), gate);
         ApiUser user = simulator.apiUser();
-        return new SimulatedAutotask(api, gate, new AutotaskReader(api, gate),
-                new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode()));
+        return new SimulatedAutotask(api, gate, new AutotaskReader(api),
+                AutotaskCredentials.of(user.userName(), user.secret(), user.integrationCode()));
     }
 
     static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskGateProperties gateProperties) {

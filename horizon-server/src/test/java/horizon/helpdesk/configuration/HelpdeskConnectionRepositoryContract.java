@@ -1,5 +1,6 @@
 package horizon.helpdesk.configuration;
 
+import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -113,7 +114,7 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
     @Test
     void storedCredentialsAreSealedAndNoColumnHoldsThemInClear() {
         TestAccount acme = fixtures().account("Acme");
-        var credentials = new HelpdeskCredentials("leakcheck-user@msp.example", "Leak-Check-Secret-93f1",
+        var credentials = AutotaskCredentials.of("leakcheck-user@msp.example", "Leak-Check-Secret-93f1",
                 "LEAKCHECKINTEGRATIONCODE27");
         connections.connect(acme.id(), HelpdeskKind.AUTOTASK, credentials, new ConnectionTestResult(ZONE,
                 new HelpdeskResource(29683, "Horizon API"), new ApiBudget(12, 10_000, 60, T0), T0));
@@ -136,7 +137,7 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
     void anEnvelopeCopiedToAnotherAccountDoesNotOpen() {
         TestAccount acme = fixtures().account("Acme");
         TestAccount globex = fixtures().account("Globex");
-        var credentials = new HelpdeskCredentials("acme-user@msp.example", "acme-secret", "ACMECODE");
+        var credentials = AutotaskCredentials.of("acme-user@msp.example", "acme-secret", "ACMECODE");
         connections.connect(acme.id(), HelpdeskKind.AUTOTASK, credentials, new ConnectionTestResult(ZONE,
                 new HelpdeskResource(1, "A"), new ApiBudget(1, 10_000, 60, T0), T0));
         HelpdeskConnection stolen = repository.find(acme.id()).orElseThrow();

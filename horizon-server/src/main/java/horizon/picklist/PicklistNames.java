@@ -29,11 +29,6 @@ final class PicklistNames {
         return new PicklistNames(definitions);
     }
 
-    /** Names for an account without a connection: everything humanized. */
-    static PicklistNames none() {
-        return new PicklistNames(List.of());
-    }
-
     List<Dependency> dependencies() {
         return definitions.stream().filter(d -> d.parentField() != null)
                 .map(d -> new Dependency(d.entity(), d.field(), d.parentField())).toList();

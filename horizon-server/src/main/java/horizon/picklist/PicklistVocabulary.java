@@ -17,9 +17,14 @@ class PicklistVocabulary {
         this.helpdesks = helpdesks;
     }
 
+    /**
+     * The names the account's PSA gives its picklists. Without a connection (picklists mirrored before it was
+     * removed), every adapter's names: each PSA's entities are named apart, so they never collide.
+     */
     PicklistNames names(long accountId) {
         return connections.view(accountId).map(ConnectionView::kind).flatMap(helpdesks::adapter)
                 .map(adapter -> PicklistNames.of(adapter.reader().picklistDefinitions()))
-                .orElseGet(PicklistNames::none);
+                .orElseGet(() -> PicklistNames.of(helpdesks.availableKinds().stream()
+                        .flatMap(kind -> helpdesks.reader(kind).picklistDefinitions().stream()).toList()));
     }
 }

@@ -31,6 +31,10 @@ final class RunLog {
     private Long progressTotal;
     private Instant windowStart;
     private Instant lastFlush = Instant.EPOCH;
+    /** Anything the run did: a page written, records counted. With the request counter, what the heartbeat watches. */
+    private long activity;
+    private long activityAtBeat = -1;
+    private long requestsAtBeat = -1;
 
     RunLog(long accountId, long runId, SyncRunRepository runs, Clock clock, LongSupplier requestCounter) {
         this.accountId = accountId;
@@ -52,6 +56,7 @@ final class RunLog {
     /** Records a mirror write of {@code fetched} records of an entity; {@code progress} says whether it counts toward the total. */
     synchronized void wrote(String entity, int fetched, MirrorWriteResult result, boolean progress) {
         counts.merge(entity, EntityCounts.of(fetched, result), EntityCounts::plus);
+        activity++;
         if (result.childrenDeleted() > 0) {
             counts.merge("ticket_activity", new EntityCounts(0, 0, 0, 0, result.childrenDeleted()), EntityCounts::plus);
         }
@@ -64,6 +69,7 @@ final class RunLog {
     /** Records records that were read but not written (e.g. notes of tickets outside the mirror). */
     synchronized void fetchedOnly(String entity, int fetched) {
         counts.merge(entity, new EntityCounts(fetched, 0, 0, fetched, 0), EntityCounts::plus);
+        activity++;
     }
 
     synchronized void addToTotal(long records) {
@@ -101,6 +107,24 @@ final class RunLog {
 
     synchronized Map<String, EntityCounts> counts() {
         return Map.copyOf(counts);
+    }
+
+    /**
+     * The heartbeat: writes the counts and proves the run alive, but only when it made progress since the last beat (a
+     * request sent to the PSA, a page written). A run stuck anywhere stops beating and the stale sweep marks it
+     * INTERRUPTED, however healthy its node; its thread is not stuck for long, as every PSA call has a deadline.
+     *
+     * @return whether it beat
+     */
+    synchronized boolean beat() {
+        long requests = requests();
+        boolean progressed = requests != requestsAtBeat || activity != activityAtBeat;
+        requestsAtBeat = requests;
+        activityAtBeat = activity;
+        if (progressed) {
+            flush();
+        }
+        return progressed;
     }
 
     /** Writes the counts and the heartbeat now. */

@@ -57,7 +57,7 @@ class SyncRunRepository {
     private static final String INTERRUPT_STALE = """
             update sync_runs
                set state = 'INTERRUPTED', finished_at = :now,
-                   error = 'The run stopped sending heartbeats (its node stopped or hung); it did not finish.'
+                   error = 'The run stopped sending heartbeats: it made no progress (no PSA answer, no record written) for too long, or its node stopped; it did not finish.'
              where account_id = :accountId and state = 'RUNNING' and heartbeat_at < :before
             """;
 

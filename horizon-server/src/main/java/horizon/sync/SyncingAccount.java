@@ -325,7 +325,10 @@ class SyncingAccount implements DisposableBean {
                 () -> account.reader().requestsSent(account.credentials()));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
             try {
-                runLog.flush();
+                if (!runLog.beat()) {
+                    log.debug("sync run made no progress since the last heartbeat account={} run={}", accountId,
+                            runId);
+                }
             } catch (RuntimeException e) {
                 log.debug("sync heartbeat failed run={}: {}", runId, e.getMessage());
             }

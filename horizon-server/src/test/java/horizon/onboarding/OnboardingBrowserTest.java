@@ -28,7 +28,7 @@ class OnboardingBrowserTest extends SimulatorBackedTest {
                     .type(By.id("secret"), "a-wrong-secret")
                     .type(By.id("integrationCode"), user.integrationCode())
                     .click(By.id("test-connection"));
-            browser.until(outcome("SECRET_REJECTED"));
+            browser.until(outcome("AUTHENTICATION"));
             assertThat(browser.find(By.id("failure-title")).getText()).isEqualTo("Secret wrong");
             assertThat(browser.find(By.id("failure-message")).getText()).contains("did not accept the API Secret");
             assertThat(browser.find(By.id("next")).isEnabled()).isFalse();
@@ -59,10 +59,10 @@ class OnboardingBrowserTest extends SimulatorBackedTest {
 
             browser.until(d -> browser.currentPath().equals("/admin/helpdesk/configuration"));
             assertThat(browser.find(By.id("message")).getText()).isEqualTo("Connected, and sync settings saved.");
-            assertThat(browser.find(By.id("masked-username")).getText())
+            assertThat(browser.find(By.id("masked-userName")).getText())
                     .isEqualTo(user.userName().substring(0, 4) + "••••");
             assertThat(browser.find(By.id("masked-secret")).getText()).isEqualTo("••••••• (set)");
-            assertThat(browser.find(By.id("masked-integration-code")).getText()).isEqualTo("••••••• (set)");
+            assertThat(browser.find(By.id("masked-integrationCode")).getText()).isEqualTo("••••••• (set)");
             assertThat(browser.find(By.id("zone-name")).getText()).isEqualTo("America East 2");
             assertThat(browser.find(By.id("budget-reading")).getText()).contains("of 10000 requests used");
             assertThat(browser.find(By.id("ingestWindowDays")).getAttribute("value")).isEqualTo("45");

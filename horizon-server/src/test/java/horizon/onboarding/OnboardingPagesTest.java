@@ -18,18 +18,25 @@ class OnboardingPagesTest extends HorizonTest {
     HelpdeskConnectionRepository repository;
 
     @Test
-    void theConnectStepOffersAutotaskAndListsTheOtherPsasAsComing() {
+    void theConnectStepOffersTheConnectablePsasAndListsTheOthersAsComing() {
         WebSession web = signedInAdmin(fixtures().account("Acme"));
         Document page = web.open("/admin/onboarding").html();
         assertThat(page.select("input[name=kind][value=AUTOTASK]").hasAttr("disabled")).isFalse();
         assertThat(page.select("input[name=kind][value=AUTOTASK]").hasAttr("checked")).isTrue();
-        for (String coming : new String[]{"CONNECTWISE_MANAGE", "HALOPSA", "ZOHO_DESK"}) {
+        assertThat(page.select("input[name=kind][value=CONNECTWISE_MANAGE]").hasAttr("disabled")).isFalse();
+        for (String coming : new String[]{"HALOPSA", "ZOHO_DESK"}) {
             assertThat(page.select("input[name=kind][value=" + coming + "]").hasAttr("disabled")).isTrue();
         }
-        assertThat(page.select("#psa-choice").text()).contains("ConnectWise Manage", "HaloPSA", "Zoho Desk",
+        assertThat(page.select("#psa-choice").text()).contains("ConnectWise PSA", "HaloPSA", "Zoho Desk",
                 "coming soon");
         assertThat(page.select("label[for]").eachText()).contains("API Username", "API Secret", "API Integration Code");
         assertThat(page.select("#next").hasAttr("disabled")).isTrue();
+
+        // Choosing another PSA swaps in the fields its connector asks for.
+        Document fields = web.open("/admin/onboarding/fields?kind=CONNECTWISE_MANAGE").html();
+        assertThat(fields.select("label[for]").eachText()).contains("Company ID", "Public key", "Private key");
+        assertThat(fields.select("input[name=privateKey]").attr("type")).isEqualTo("password");
+        assertThat(fields.select("select[name=site] option").eachAttr("value")).contains("api-na.myconnectwise.net");
     }
 
     @Test
@@ -38,7 +45,7 @@ class OnboardingPagesTest extends HorizonTest {
         web.open("/admin/onboarding");
         Document result = web.post("/admin/onboarding/test",
                 Map.of("kind", "AUTOTASK", "userName", "api@msp.example", "secret", " ", "integrationCode", "")).html();
-        assertThat(result.select("#test-result-panel").attr("data-outcome")).isEqualTo("INCOMPLETE_CREDENTIALS");
+        assertThat(result.select("#test-result-panel").attr("data-title")).isEqualTo("Credentials incomplete");
         assertThat(result.select("#missing-fields li").eachText())
                 .containsExactly("API Secret is empty", "API Integration Code is empty");
         assertThat(result.select("#failure-message").text())
@@ -52,7 +59,7 @@ class OnboardingPagesTest extends HorizonTest {
         web.open("/admin/onboarding");
         Document result = web.post("/admin/onboarding/test",
                 Map.of("kind", "HALOPSA", "userName", "u", "secret", "s", "integrationCode", "c")).html();
-        assertThat(result.select("#test-result-panel").text()).isEqualTo("HaloPSA is coming soon; choose Autotask.");
+        assertThat(result.select("#test-result-panel").text()).isEqualTo("HaloPSA is coming soon; choose another helpdesk.");
         assertThat(result.select("#next").hasAttr("disabled")).isTrue();
     }
 

@@ -26,7 +26,7 @@ class OnboardingWizardTest extends SimulatorBackedTest {
         web.open("/admin/onboarding");
 
         Document failed = test(web, user.userName(), "wrong-secret", user.integrationCode());
-        assertThat(failed.select("#test-result-panel").attr("data-outcome")).isEqualTo("SECRET_REJECTED");
+        assertThat(failed.select("#test-result-panel").attr("data-title")).isEqualTo("Secret wrong");
         assertThat(failed.select("#failure-title").text()).isEqualTo("Secret wrong");
         assertThat(failed.select("#next").hasAttr("disabled")).isTrue();
 
@@ -65,9 +65,9 @@ class OnboardingWizardTest extends SimulatorBackedTest {
         WebSession.Page config = web.follow(saved);
         Document page = config.html();
         assertThat(page.select("#message").text()).isEqualTo("Connected, and sync settings saved.");
-        assertThat(page.select("#masked-username").text()).isEqualTo(user.userName().substring(0, 4) + "••••");
+        assertThat(page.select("#masked-userName").text()).isEqualTo(user.userName().substring(0, 4) + "••••");
         assertThat(page.select("#masked-secret").text()).isEqualTo("••••••• (set)");
-        assertThat(page.select("#masked-integration-code").text()).isEqualTo("••••••• (set)");
+        assertThat(page.select("#masked-integrationCode").text()).isEqualTo("••••••• (set)");
         assertThat(page.select("#zone-name").text()).isEqualTo("America East 2");
         assertThat(page.select("#budget-reading").text()).contains("of 10000 requests used");
         assertThat(page.select("#ingestWindowDays").val()).isEqualTo("60");
@@ -88,16 +88,16 @@ class OnboardingWizardTest extends SimulatorBackedTest {
         web.open("/admin/onboarding");
 
         Document unknown = test(web, "nobody@nowhere.example", "s", "c");
-        assertThat(unknown.select("#test-result-panel").attr("data-outcome")).isEqualTo("USER_NOT_FOUND");
+        assertThat(unknown.select("#test-result-panel").attr("data-title")).isEqualTo("API user not found");
         assertThat(unknown.select("#failure-message").text()).contains("no zone was found")
                 .contains("Zone information could not be determined");
 
         Document code = test(web, user.userName(), user.secret(), "NOT-OUR-CODE");
-        assertThat(code.select("#test-result-panel").attr("data-outcome")).isEqualTo("INTEGRATION_CODE_REJECTED");
+        assertThat(code.select("#test-result-panel").attr("data-title")).isEqualTo("Integration code rejected");
         assertThat(code.select("#failure-title").text()).isEqualTo("Integration code rejected");
 
         Document permission = test(web, limited.userName(), limited.secret(), limited.integrationCode());
-        assertThat(permission.select("#test-result-panel").attr("data-outcome")).isEqualTo("PERMISSION_MISSING");
+        assertThat(permission.select("#test-result-panel").attr("data-title")).isEqualTo("Permission missing");
         assertThat(permission.select("#fix-steps li").eachText())
                 .anySatisfy(s -> assertThat(s).contains("API User (system)"))
                 .anySatisfy(s -> assertThat(s).contains("Can login to Web Services API"));
@@ -109,7 +109,7 @@ class OnboardingWizardTest extends SimulatorBackedTest {
             simulator().control().burst429(0);
             simulator().control().setErrorRate(500, 1.0);
             Document psaError = test(web, user.userName(), user.secret(), user.integrationCode());
-            assertThat(psaError.select("#test-result-panel").attr("data-outcome")).isEqualTo("PSA_ERROR");
+            assertThat(psaError.select("#test-result-panel").attr("data-title")).isEqualTo("Helpdesk error");
             assertThat(psaError.select("#failure-message").text()).contains("An unexpected error has occurred");
         } finally {
             simulator().control().clearFaults();
@@ -144,7 +144,7 @@ class OnboardingWizardTest extends SimulatorBackedTest {
             simulator().control().setErrorRate(500, 1.0);
             Document failing = web.follow(web.post("/admin/helpdesk/configuration/test", Map.of())).html();
             assertThat(failing.select("#connection-state").text()).contains("last test failed");
-            assertThat(failing.select("#test-result-panel").attr("data-outcome")).isEqualTo("PSA_ERROR");
+            assertThat(failing.select("#test-result-panel").attr("data-title")).isEqualTo("Helpdesk error");
             assertThat(failing.select("#last-test-error").text()).contains("HTTP 500");
         } finally {
             simulator().control().clearFaults();
@@ -160,8 +160,8 @@ class OnboardingWizardTest extends SimulatorBackedTest {
         WebSession.Page refused = web.post("/admin/helpdesk/configuration/credentials",
                 fields(second.userName(), "not-its-secret", second.integrationCode()));
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.html().select("#replace-credentials #test-result-panel").attr("data-outcome"))
-                .isEqualTo("SECRET_REJECTED");
+        assertThat(refused.html().select("#replace-credentials #test-result-panel").attr("data-title"))
+                .isEqualTo("Secret wrong");
         assertThat(refused.body()).doesNotContain("not-its-secret").doesNotContain(second.userName());
         assertThat(repository.find(acme.id()).orElseThrow().resource().id()).isEqualTo(user.resourceId());
 

@@ -345,7 +345,7 @@ abstract class SyncEngineCases extends HorizonTest {
                 return page;
             }
             List<HelpdeskRecord> kept = page.records().stream().limit(keep).toList();
-            return new RecordPage<>(kept, page.lastId(), true);
+            return RecordPage.last(kept);
         }
     }
 
@@ -357,13 +357,12 @@ abstract class SyncEngineCases extends HorizonTest {
 
         @Override
         public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
-            if (query.entity() == HelpdeskEntity.HELPDESK_USERS && query.idAbove() > 0) {
-                throw HelpdeskException.answered(HelpdeskException.Kind.PSA_ERROR, "The helpdesk failed", 500, null);
+            if (query.entity() == HelpdeskEntity.HELPDESK_USERS && query.cursor() != null) {
+                throw HelpdeskException.answered(HelpdeskException.Kind.TRANSIENT, "The helpdesk failed", 500, null);
             }
             RecordPage<HelpdeskRecord> page = super.page(credentials, query);
             List<HelpdeskRecord> half = page.records().subList(0, page.records().size() / 2);
-            return new RecordPage<>(half, half.isEmpty() ? query.idAbove() : half.get(half.size() - 1).externalId(),
-                    false);
+            return new RecordPage<>(half, "more");
         }
     }
 }

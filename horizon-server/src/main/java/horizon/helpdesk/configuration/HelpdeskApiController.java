@@ -2,17 +2,24 @@ package horizon.helpdesk.configuration;
 
 import horizon.account.CurrentUser;
 import horizon.helpdesk.ApiBudget;
+import horizon.helpdesk.CredentialField;
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskException;
+import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskResource;
 import horizon.helpdesk.HelpdeskZone;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -67,6 +74,113 @@ class HelpdeskApiController {
                 .map(c -> new ConnectionJson(true, c.kind().name(), c.state().name(), c.zone(), c.resource(),
                         c.lastTestAt(), c.lastTestMessage(), c.lastSuccessAt(), c.budget(), settings))
                 .orElse(new ConnectionJson(false, null, "NOT_CONNECTED", null, null, null, null, null, null, settings));
+    }
+
+    /**
+     * A PSA Horizon knows, with the credential fields its connector asks for.
+     *
+     * @param kind        the PSA's name in the API, e.g. CONNECTWISE_MANAGE
+     * @param displayName what people call it
+     * @param available   whether this build can connect it
+     * @param fields      what to send in {@code credentials}, in form order
+     */
+    record KindJson(String kind, String displayName, boolean available, List<CredentialField> fields) {
+    }
+
+    /** The body of a test or a save: the PSA and its credential fields by name. */
+    record ConnectJson(String kind, Map<String, String> credentials) {
+    }
+
+    /**
+     * A connection test that failed: which step, in the PSA's own words where it gave any, and how to fix it.
+     *
+     * @param error         always {@code connection_failed}
+     * @param kind          the neutral failure kind, e.g. AUTHENTICATION
+     * @param title         the precise heading, e.g. "Keys rejected"
+     * @param message       what went wrong, for a person
+     * @param psaMessage    the PSA's own words, null when it gave none
+     * @param httpStatus    the PSA's HTTP status, 0 without an answer
+     * @param retriable     whether trying again later can help
+     * @param steps         what to do in the PSA to fix it
+     * @param fieldProblems fields blank or malformed (no call was made)
+     */
+    record FailureJson(String error, String kind, String title, String message, String psaMessage, int httpStatus,
+                       boolean retriable, List<String> steps, List<CredentialField.Problem> fieldProblems) {
+        static FailureJson of(HelpdeskException failure) {
+            return new FailureJson("connection_failed", failure.kind().name(), failure.title(), failure.getMessage(),
+                    failure.psaMessage().orElse(null), failure.httpStatus(), failure.retriable(), failure.steps(),
+                    failure.fieldProblems());
+        }
+    }
+
+    /** What a successful test found. */
+    record TestedJson(boolean ok, HelpdeskZone zone, HelpdeskResource resource, ApiBudget budget, Instant testedAt) {
+    }
+
+    @GetMapping("/kinds")
+    List<KindJson> kinds() {
+        return Arrays.stream(HelpdeskKind.values()).map(k -> new KindJson(k.name(), k.displayName(),
+                connections.available(k), connections.credentialFields(k))).toList();
+    }
+
+    /** Tests credentials without saving anything: 200 when they work, 422 saying exactly why not. */
+    @PostMapping("/connection/test")
+    ResponseEntity<?> testConnection(@RequestBody ConnectJson body) {
+        if (!currentUser.get().isAdmin()) {
+            return forbidden("Only an admin can test helpdesk credentials");
+        }
+        Optional<HelpdeskKind> kind = availableKind(body);
+        if (kind.isEmpty()) {
+            return unknownKind(body);
+        }
+        ConnectionTestOutcome outcome = connections.test(kind.get(), credentials(body));
+        if (!outcome.ok()) {
+            return ResponseEntity.unprocessableEntity().body(FailureJson.of(outcome.failure()));
+        }
+        var result = outcome.result();
+        return ResponseEntity.ok(new TestedJson(true, result.zone(), result.resource(), result.budget(),
+                result.testedAt()));
+    }
+
+    /**
+     * Connects the account, or replaces its credentials (the PSA may change too): the credentials are tested first and
+     * saved only when the test succeeds; the stored connection stays as it was otherwise (422).
+     */
+    @PutMapping("/connection")
+    ResponseEntity<?> putConnection(@RequestBody ConnectJson body) {
+        var user = currentUser.get();
+        if (!user.isAdmin()) {
+            return forbidden("Only an admin can connect the helpdesk");
+        }
+        Optional<HelpdeskKind> kind = availableKind(body);
+        if (kind.isEmpty()) {
+            return unknownKind(body);
+        }
+        ConnectionTestOutcome outcome = connections.replaceCredentials(user.accountId(), kind.get(), credentials(body));
+        if (!outcome.ok()) {
+            return ResponseEntity.unprocessableEntity().body(FailureJson.of(outcome.failure()));
+        }
+        return ResponseEntity.ok(connection());
+    }
+
+    private Optional<HelpdeskKind> availableKind(ConnectJson body) {
+        return Arrays.stream(HelpdeskKind.values())
+                .filter(k -> body != null && k.name().equals(body.kind()) && connections.available(k)).findFirst();
+    }
+
+    private static HelpdeskCredentials credentials(ConnectJson body) {
+        return HelpdeskCredentials.of(body.credentials() == null ? Map.of() : body.credentials());
+    }
+
+    private ResponseEntity<?> unknownKind(ConnectJson body) {
+        String asked = body == null ? null : body.kind();
+        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "message", "kind must be one of "
+                + Arrays.stream(HelpdeskKind.values()).filter(connections::available).map(Enum::name).toList()
+                + (asked == null ? "" : "; got " + asked)));
+    }
+
+    private static ResponseEntity<?> forbidden(String message) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", message));
     }
 
     @PutMapping("/sync-settings")

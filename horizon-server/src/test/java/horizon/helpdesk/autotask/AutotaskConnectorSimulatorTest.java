@@ -1,5 +1,6 @@
 package horizon.helpdesk.autotask;
 
+import horizon.helpdesk.CredentialField;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -73,16 +74,19 @@ class AutotaskConnectorSimulatorTest {
     @Test
     void blankFieldsAreNamedWithoutCallingAutotask() {
         HelpdeskException e = failure(AutotaskCredentials.of(apiUser.userName(), "", " "));
-        assertThat(e.kind()).isEqualTo(Kind.INCOMPLETE_CREDENTIALS);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.INVALID_CREDENTIALS);
+        assertThat(e.title()).isEqualTo("Credentials incomplete");
         assertThat(e.retriable()).isFalse();
-        assertThat(e.missingFields()).containsExactly("API Secret", "API Integration Code");
+        assertThat(e.fieldProblems()).extracting(CredentialField.Problem::label)
+                .containsExactly("API Secret", "API Integration Code");
     }
 
     @Test
     void anUnknownUserHasNoZone() {
         HelpdeskException e = failure(AutotaskCredentials.of("nobody@nowhere.example", apiUser.secret(),
                 apiUser.integrationCode()));
-        assertThat(e.kind()).isEqualTo(Kind.USER_NOT_FOUND);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("API user not found");
         assertThat(e.retriable()).isFalse();
         assertThat(e.httpStatus()).isEqualTo(500);
         assertThat(e.psaMessage()).contains("Zone information could not be determined");
@@ -92,13 +96,14 @@ class AutotaskConnectorSimulatorTest {
     void anUnknownUserOnAnApiCallIsAlsoUserNotFound() {
         ZoneResolver zones = resolver(Duration.ofSeconds(10), discoveryZone.apiUrl());
         AutotaskApi api = new AutotaskApi(new AutotaskHttp(properties(Duration.ofSeconds(10), discoveryZone.apiUrl())),
-                zones);
+                zones, gate());
         // The zone is known (e.g. from a stored connection) but the user has since been deleted in Autotask.
         String ghost = "ghost@nowhere.example";
         zones.remember(ghost, new AutotaskZone("America East 2", databaseZone.apiUrl(), databaseZone.webUrl(), 1));
         HelpdeskException e = catchThrowableOfType(HelpdeskException.class, () -> api.get(
                 AutotaskCredentials.of(ghost, "x", apiUser.integrationCode()), "ThresholdInformation"));
-        assertThat(e.kind()).isEqualTo(Kind.USER_NOT_FOUND);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("API user not found");
         assertThat(e.retriable()).isFalse();
         assertThat(e.httpStatus()).isEqualTo(500);
         assertThat(e.psaMessage()).hasValueSatisfying(m -> assertThat(m).contains("could not be found"));
@@ -108,7 +113,8 @@ class AutotaskConnectorSimulatorTest {
     void aWrongSecretIsRejectedPermanently() {
         HelpdeskException e = failure(AutotaskCredentials.of(apiUser.userName(), "not-the-secret",
                 apiUser.integrationCode()));
-        assertThat(e.kind()).isEqualTo(Kind.SECRET_REJECTED);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("Secret wrong");
         assertThat(e.retriable()).isFalse();
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.getMessage()).contains("API Secret");
@@ -117,7 +123,8 @@ class AutotaskConnectorSimulatorTest {
     @Test
     void aWrongIntegrationCodeIsRejectedPermanently() {
         HelpdeskException e = failure(AutotaskCredentials.of(apiUser.userName(), apiUser.secret(), "NOT-OUR-CODE"));
-        assertThat(e.kind()).isEqualTo(Kind.INTEGRATION_CODE_REJECTED);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("Integration code rejected");
         assertThat(e.retriable()).isFalse();
         assertThat(e.getMessage()).contains("API Integration Code").contains("integration code");
     }
@@ -128,7 +135,8 @@ class AutotaskConnectorSimulatorTest {
                 SecurityLevel.NO_ENTITY_ACCESS);
         HelpdeskException e = failure(AutotaskCredentials.of(limited.userName(), limited.secret(),
                 limited.integrationCode()));
-        assertThat(e.kind()).isEqualTo(Kind.PERMISSION_MISSING);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.PERMISSION);
+        assertThat(e.title()).isEqualTo("Permission missing");
         assertThat(e.retriable()).isFalse();
         assertThat(e.psaMessage()).hasValueSatisfying(m -> assertThat(m).contains("adequate permissions"));
         assertThat(e.steps()).anySatisfy(s -> assertThat(s).contains("API User (system)"))
@@ -140,7 +148,7 @@ class AutotaskConnectorSimulatorTest {
     void a429IsRateLimitedAndRetriable() {
         simulator.control().burst429(5);
         HelpdeskException e = failure(credentials());
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.RATE_LIMITED);
         assertThat(e.retriable()).isTrue();
         assertThat(e.httpStatus()).isEqualTo(429);
         assertThat(e.psaMessage()).hasValueSatisfying(m -> assertThat(m).contains("thread threshold"));
@@ -150,7 +158,8 @@ class AutotaskConnectorSimulatorTest {
     void aServerErrorIsARetriablePsaErrorWithThePsasMessage() {
         simulator.control().setErrorRate(500, 1.0);
         HelpdeskException e = failure(credentials());
-        assertThat(e.kind()).isEqualTo(Kind.PSA_ERROR);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(e.title()).isEqualTo("Helpdesk error");
         assertThat(e.retriable()).isTrue();
         assertThat(e.getMessage()).contains("HTTP 500").contains("An unexpected error has occurred");
     }
@@ -159,7 +168,8 @@ class AutotaskConnectorSimulatorTest {
     void anOutageIsARetriablePsaErrorNotAnUnknownUser() {
         simulator.control().setApiDown(true);
         HelpdeskException e = failure(credentials());
-        assertThat(e.kind()).isEqualTo(Kind.PSA_ERROR);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(e.title()).isEqualTo("Helpdesk error");
         assertThat(e.retriable()).isTrue();
         assertThat(e.httpStatus()).isEqualTo(503);
     }
@@ -169,7 +179,8 @@ class AutotaskConnectorSimulatorTest {
         simulator.control().setLatency(Duration.ofSeconds(3));
         HelpdeskException e = catchThrowableOfType(HelpdeskException.class,
                 () -> connector(Duration.ofMillis(500)).testConnection(credentials()));
-        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(e.title()).isEqualTo("Timed out");
         assertThat(e.retriable()).isTrue();
         assertThat(e.getMessage()).contains("500 ms");
     }
@@ -183,7 +194,8 @@ class AutotaskConnectorSimulatorTest {
         AutotaskConnector connector = connector(Duration.ofSeconds(5),
                 "http://127.0.0.1:" + closedPort + "/atservicesrest/");
         HelpdeskException e = catchThrowableOfType(HelpdeskException.class, () -> connector.testConnection(credentials()));
-        assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(e.title()).isEqualTo("Helpdesk unreachable");
         assertThat(e.retriable()).isTrue();
         assertThat(e.getMessage()).contains("127.0.0.1:" + closedPort)
                 .doesNotContain(apiUser.userName().substring(0, apiUser.userName().indexOf('@')));
@@ -206,7 +218,7 @@ class AutotaskConnectorSimulatorTest {
     void aDatabaseThatMovedIsRediscoveredOnA401AndTheCallRetriedOnce() {
         ZoneResolver zones = resolver(Duration.ofSeconds(10), discoveryZone.apiUrl());
         AutotaskApi api = new AutotaskApi(new AutotaskHttp(properties(Duration.ofSeconds(10), discoveryZone.apiUrl())),
-                zones);
+                zones, gate());
         // A zone remembered from before the move: the old host answers 401 for this user.
         zones.remember(apiUser.userName(), new AutotaskZone("Pre Release", discoveryZone.apiUrl(),
                 discoveryZone.webUrl(), 1));
@@ -215,17 +227,6 @@ class AutotaskConnectorSimulatorTest {
         assertThat(threshold.path("externalRequestThreshold").asInt()).isEqualTo(10_000);
         assertThat(discoveries()).isEqualTo(before + 1);
         assertThat(zones.resolve(apiUser.userName()).apiUrl()).isEqualTo(databaseZone.apiUrl());
-    }
-
-    @Test
-    void linksAreFollowedOnlyOnTheZonesOwnHost() {
-        AutotaskApi api = api(Duration.ofSeconds(10), discoveryZone.apiUrl());
-        JsonNode own = api.getLink(credentials(), databaseZone.apiUrl() + "V1.0/ThresholdInformation");
-        assertThat(own.path("externalRequestThreshold").asInt()).isEqualTo(10_000);
-        HelpdeskException e = catchThrowableOfType(HelpdeskException.class,
-                () -> api.getLink(credentials(), "https://attacker.example/ATServicesRest/V1.0/Tickets/query"));
-        assertThat(e.kind()).isEqualTo(Kind.PSA_REJECTED);
-        assertThat(e.getMessage()).contains("attacker.example");
     }
 
     private HelpdeskException failure(HelpdeskCredentials credentials) {
@@ -248,11 +249,13 @@ class AutotaskConnectorSimulatorTest {
     private AutotaskConnector connector(Duration timeout, String discoveryUrl) {
         ZoneResolver zones = resolver(timeout, discoveryUrl);
         AutotaskHttp http = new AutotaskHttp(properties(timeout, discoveryUrl));
-        return new AutotaskConnector(zones, new AutotaskApi(http, zones), clock);
+        return new AutotaskConnector(new AutotaskApi(http, zones, gate()), clock);
     }
 
-    private AutotaskApi api(Duration timeout, String discoveryUrl) {
-        return new AutotaskApi(new AutotaskHttp(properties(timeout, discoveryUrl)), resolver(timeout, discoveryUrl));
+    /** A gate that never waits long and does not retry: the connection test's failures come through as answered. */
+    private AutotaskRateGate gate() {
+        return new AutotaskRateGate(SimulatedAutotask.fastBackoff(50, 0, Duration.ofSeconds(5)), clock,
+                d -> { });
     }
 
     private ZoneResolver resolver(Duration timeout, String discoveryUrl) {

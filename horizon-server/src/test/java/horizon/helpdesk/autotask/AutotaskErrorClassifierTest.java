@@ -21,7 +21,8 @@ class AutotaskErrorClassifierTest {
     @Test
     void a401IsAWrongSecretAndPermanent() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 401, "");
-        assertThat(e.kind()).isEqualTo(Kind.SECRET_REJECTED);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("Secret wrong");
         assertThat(e.retriable()).isFalse();
         assertThat(e.getMessage()).contains("API Secret");
         assertThat(e.psaMessage()).isEmpty();
@@ -31,7 +32,8 @@ class AutotaskErrorClassifierTest {
     void zoneInformationThatCannotBeDeterminedIsAnUnknownUser() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.ZONE_DISCOVERY, 500,
                 "{\"errors\":[\"Zone information could not be determined\"]}");
-        assertThat(e.kind()).isEqualTo(Kind.USER_NOT_FOUND);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("API user not found");
         assertThat(e.retriable()).isFalse();
         assertThat(e.getMessage()).contains("API Username").contains("Zone information could not be determined");
         assertThat(e.psaMessage()).contains("Zone information could not be determined");
@@ -40,34 +42,42 @@ class AutotaskErrorClassifierTest {
     @Test
     void aBare500FromZoneDiscoveryIsAnUnknownUserButAnOutageIsNot() {
         // Django's client: "AT returns 500 if username is blank or incorrect", whatever the text.
-        assertThat(AutotaskErrorClassifier.classify(Call.ZONE_DISCOVERY, 500, "").kind()).isEqualTo(Kind.USER_NOT_FOUND);
+        assertThat(AutotaskErrorClassifier.classify(Call.ZONE_DISCOVERY, 500, ""))
+                .extracting(HelpdeskException::kind, HelpdeskException::title)
+                .containsExactly(HelpdeskException.Kind.AUTHENTICATION, "API user not found");
         HelpdeskException outage = AutotaskErrorClassifier.classify(Call.ZONE_DISCOVERY, 503,
                 "<html><body><h2>Service Unavailable</h2></body></html>");
-        assertThat(outage.kind()).isEqualTo(Kind.PSA_ERROR);
+        assertThat(outage.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(outage.title()).isEqualTo("Helpdesk error");
         assertThat(outage.retriable()).isTrue();
     }
 
     @Test
     void theSimulatorsOwnWordsAreClassifiedLikeAutotasks() {
         assertThat(AutotaskErrorClassifier.classify(Call.API, 500,
-                "{\"errors\":[\"Unable to authenticate: the API user could not be found.\"]}").kind())
-                .isEqualTo(Kind.USER_NOT_FOUND);
+                "{\"errors\":[\"Unable to authenticate: the API user could not be found.\"]}"))
+                .extracting(HelpdeskException::kind, HelpdeskException::title).containsExactly(HelpdeskException.Kind.AUTHENTICATION, "API user not found");
         assertThat(AutotaskErrorClassifier.classify(Call.API, 500,
                 "{\"errors\":[\"The integration code (API tracking identifier) is invalid or not active for this database.\"]}")
-                .kind()).isEqualTo(Kind.INTEGRATION_CODE_REJECTED);
+)
+                .extracting(HelpdeskException::kind, HelpdeskException::title)
+                .containsExactly(HelpdeskException.Kind.AUTHENTICATION, "Integration code rejected");
         assertThat(AutotaskErrorClassifier.classify(Call.API, 500,
                 "{\"errors\":[\"Impersonation is not allowed for the security level of the logged in API user.\"]}")
-                .kind()).isEqualTo(Kind.PERMISSION_MISSING);
+)
+                .extracting(HelpdeskException::kind, HelpdeskException::title)
+                .containsExactly(HelpdeskException.Kind.PERMISSION, "Permission missing");
         assertThat(AutotaskErrorClassifier.classify(Call.API, 429,
                 "{\"errors\":[\"The API request threshold of 10000 requests per 60 minutes has been exceeded for this database.\"]}")
-                .kind()).isEqualTo(Kind.RATE_LIMITED);
+                .kind()).isEqualTo(HelpdeskException.Kind.RATE_LIMITED);
     }
 
     @Test
     void a500NamingTheUserOnAnApiCallIsAnUnknownUser() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 500,
                 "{\"errors\":[\"User name 'nobody@example.com' could not be found.\"]}");
-        assertThat(e.kind()).isEqualTo(Kind.USER_NOT_FOUND);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("API user not found");
         assertThat(e.retriable()).isFalse();
     }
 
@@ -75,18 +85,22 @@ class AutotaskErrorClassifierTest {
     void a500AboutTheIntegrationCodeIsARejectedIntegrationCode() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 500,
                 "{\"errors\":[\"The integration code provided is invalid.\"]}");
-        assertThat(e.kind()).isEqualTo(Kind.INTEGRATION_CODE_REJECTED);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        assertThat(e.title()).isEqualTo("Integration code rejected");
         assertThat(e.retriable()).isFalse();
         assertThat(e.getMessage()).contains("API Integration Code").contains("The integration code provided is invalid.");
         assertThat(AutotaskErrorClassifier.classify(Call.API, 500,
-                "{\"errors\":[\"Invalid API tracking identifier\"]}").kind()).isEqualTo(Kind.INTEGRATION_CODE_REJECTED);
+                "{\"errors\":[\"Invalid API tracking identifier\"]}"))
+                .extracting(HelpdeskException::kind, HelpdeskException::title)
+                .containsExactly(HelpdeskException.Kind.AUTHENTICATION, "Integration code rejected");
     }
 
     @Test
     void a500WithoutAdequatePermissionsIsAMissingPermissionWithTheSecurityLevelSteps() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 500,
                 "{\"errors\":[\"The logged in Resource does not have the adequate permissions to query this entity.\"]}");
-        assertThat(e.kind()).isEqualTo(Kind.PERMISSION_MISSING);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.PERMISSION);
+        assertThat(e.title()).isEqualTo("Permission missing");
         assertThat(e.retriable()).isFalse();
         assertThat(e.getMessage()).contains("does not have the adequate permissions");
         assertThat(e.steps()).anySatisfy(step -> assertThat(step).contains("API User (system)"))
@@ -98,7 +112,7 @@ class AutotaskErrorClassifierTest {
     void a429IsRateLimitedAndRetriable() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 429,
                 "{\"errors\":[\"API thread threshold of 3 threads has been exceeded\"]}");
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.RATE_LIMITED);
         assertThat(e.retriable()).isTrue();
         assertThat(e.getMessage()).contains("thread threshold of 3 threads");
     }
@@ -107,13 +121,14 @@ class AutotaskErrorClassifierTest {
     void theThreadThresholdTextIsRateLimitedWhateverTheStatus() {
         assertThat(AutotaskErrorClassifier.classify(Call.API, 500,
                 "{\"errors\":[\"API thread threshold of 3 threads has been exceeded\"]}").kind())
-                .isEqualTo(Kind.RATE_LIMITED);
+                .isEqualTo(HelpdeskException.Kind.RATE_LIMITED);
     }
 
     @Test
     void anyOtherServerErrorIsARetriablePsaErrorQuotingThePsa() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 503, "{\"errors\":[\"Service Unavailable\"]}");
-        assertThat(e.kind()).isEqualTo(Kind.PSA_ERROR);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(e.title()).isEqualTo("Helpdesk error");
         assertThat(e.retriable()).isTrue();
         assertThat(e.httpStatus()).isEqualTo(503);
         assertThat(e.getMessage()).contains("HTTP 503").contains("Service Unavailable");
@@ -125,14 +140,15 @@ class AutotaskErrorClassifierTest {
                 "{\"Message\":\"The requested resource does not support http method 'GET'.\"}").getMessage())
                 .contains("does not support http method 'GET'");
         HelpdeskException html = AutotaskErrorClassifier.classify(Call.API, 502, "<html><body>Bad Gateway</body></html>");
-        assertThat(html.kind()).isEqualTo(Kind.PSA_ERROR);
+        assertThat(html.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(html.title()).isEqualTo("Helpdesk error");
         assertThat(html.getMessage()).contains("Bad Gateway");
     }
 
     @Test
     void otherClientErrorsArePermanentRejections() {
         HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 404, "");
-        assertThat(e.kind()).isEqualTo(Kind.PSA_REJECTED);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.NOT_FOUND);
         assertThat(e.retriable()).isFalse();
     }
 
@@ -140,7 +156,8 @@ class AutotaskErrorClassifierTest {
     void aTimeoutIsRetriable() {
         HelpdeskException e = AutotaskErrorClassifier.classifyTransport(TARGET, new HttpTimeoutException("request timed out"),
                 Duration.ofSeconds(30));
-        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(e.title()).isEqualTo("Timed out");
         assertThat(e.retriable()).isTrue();
         assertThat(e.getMessage()).contains("30 s").contains("webservices14.autotask.net");
         assertThat(AutotaskErrorClassifier.classifyTransport(TARGET, new HttpConnectTimeoutException("connect timed out"),
@@ -151,10 +168,13 @@ class AutotaskErrorClassifierTest {
     void aRefusedConnectionOrUnknownHostIsUnreachableAndRetriable() {
         HelpdeskException refused = AutotaskErrorClassifier.classifyTransport(TARGET,
                 new IOException("wrapped", new ConnectException("Connection refused")), Duration.ofSeconds(30));
-        assertThat(refused.kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(refused.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(refused.title()).isEqualTo("Helpdesk unreachable");
         assertThat(refused.retriable()).isTrue();
         assertThat(AutotaskErrorClassifier.classifyTransport(TARGET, new UnknownHostException("webservices14.autotask.net"),
-                Duration.ofSeconds(30)).kind()).isEqualTo(Kind.UNREACHABLE);
+                Duration.ofSeconds(30)))
+                .extracting(HelpdeskException::kind, HelpdeskException::title)
+                .containsExactly(HelpdeskException.Kind.TRANSIENT, "Helpdesk unreachable");
     }
 
     @Test

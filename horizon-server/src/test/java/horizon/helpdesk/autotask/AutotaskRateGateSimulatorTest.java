@@ -89,7 +89,7 @@ class AutotaskRateGateSimulatorTest {
             HelpdeskException failure = catchThrowableOfType(HelpdeskException.class,
                     () -> autotask.reader().count(autotask.credentials(), RecordQuery.all(HelpdeskEntity.TICKETS)));
 
-            assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
+            assertThat(failure.kind()).isEqualTo(HelpdeskException.Kind.RATE_LIMITED);
             assertThat(failure.retriable()).isTrue();
             assertThat(failure.httpStatus()).isEqualTo(429);
             assertThat(failure.getMessage()).contains("Tickets", "429", "2 retries", "thread threshold");
@@ -111,7 +111,7 @@ class AutotaskRateGateSimulatorTest {
             HelpdeskException refusal = catchThrowableOfType(HelpdeskException.class,
                     () -> autotask.reader().count(autotask.credentials(), tickets));
 
-            assertThat(refusal.kind()).isEqualTo(Kind.RATE_LIMITED);
+            assertThat(refusal.kind()).isEqualTo(HelpdeskException.Kind.RATE_LIMITED);
             assertThat(refusal.retriable()).isTrue();
             assertThat(refusal.httpStatus()).isZero();
             assertThat(refusal.getMessage()).contains("10 requests", "10% of the threshold of 100",
@@ -217,7 +217,7 @@ class AutotaskRateGateSimulatorTest {
             if (page.complete()) {
                 return ids;
             }
-            query = query.after(page.lastId());
+            query = query.continuedAt(page.nextCursor());
         }
     }
 }

@@ -9,7 +9,6 @@ import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskDeletion;
 import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskNote;
-import horizon.helpdesk.HelpdeskReader.DeletionLog;
 import horizon.helpdesk.HelpdeskReader.DeletionPage;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.HelpdeskTicket;
@@ -80,21 +79,21 @@ class AutotaskReaderSimulatorTest {
         long from = ids.get(100);
         long to = ids.get(700);
         RecordPage<HelpdeskRecord> page = reader.page(credentials,
-                new RecordQuery(HelpdeskEntity.TICKETS, null, from, to, List.of()));
+                new RecordQuery(HelpdeskEntity.TICKETS, null, null, from, to, List.of(), null));
         assertThat(page.records()).extracting(HelpdeskRecord::externalId).containsExactlyElementsOf(ids.subList(101, 601));
         assertThat(page.complete()).isFalse();
         RecordPage<HelpdeskRecord> rest = reader.page(credentials,
-                new RecordQuery(HelpdeskEntity.TICKETS, null, page.lastId(), to, List.of()));
+                new RecordQuery(HelpdeskEntity.TICKETS, null, null, page.lastIdOr(0), to, List.of(), null));
         assertThat(rest.records()).extracting(HelpdeskRecord::externalId).containsExactlyElementsOf(ids.subList(601, 701));
         assertThat(rest.complete()).isTrue();
-        assertThat(rest.lastId()).isEqualTo(to);
+        assertThat(rest.lastIdOr(0)).isEqualTo(to);
     }
 
     @Test
     void countMatchesTheSimulator() {
         List<Long> ids = ids(dump("Tickets"));
         assertThat(reader.count(credentials, RecordQuery.all(HelpdeskEntity.TICKETS))).isEqualTo(ids.size());
-        assertThat(reader.count(credentials, RecordQuery.all(HelpdeskEntity.TICKETS).after(ids.get(ids.size() - 10))))
+        assertThat(reader.count(credentials, RecordQuery.all(HelpdeskEntity.TICKETS).inIds(ids.get(ids.size() - 10), null)))
                 .isEqualTo(9);
         assertThat(reader.count(credentials, RecordQuery.all(HelpdeskEntity.COMPANIES)))
                 .isEqualTo(dump("Companies").size());
@@ -112,7 +111,7 @@ class AutotaskReaderSimulatorTest {
         simulator.control().updateTicket(changed, Map.of("title", "Printer on fire again"));
         simulator.control().addNote(noted, "Called back", "Customer confirmed");
 
-        List<HelpdeskRecord> tickets = readAll(new RecordQuery(HelpdeskEntity.TICKETS, since, 0, null, List.of()));
+        List<HelpdeskRecord> tickets = readAll(new RecordQuery(HelpdeskEntity.TICKETS, since, null, 0, null, List.of(), null));
 
         assertThat(tickets).extracting(HelpdeskRecord::externalId).containsExactly(Math.min(changed, noted),
                 Math.max(changed, noted));
@@ -121,9 +120,8 @@ class AutotaskReaderSimulatorTest {
         assertThat(updated.title()).isEqualTo("Printer on fire again");
         assertThat(updated.remoteUpdatedAt()).isAfterOrEqualTo(since);
         // gte: asking from exactly the record's watermark still returns it
-        assertThat(readAll(new RecordQuery(HelpdeskEntity.TICKETS, updated.remoteUpdatedAt(), changed - 1, changed,
-                List.of()))).extracting(HelpdeskRecord::externalId).containsExactly(changed);
-        List<HelpdeskRecord> notes = readAll(new RecordQuery(HelpdeskEntity.TICKET_NOTES, since, 0, null, List.of()));
+        assertThat(readAll(new RecordQuery(HelpdeskEntity.TICKETS, updated.remoteUpdatedAt(), null, changed - 1, changed, List.of(), null))).extracting(HelpdeskRecord::externalId).containsExactly(changed);
+        List<HelpdeskRecord> notes = readAll(new RecordQuery(HelpdeskEntity.TICKET_NOTES, since, null, 0, null, List.of(), null));
         assertThat(notes).hasSize(1);
         assertThat(((HelpdeskNote) notes.get(0)).title()).isEqualTo("Called back");
     }
@@ -139,8 +137,8 @@ class AutotaskReaderSimulatorTest {
                 .map(e -> e.path("id").asLong()).collect(Collectors.toSet());
         long before = simulator.control().counters().count("TicketNotes", 200);
 
-        List<HelpdeskRecord> read = readAll(new RecordQuery(HelpdeskEntity.TICKET_NOTES, null, 0, null, tickets));
-        List<HelpdeskRecord> entries = readAll(new RecordQuery(HelpdeskEntity.TIME_ENTRIES, null, 0, null, tickets));
+        List<HelpdeskRecord> read = readAll(new RecordQuery(HelpdeskEntity.TICKET_NOTES, null, null, 0, null, tickets, null));
+        List<HelpdeskRecord> entries = readAll(new RecordQuery(HelpdeskEntity.TIME_ENTRIES, null, null, 0, null, tickets, null));
 
         assertThat(read).extracting(HelpdeskRecord::externalId).containsExactlyInAnyOrderElementsOf(expectedNotes);
         assertThat(read).allSatisfy(n -> assertThat(tickets).contains(((HelpdeskNote) n).ticketId()));
@@ -223,8 +221,8 @@ class AutotaskReaderSimulatorTest {
 
     @Test
     void deletionsNameDeletedTicketsAndTheTicketsThatLostNotesOrTime() {
-        DeletionPage ticketsBefore = reader.deletions(credentials, DeletionLog.TICKETS, null, 0);
-        DeletionPage activityBefore = reader.deletions(credentials, DeletionLog.TICKET_ACTIVITY, null, 0);
+        DeletionPage ticketsBefore = reader.deletions(credentials, AutotaskReader.DELETED_TICKETS, null, 0);
+        DeletionPage activityBefore = reader.deletions(credentials, AutotaskReader.DELETED_ACTIVITY, null, 0);
         List<JsonNode> notes = dump("TicketNotes");
         JsonNode note = notes.get(notes.size() / 2);
         JsonNode entry = dump("TimeEntries").stream()
@@ -237,7 +235,7 @@ class AutotaskReaderSimulatorTest {
         simulator.control().deleteNote(note.path("id").asLong());
         simulator.control().deleteTimeEntry(entry.path("id").asLong());
 
-        DeletionPage tickets = reader.deletions(credentials, DeletionLog.TICKETS, since, ticketsBefore.lastLogId());
+        DeletionPage tickets = reader.deletions(credentials, AutotaskReader.DELETED_TICKETS, since, ticketsBefore.lastLogId());
         assertThat(tickets.deletions()).singleElement().satisfies(d -> {
             assertThat(d.entity()).isEqualTo(HelpdeskEntity.TICKETS);
             assertThat(d.externalId()).isEqualTo(ticket);
@@ -248,7 +246,7 @@ class AutotaskReaderSimulatorTest {
         assertThat(tickets.complete()).isTrue();
         assertThat(tickets.lastLogId()).isEqualTo(tickets.deletions().get(0).logId());
 
-        DeletionPage activity = reader.deletions(credentials, DeletionLog.TICKET_ACTIVITY, since,
+        DeletionPage activity = reader.deletions(credentials, AutotaskReader.DELETED_ACTIVITY, since,
                 activityBefore.lastLogId());
         assertThat(activity.deletions()).extracting(HelpdeskDeletion::entity, HelpdeskDeletion::ticketId,
                         HelpdeskDeletion::identified)
@@ -256,7 +254,7 @@ class AutotaskReaderSimulatorTest {
                         org.assertj.core.groups.Tuple.tuple(HelpdeskEntity.TICKET_NOTES, note.path("ticketID").asLong(), false),
                         org.assertj.core.groups.Tuple.tuple(HelpdeskEntity.TIME_ENTRIES, entry.path("ticketID").asLong(), false));
 
-        DeletionPage after = reader.deletions(credentials, DeletionLog.TICKET_ACTIVITY, since, activity.lastLogId());
+        DeletionPage after = reader.deletions(credentials, AutotaskReader.DELETED_ACTIVITY, since, activity.lastLogId());
         assertThat(after.deletions()).isEmpty();
         assertThat(after.lastLogId()).isEqualTo(activity.lastLogId());
         assertThat(after.complete()).isTrue();
@@ -267,7 +265,7 @@ class AutotaskReaderSimulatorTest {
         long sentBefore = reader.requestsSent(credentials);
         long servedBefore = served();
 
-        ApiBudget budget = reader.budget(credentials);
+        ApiBudget budget = reader.budget(credentials).orElseThrow();
         reader.count(credentials, RecordQuery.all(HelpdeskEntity.CONTACTS));
 
         assertThat(budget.threshold()).isEqualTo(10_000);
@@ -289,12 +287,12 @@ class AutotaskReaderSimulatorTest {
         RecordQuery next = query;
         while (true) {
             RecordPage<HelpdeskRecord> page = reader.page(credentials, next);
-            assertThat(page.records()).hasSizeLessThanOrEqualTo(RecordPage.MAX_SIZE);
+            assertThat(page.records()).hasSizeLessThanOrEqualTo(reader.capabilities().pageSize());
             all.addAll(page.records());
             if (page.complete()) {
                 return all;
             }
-            next = next.after(page.lastId());
+            next = next.continuedAt(page.nextCursor());
         }
     }
 

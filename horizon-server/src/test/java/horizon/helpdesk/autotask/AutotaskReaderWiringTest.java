@@ -3,6 +3,7 @@ package horizon.helpdesk.autotask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.Helpdesks;
 import horizon.helpdesk.HelpdeskReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,14 +15,16 @@ class AutotaskReaderWiringTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(AutotaskConfiguration.class, AutotaskHttp.class, ZoneResolver.class,
-                    AutotaskApi.class, AutotaskRateGate.class, AutotaskReader.class)
+                    AutotaskApi.class, AutotaskRateGate.class, AutotaskReader.class, AutotaskConnector.class,
+                    AutotaskAdapter.class, Helpdesks.class)
             .withBean(Clock.class, Clock::systemUTC);
 
     @Test
     void theReaderIsTheAutotaskHelpdeskReaderWithDefaultPacing() {
         context.run(spring -> {
             assertThat(spring).hasSingleBean(HelpdeskReader.class);
-            assertThat(spring.getBean(HelpdeskReader.class).kind()).isEqualTo(HelpdeskKind.AUTOTASK);
+            assertThat(spring.getBean(Helpdesks.class).reader(HelpdeskKind.AUTOTASK))
+                    .isSameAs(spring.getBean(HelpdeskReader.class));
             assertThat(spring.getBean(AutotaskGateProperties.class)).isEqualTo(AutotaskGateProperties.defaults());
         });
     }

@@ -22,8 +22,7 @@ class AutotaskSearchTest {
 
     @Test
     void aSegmentWithWatermarkIsAnAndOfCursorUpperBoundAndLastActivityDate() {
-        RecordQuery query = new RecordQuery(HelpdeskEntity.TICKETS, Instant.parse("2026-11-24T08:00:00Z"), 7_500L,
-                9_000L, List.of());
+        RecordQuery query = new RecordQuery(HelpdeskEntity.TICKETS, Instant.parse("2026-11-24T08:00:00Z"), null, 7_500L, 9_000L, List.of(), null);
         String body = AutotaskSearch.of(AutotaskCollection.TICKETS, query).page(500).toString();
         assertThat(body).isEqualTo("{\"MaxRecords\":500,\"filter\":["
                 + "{\"op\":\"gt\",\"field\":\"id\",\"value\":7500},"
@@ -33,14 +32,13 @@ class AutotaskSearchTest {
 
     @Test
     void aWidenedWindowReadsTheStretchBeforeWhatIsCovered() {
-        RecordQuery query = new RecordQuery(HelpdeskEntity.TICKETS, Instant.parse("2026-08-26T08:00:00Z"), 0, null,
-                List.of(), Instant.parse("2026-10-25T08:00:00Z"));
+        RecordQuery query = new RecordQuery(HelpdeskEntity.TICKETS, Instant.parse("2026-08-26T08:00:00Z"), Instant.parse("2026-10-25T08:00:00Z"), 0, null, List.of(), null);
         String body = AutotaskSearch.of(AutotaskCollection.TICKETS, query).count().toString();
         assertThat(body).isEqualTo("{\"filter\":["
                 + "{\"op\":\"gte\",\"field\":\"id\",\"value\":0},"
                 + "{\"op\":\"gte\",\"field\":\"lastActivityDate\",\"value\":\"2026-08-26T08:00:00.000Z\"},"
                 + "{\"op\":\"lt\",\"field\":\"lastActivityDate\",\"value\":\"2026-10-25T08:00:00.000Z\"}]}");
-        assertThat(query.after(700).changedBefore()).isEqualTo(query.changedBefore());
+        assertThat(query.inIds(700, null).changedBefore()).isEqualTo(query.changedBefore());
     }
 
     @Test
@@ -53,8 +51,7 @@ class AutotaskSearchTest {
 
     @Test
     void timeEntriesFilterOnLastModifiedDateTimeAndTicketIds() {
-        RecordQuery query = new RecordQuery(HelpdeskEntity.TIME_ENTRIES, Instant.parse("2026-01-02T03:04:05.678Z"),
-                41_000L, null, List.of(7001L, 7002L));
+        RecordQuery query = new RecordQuery(HelpdeskEntity.TIME_ENTRIES, Instant.parse("2026-01-02T03:04:05.678Z"), null, 41_000L, null, List.of(7001L, 7002L), null);
         String body = AutotaskSearch.of(AutotaskCollection.TIME_ENTRIES, query).page(500).toString();
         assertThat(body).isEqualTo("{\"MaxRecords\":500,\"filter\":["
                 + "{\"op\":\"gt\",\"field\":\"id\",\"value\":41000},"
@@ -64,8 +61,7 @@ class AutotaskSearchTest {
 
     @Test
     void contactsPollOnLastActivityDate() {
-        RecordQuery query = new RecordQuery(HelpdeskEntity.CONTACTS, Instant.parse("2026-11-24T08:00:00Z"), 0, null,
-                List.of());
+        RecordQuery query = new RecordQuery(HelpdeskEntity.CONTACTS, Instant.parse("2026-11-24T08:00:00Z"), null, 0, null, List.of(), null);
         assertThat(AutotaskSearch.of(AutotaskCollection.CONTACTS, query).count().toString()).isEqualTo("{\"filter\":["
                 + "{\"op\":\"gte\",\"field\":\"id\",\"value\":0},"
                 + "{\"op\":\"gte\",\"field\":\"lastActivityDate\",\"value\":\"2026-11-24T08:00:00.000Z\"}]}");
@@ -73,14 +69,14 @@ class AutotaskSearchTest {
 
     @Test
     void aCountHasNoPageSize() {
-        RecordQuery query = RecordQuery.all(HelpdeskEntity.TICKETS).after(12L);
+        RecordQuery query = RecordQuery.all(HelpdeskEntity.TICKETS).inIds(12L, null);
         assertThat(AutotaskSearch.of(AutotaskCollection.TICKETS, query).count().toString())
                 .isEqualTo("{\"filter\":[{\"op\":\"gt\",\"field\":\"id\",\"value\":12}]}");
     }
 
     @Test
     void ticketIdsOnlyFilterNotesAndTimeEntries() {
-        RecordQuery query = new RecordQuery(HelpdeskEntity.COMPANIES, null, 0, null, List.of(1L));
+        RecordQuery query = new RecordQuery(HelpdeskEntity.COMPANIES, null, null, 0, null, List.of(1L), null);
         assertThatThrownBy(() -> AutotaskSearch.of(AutotaskCollection.COMPANIES, query))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Companies");
     }

@@ -57,7 +57,8 @@ class BoundedAnswersSimulatorTest {
 
         assertThatThrownBy(() -> autotask.reader().page(autotask.credentials(), RecordQuery.all(HelpdeskEntity.TICKETS)))
                 .isInstanceOfSatisfying(HelpdeskException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TIMEOUT);
+                    assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
+        assertThat(e.title()).isEqualTo("Timed out");
                     assertThat(e.retriable()).isTrue();
                 });
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(10));
@@ -72,7 +73,8 @@ class BoundedAnswersSimulatorTest {
         SimulatedAutotask autotask = wired(Duration.ofSeconds(20), 4096);
         assertThatThrownBy(() -> autotask.reader().page(autotask.credentials(), RecordQuery.all(HelpdeskEntity.TICKETS)))
                 .isInstanceOfSatisfying(HelpdeskException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.PSA_REJECTED);
+                    assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.VALIDATION);
+        assertThat(e.title()).isEqualTo("Answer too large");
                     assertThat(e.retriable()).isFalse();
                     assertThat(e.getMessage()).contains("larger than");
                 });

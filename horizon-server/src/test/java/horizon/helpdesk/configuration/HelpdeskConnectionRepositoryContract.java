@@ -11,6 +11,8 @@ import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskResource;
 import horizon.helpdesk.HelpdeskZone;
+import horizon.secret.SecretBox;
+import javax.sql.DataSource;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.HorizonTest;
 import java.time.Instant;
@@ -34,6 +36,12 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
     @Autowired
     HelpdeskConnections connections;
 
+    @Autowired
+    SecretBox box;
+
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void aSavedConnectionReadsBackFieldForField() {
         TestAccount acme = fixtures().account("Acme");
@@ -47,7 +55,7 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
         TestAccount acme = fixtures().account("Acme");
         repository.save(connection(acme.id(), T0));
         HelpdeskConnection later = connection(acme.id(), T0.plus(2, ChronoUnit.HOURS));
-        repository.save(new HelpdeskConnection(later.accountId(), later.kind(), later.credentials(),
+        repository.save(new HelpdeskConnection(later.accountId(), later.kind(), later.sealedCredentials(),
                 new HelpdeskZone("UK", "https://webservices4.autotask.net/ATServicesRest/", "https://ww4.autotask.net/"),
                 later.resource(), later.lastTestAt(), true, null, later.lastSuccessAt(), later.budget(), later.createdAt(),
                 later.updatedAt()));
@@ -123,14 +131,18 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
                 .param("a", acme.id()).query().listOfRows();
         assertThat(rows).hasSize(1);
         String everything = rows.get(0).values().toString();
-        assertThat(everything).doesNotContain(credentials.secret())
-                .doesNotContain(credentials.integrationCode())
-                .doesNotContain(credentials.userName());
-        assertThat(rows.get(0).get("secret_sealed").toString()).startsWith("v1:");
+        assertThat(everything).doesNotContain(credentials.value("secret"))
+                .doesNotContain(credentials.value("integrationCode"))
+                .doesNotContain(credentials.value("userName"));
+        assertThat(rows.get(0).get("credentials_sealed").toString()).startsWith("v1:");
+        assertThat(rows.get(0).get("secret_sealed")).isNull();
 
         ConnectionView view = connections.view(acme.id()).orElseThrow();
-        assertThat(view.maskedUserName()).isEqualTo("leak••••");
-        assertThat(view.toString()).doesNotContain(credentials.secret()).doesNotContain(credentials.integrationCode());
+        assertThat(view.maskedIdentity()).isEqualTo("leak••••");
+        assertThat(view.fields()).extracting(ConnectionView.MaskedField::shown)
+                .containsExactly("leak••••", ConnectionView.SET, ConnectionView.SET);
+        assertThat(view.toString()).doesNotContain(credentials.value("secret"))
+                .doesNotContain(credentials.value("integrationCode"));
     }
 
     @Test
@@ -141,17 +153,68 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
         connections.connect(acme.id(), HelpdeskKind.AUTOTASK, credentials, new ConnectionTestResult(ZONE,
                 new HelpdeskResource(1, "A"), new ApiBudget(1, 10_000, 60, T0), T0));
         HelpdeskConnection stolen = repository.find(acme.id()).orElseThrow();
-        repository.save(new HelpdeskConnection(globex.id(), stolen.kind(), stolen.credentials(), stolen.zone(),
+        repository.save(new HelpdeskConnection(globex.id(), stolen.kind(), stolen.sealedCredentials(), stolen.zone(),
                 stolen.resource(), stolen.lastTestAt(), true, null, stolen.lastSuccessAt(), stolen.budget(), T0, T0));
-        assertThat(connections.view(globex.id()).orElseThrow().maskedUserName()).contains("unreadable");
+        assertThat(connections.view(globex.id()).orElseThrow().maskedIdentity()).contains("unreadable");
         ConnectionTestOutcome retest = connections.retest(globex.id()).orElseThrow();
         assertThat(retest.failure().kind()).isEqualTo(HelpdeskException.Kind.CREDENTIALS_UNREADABLE);
         assertThat(repository.find(globex.id()).orElseThrow().lastTestOk()).isFalse();
     }
 
+    @Test
+    void connectionsStoredBeforeEnvelopesMoveIntoOneAndStillOpen() throws Exception {
+        TestAccount acme = fixtures().account("Acme");
+        TestAccount globex = fixtures().account("Globex");
+        repository.save(connection(acme.id(), T0));
+        repository.save(connection(globex.id(), T0));
+        // As V3 stored them: three fields, each sealed under its own associated data.
+        String aad = "account:" + acme.id() + ":helpdesk-";
+        jdbc.sql("""
+                        update helpdesk_connections set credentials_sealed = null, username_sealed = :u,
+                               secret_sealed = :s, integration_code_sealed = :c where account_id = :a""")
+                .param("u", box.seal("legacy-user@msp.example", aad + "username"))
+                .param("s", box.seal("legacy-secret", aad + "secret"))
+                .param("c", box.seal("LEGACYCODE", aad + "integration-code"))
+                .param("a", acme.id()).update();
+        // Sealed for another account: does not open, and stays as it was.
+        jdbc.sql("""
+                        update helpdesk_connections set credentials_sealed = null, username_sealed = :u,
+                               secret_sealed = :u, integration_code_sealed = :u where account_id = :a""")
+                .param("u", box.seal("x", aad + "username")).param("a", globex.id()).update();
+
+        try (var connection = dataSource.getConnection()) {
+            new V17__SealCredentialsAsOneEnvelope(box).migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+
+        assertThat(connections.credentials(acme.id()).orElseThrow())
+                .isEqualTo(AutotaskCredentials.of("legacy-user@msp.example", "legacy-secret", "LEGACYCODE"));
+        Map<String, Object> moved = jdbc.sql("select * from helpdesk_connections where account_id = :a")
+                .param("a", acme.id()).query().singleRow();
+        assertThat(moved.get("username_sealed")).isNull();
+        assertThat(moved.get("secret_sealed")).isNull();
+        assertThat(moved.get("integration_code_sealed")).isNull();
+        Map<String, Object> kept = jdbc.sql("select * from helpdesk_connections where account_id = :a")
+                .param("a", globex.id()).query().singleRow();
+        assertThat(kept.get("credentials_sealed")).isNull();
+        assertThat(kept.get("username_sealed")).isNotNull();
+        assertThat(connections.view(globex.id()).orElseThrow().maskedIdentity()).contains("unreadable");
+        assertThat(connections.retest(globex.id()).orElseThrow().failure().kind())
+                .isEqualTo(HelpdeskException.Kind.CREDENTIALS_UNREADABLE);
+    }
+
     private static HelpdeskConnection connection(long accountId, Instant at) {
         return new HelpdeskConnection(accountId, HelpdeskKind.AUTOTASK,
-                new SealedCredentials("v1:k:user", "v1:k:secret", "v1:k:code"), ZONE,
+                "v1:k:envelope", ZONE,
                 new HelpdeskResource(29683, "Horizon API"), at, true, null, at,
                 new ApiBudget(124, 10_000, 60, at), T0, at);
     }

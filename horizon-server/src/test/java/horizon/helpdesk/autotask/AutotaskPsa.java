@@ -1,0 +1,168 @@
+package horizon.helpdesk.autotask;
+
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.simulator.autotask.SimulatorCounters;
+import horizon.simulator.autotask.SimulatorOptions;
+import horizon.simulator.autotask.store.Timestamps;
+import horizon.simulator.core.fault.FaultRule;
+import horizon.testsupport.SimulatedPsa;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Autotask simulator as the PSA-parametrized suites drive it. */
+public final class AutotaskPsa implements SimulatedPsa {
+
+    /** The endpoints a backfill pages through. */
+    private static final List<String> PAGED = List.of("Tickets", "TicketNotes", "TimeEntries");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AutotaskSimulator simulator;
+
+    private AutotaskPsa(AutotaskSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /** The standard generated MSP. */
+    public static AutotaskPsa start() {
+        return start(SimulatorOptions.defaults());
+    }
+
+    /** An MSP with this many tickets (and the standard rest). */
+    public static AutotaskPsa withTickets(int tickets, Duration latency) {
+        return start(SimulatorOptions.defaults().withSize(new SimulatorOptions.MspSize(40, 400, 12, tickets, 18))
+                .withLatency(latency));
+    }
+
+    private static AutotaskPsa start(SimulatorOptions options) {
+        AutotaskSimulator simulator = AutotaskSimulator.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "autotask-simulator-stop"));
+        return new AutotaskPsa(simulator);
+    }
+
+    public AutotaskSimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public HelpdeskKind kind() {
+        return HelpdeskKind.AUTOTASK;
+    }
+
+    @Override
+    public HelpdeskCredentials credentials() {
+        return AutotaskCredentials.of(simulator.apiUser());
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return Map.of("horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl());
+    }
+
+    @Override
+    public long createTicket(String title) {
+        return simulator.control().createTicket(Map.of("title", title));
+    }
+
+    @Override
+    public long addNote(long ticketId, String title, String text) {
+        return simulator.control().addNote(ticketId, title, text);
+    }
+
+    @Override
+    public String changeStatus(long ticketId) {
+        long inProgress = simulator.control().picklistCode("Tickets", "status", "In Progress");
+        simulator.control().changeStatus(ticketId, inProgress);
+        return String.valueOf(inProgress);
+    }
+
+    @Override
+    public void deleteTicket(long ticketId) {
+        simulator.control().deleteTicket(ticketId);
+    }
+
+    @Override
+    public String ticketNumber(long ticketId) {
+        return simulator.control().get("Tickets", ticketId).orElseThrow().path("ticketNumber").asString();
+    }
+
+    @Override
+    public Map<Long, JsonNode> expected(HelpdeskEntity entity, Instant windowStart) {
+        JsonNode entities = simulator.control().dump().path("entities");
+        Map<Long, JsonNode> tickets = byId(entities.path("Tickets"));
+        tickets.values().removeIf(t -> Timestamps.parse(t.path("lastActivityDate").asString()).isBefore(windowStart));
+        Set<Long> windowTickets = new HashSet<>(tickets.keySet());
+        return switch (entity) {
+            case TICKETS -> tickets;
+            case TICKET_NOTES -> {
+                Map<Long, JsonNode> notes = byId(entities.path("TicketNotes"));
+                notes.values().removeIf(n -> !windowTickets.contains(n.path("ticketID").asLong()));
+                yield notes;
+            }
+            case TIME_ENTRIES -> {
+                Map<Long, JsonNode> entries = byId(entities.path("TimeEntries"));
+                entries.values().removeIf(t -> t.path("ticketID").isNull()
+                        || !windowTickets.contains(t.path("ticketID").asLong()));
+                yield entries;
+            }
+            case COMPANIES -> byId(entities.path("Companies"));
+            case CONTACTS -> byId(entities.path("Contacts"));
+            case HELPDESK_USERS -> byId(entities.path("Resources"));
+        };
+    }
+
+    @Override
+    public long pagedRequests() {
+        SimulatorCounters counters = simulator.control().counters();
+        return PAGED.stream().mapToLong(endpoint -> counters.requests().getOrDefault(endpoint, Map.of()).values()
+                .stream().mapToLong(Long::longValue).sum()).sum();
+    }
+
+    @Override
+    public int peakConcurrency() {
+        return simulator.control().counters().concurrentPeak().values().stream().mapToInt(Integer::intValue).max()
+                .orElse(0);
+    }
+
+    @Override
+    public void setLatency(Duration latency) {
+        simulator.control().setLatency(latency);
+    }
+
+    @Override
+    public void stallTicketRead(int attempt, Duration stall) {
+        simulator.control().requestFaults().add(FaultRule.on("POST", "Tickets/query", attempt,
+                FaultRule.Kind.STALL_MID_BODY, 0).withStall(stall));
+    }
+
+    @Override
+    public void clearFaults() {
+        simulator.control().clearFaults();
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Autotask";
+    }
+
+    private static Map<Long, JsonNode> byId(JsonNode rows) {
+        Map<Long, JsonNode> byId = new TreeMap<>();
+        // Re-read from text, so numbers compare as the mirror's parsed JSON does (an int is not a long node).
+        rows.forEach(row -> byId.put(row.path("id").asLong(), JSON.readTree(row.toString())));
+        return byId;
+    }
+}

@@ -98,6 +98,20 @@ final class RecordRules {
         }
     }
 
+    /** A changed note updates its ticket (inferred, see the class comment). */
+    void afterUpdate(Kind kind, ObjectNode updated, Actor actor) {
+        if (kind == Kind.NOTES) {
+            touchTicket(updated.get("ticketId").asLong(), actor, 0);
+        }
+    }
+
+    /** A deleted note updates its ticket (inferred, see the class comment). */
+    void afterDelete(Kind kind, ObjectNode deleted, Actor actor) {
+        if (kind == Kind.NOTES) {
+            touchTicket(deleted.get("ticketId").asLong(), actor, 0);
+        }
+    }
+
     void beforeDelete(Kind kind, ObjectNode record) {
         long id = record.get("id").asLong();
         if (kind == Kind.TICKETS && store.rows(Kind.TIME_ENTRIES).values().stream()

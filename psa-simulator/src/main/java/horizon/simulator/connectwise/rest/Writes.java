@@ -16,7 +16,8 @@ import tools.jackson.databind.node.StringNode;
  * POST, PATCH, PUT and DELETE as ConnectWise takes them: PATCH is an array of {@code {op, path, value}} operations
  * ({@code replace}, {@code add}, {@code remove}; the path names a top-level field, with or without a leading slash,
  * case-sensitive), references are replaced whole, {@code customFields} only as the whole array; PUT replaces the
- * record; {@code \r \n \b \f} in strings become spaces. Each collection's own rules live in {@link RecordRules}.
+ * record; {@code \r \n \b \f} in strings become spaces. Each collection's own rules live in {@link RecordRules}, and
+ * its side effects (a note added, changed or deleted updates its ticket) commit with the write.
  */
 public final class Writes {
     private static final Set<Kind> WRITABLE = Set.of(Kind.TICKETS, Kind.NOTES, Kind.TIME_ENTRIES, Kind.COMPANIES,
@@ -65,7 +66,9 @@ public final class Writes {
                 skipCallback |= apply(target.kind(), changed, operation);
             }
             ObjectNode checked = rules.update(target.kind(), before, changed, request.actor());
-            return store.update(target.kind(), checked, request.actor(), skipCallback);
+            ObjectNode stored = store.update(target.kind(), checked, request.actor(), skipCallback);
+            rules.afterUpdate(target.kind(), stored, request.actor());
+            return stored;
         });
         return RestResponse.ok(updated);
     }
@@ -90,7 +93,10 @@ public final class Writes {
                 }
             }
             ObjectNode checked = rules.update(target.kind(), before, replaced, request.actor());
-            return store.update(target.kind(), checked, request.actor(), body.path("skipCallback").asBoolean(false));
+            ObjectNode stored = store.update(target.kind(), checked, request.actor(),
+                    body.path("skipCallback").asBoolean(false));
+            rules.afterUpdate(target.kind(), stored, request.actor());
+            return stored;
         });
         return RestResponse.ok(updated);
     }
@@ -101,6 +107,7 @@ public final class Writes {
             ObjectNode record = listing.find(target);
             rules.beforeDelete(target.kind(), record);
             store.delete(target.kind(), target.id(), request.actor());
+            rules.afterDelete(target.kind(), record, request.actor());
             return null;
         });
         return RestResponse.noContent();

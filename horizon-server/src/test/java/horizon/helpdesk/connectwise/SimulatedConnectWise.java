@@ -1,0 +1,30 @@
+package horizon.helpdesk.connectwise;
+
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.simulator.connectwise.ConnectWiseSimulator;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Horizon's ConnectWise adapter wired by hand against a running simulator, as Spring would wire it. */
+record SimulatedConnectWise(ConnectWiseApi api, ConnectWiseRateGate gate, ConnectWiseReader reader,
+                            ConnectWiseConnector connector, HelpdeskCredentials credentials) {
+
+    static SimulatedConnectWise wire(ConnectWiseSimulator simulator, ConnectWiseProperties properties, Clock clock,
+                                     ConnectWiseRateGate.Pause pause) {
+        ConnectWiseHttp http = new ConnectWiseHttp(properties);
+        ConnectWiseRateGate gate = new ConnectWiseRateGate(properties, clock, pause);
+        ConnectWiseApi api = new ConnectWiseApi(http, gate, properties, clock);
+        return new SimulatedConnectWise(api, gate, new ConnectWiseReader(api),
+                new ConnectWiseConnector(api, properties, clock), ConnectWiseCredentials.of(simulator));
+    }
+
+    static SimulatedConnectWise wire(ConnectWiseSimulator simulator, ConnectWiseProperties properties) {
+        return wire(simulator, properties, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The simulator's clientId, plain http on loopback, and a short deadline so failures come quickly. */
+    static ConnectWiseProperties properties(ConnectWiseSimulator simulator) {
+        return ConnectWiseProperties.withClientId(simulator.clientId()).allowingInsecureLoopback()
+                .withRequestTimeout(Duration.ofSeconds(10));
+    }
+}

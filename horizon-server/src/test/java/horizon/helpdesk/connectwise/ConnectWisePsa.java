@@ -66,7 +66,9 @@ public final class ConnectWisePsa implements SimulatedPsa {
     @Override
     public Map<String, String> properties() {
         return Map.of("horizon.connectwise.client-id", simulator.clientId(),
-                "horizon.connectwise.allow-insecure-loopback", "true");
+                "horizon.connectwise.allow-insecure-loopback", "true",
+                // Every test account shares the simulator's one API member: its pace is not under test here.
+                "horizon.connectwise.requests-per-minute", "100000");
     }
 
     @Override

@@ -46,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BackfillingAccount {
 
+    /** Children read a few tickets at a time are written every this many tickets. */
+    static final int TICKETS_PER_WRITE = 25;
+
     /** How far back the start-of-backfill probe looks for the newest change of each stream. */
     static final Duration PROBE_SPAN = Duration.ofMinutes(10);
 
@@ -554,12 +557,16 @@ class BackfillingAccount {
                             clock.instant());
                     return;
                 }
+                // Written (and checkpointed) every few tickets, not after each: one transaction per request would
+                // cost more than the request. A stop re-reads at most these few tickets' children.
+                int writeEvery = Math.max(per, TICKETS_PER_WRITE);
+                List<HelpdeskRecord> read = new ArrayList<>();
+                int unwritten = 0;
                 for (int from = 0; from < open.size(); from += per) {
                     if (failure.get() != null || stopping.stopping()) {
                         return;
                     }
                     List<Long> group = open.subList(from, Math.min(from + per, open.size()));
-                    List<HelpdeskRecord> read = new ArrayList<>();
                     RecordQuery query = RecordQuery.childrenOf(child, group);
                     while (true) {
                         RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
@@ -569,15 +576,21 @@ class BackfillingAccount {
                         }
                         query = query.continuedAt(page.nextCursor());
                     }
-                    long reached = group.get(group.size() - 1);
+                    unwritten += group.size();
                     boolean last = from + per >= open.size();
-                    MirrorWriteResult result = transactions.execute(status -> {
-                        MirrorWriteResult written = Streams.upsert(writer, accountId, child, read);
-                        checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached, last,
-                                clock.instant());
-                        return written;
-                    });
-                    run.wrote(name, read.size(), result, false);
+                    if (unwritten >= writeEvery || last) {
+                        long reached = group.get(group.size() - 1);
+                        List<HelpdeskRecord> batchRecords = List.copyOf(read);
+                        MirrorWriteResult result = transactions.execute(status -> {
+                            MirrorWriteResult written = Streams.upsert(writer, accountId, child, batchRecords);
+                            checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached, last,
+                                    clock.instant());
+                            return written;
+                        });
+                        run.wrote(name, batchRecords.size(), result, false);
+                        read.clear();
+                        unwritten = 0;
+                    }
                 }
             }
 

@@ -17,8 +17,9 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Demo mode's PSAs: when {@code horizon.demo.enabled=true}, starts the in-process Autotask and ConnectWise simulators
- * before any bean exists, points Horizon's Autotask zone discovery at the first and keeps the demo's data in its own H2
- * file under ./data/demo. Explicit properties (command line, HORIZON_* variables) still win over these demo defaults.
+ * before any bean exists, points Horizon's Autotask zone discovery at the first, gives Horizon the clientId the second
+ * knows (and lets its on-premise host be plain http on loopback), and keeps the demo's data in its own H2 file under
+ * ./data/demo. Explicit properties (command line, HORIZON_* variables) still win over these demo defaults.
  */
 public class DemoSimulator implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -57,7 +58,10 @@ public class DemoSimulator implements ApplicationContextInitializer<Configurable
                         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "spring.datasource.username", "sa",
                 "spring.datasource.password", "",
-                "horizon.autotask.discovery-url", discovery));
+                "horizon.autotask.discovery-url", discovery,
+                // Horizon's clientId is the one the simulated site knows; its on-premise host is plain http.
+                "horizon.connectwise.client-id", connectWise.clientId(),
+                "horizon.connectwise.allow-insecure-loopback", "true"));
         var sources = environment.getPropertySources();
         if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
             sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, demoDefaults);

@@ -53,7 +53,7 @@ class DemoModeTest {
     PreparingDemoAccount demoAccount;
 
     @Test
-    void theBannerPrintsWorkingCredentialsForHorizonAndTheSimulatedAutotask(CapturedOutput output) throws Exception {
+    void theBannerPrintsWorkingCredentialsForHorizonAndBothSimulatedPsas(CapturedOutput output) throws Exception {
         String banner = output.getOut();
         String password = field(banner, "Password:");
         String token = field(banner, "API token:");
@@ -63,17 +63,9 @@ class DemoModeTest {
         assertThat(field(banner, "API Integration Code:")).isEqualTo(autotask.integrationCode());
         assertThat(banner).contains("Horizon demo is running: http://localhost:" + port);
         assertThat(field(banner, "Company ID:")).isEqualTo(connectWise.apiMember().companyId());
-        assertThat(field(banner, "Public Key:")).isEqualTo(connectWise.apiMember().publicKey());
-        assertThat(field(banner, "Private Key:")).isEqualTo(connectWise.apiMember().privateKey());
-        assertThat(field(banner, "clientId:")).isEqualTo(connectWise.clientId());
-        // the printed ConnectWise keys open the simulated site's API
-        HttpResponse<String> tickets = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(connectWise.apiUrl() + "service/tickets?pageSize=1"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((field(banner,
-                        "Company ID:") + "+" + field(banner, "Public Key:") + ":" + field(banner, "Private Key:"))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .header("clientId", field(banner, "clientId:")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(tickets.statusCode()).isEqualTo(200);
+        assertThat(field(banner, "Public key:")).isEqualTo(connectWise.apiMember().publicKey());
+        assertThat(field(banner, "Private key:")).isEqualTo(connectWise.apiMember().privateKey());
+        assertThat(environment.getProperty("horizon.connectwise.client-id")).isEqualTo(connectWise.clientId());
         assertThat(environment.getProperty("horizon.autotask.discovery-url"))
                 .isEqualTo(simulator.zones().get(0).apiUrl().toLowerCase(Locale.ROOT));
 
@@ -90,6 +82,13 @@ class DemoModeTest {
                 "integrationCode", autotask.integrationCode()));
         assertThat(tested.html().select("#test-result-panel").attr("data-outcome")).isEqualTo("OK");
         assertThat(tested.html().select("#zone-api-url").text()).isEqualToIgnoringCase(autotask.zoneApiUrl());
+
+        // So do the printed ConnectWise credentials, with the site and host as printed.
+        WebSession.Page connectWiseTested = web.post("/admin/onboarding/test", Map.of("kind", "CONNECTWISE_MANAGE",
+                "site", "onpremise", "host", field(banner, "On-premise host:"),
+                "companyId", field(banner, "Company ID:"), "publicKey", field(banner, "Public key:"),
+                "privateKey", field(banner, "Private key:")));
+        assertThat(connectWiseTested.html().select("#test-result-panel").attr("data-outcome")).isEqualTo("OK");
 
         // A restart prints a new password and token and retires the old ones; the account stays one.
         demoAccount.prepare();

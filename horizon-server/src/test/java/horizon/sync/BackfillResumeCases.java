@@ -1,5 +1,10 @@
 package horizon.sync;
 
+import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.autotask.AutotaskPsa;
+import horizon.helpdesk.connectwise.ConnectWisePsa;
+import horizon.testsupport.SimulatedPsa;
+import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,17 +12,13 @@ import horizon.HorizonApplication;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirrorQueries;
-import horizon.simulator.autotask.AutotaskSimulator;
-import horizon.simulator.autotask.SimulatorCounters;
-import horizon.simulator.autotask.SimulatorOptions;
-import horizon.simulator.autotask.store.Timestamps;
 import horizon.testsupport.HorizonTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,10 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class BackfillResumeCases {
 
-    /** Endpoints whose pages the backfill checkpoints. */
-    private static final int TICKETS = 6000;
-
-    private AutotaskSimulator simulator;
+    private SimulatedPsa psa;
     private ConfigurableApplicationContext running;
 
     /** The JDBC URL of a database both contexts use. */
@@ -42,11 +40,24 @@ abstract class BackfillResumeCases {
 
     protected abstract String databaseUser();
 
-    @BeforeEach
-    void startSimulator() {
-        simulator = AutotaskSimulator.start(SimulatorOptions.defaults()
-                .withSize(new SimulatorOptions.MspSize(40, 400, 12, TICKETS, 18))
-                .withLatency(Duration.ofMillis(250)));
+    /** Each PSA with an MSP big enough (and slow enough) that a backfill can be stopped in the middle. */
+    static List<ResumablePsa> psas() {
+        return List.of(new ResumablePsa("Autotask", () -> AutotaskPsa.withTickets(6000, Duration.ofMillis(250)), 500),
+                new ResumablePsa("ConnectWise", () -> ConnectWisePsa.withTickets(1500, Duration.ofMillis(40)), 1000));
+    }
+
+    /**
+     * A PSA to start for one case.
+     *
+     * @param name     for the test's display name
+     * @param start    starts its simulator
+     * @param pageSize the adapter's page size: at most this many tickets per request in flight are read twice
+     */
+    record ResumablePsa(String name, Supplier<SimulatedPsa> start, int pageSize) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     @AfterEach
@@ -54,28 +65,33 @@ abstract class BackfillResumeCases {
         if (running != null) {
             running.close();
         }
-        simulator.close();
+        if (psa != null) {
+            psa.close();
+        }
     }
 
-    @Test
-    void aBackfillStoppedHalfWayResumesOnTheNextNodeWithoutReadingFinishedPagesAgain() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aBackfillStoppedHalfWayResumesOnTheNextNodeWithoutReadingFinishedPagesAgain(ResumablePsa resumable) {
+        psa = resumable.start().get();
+        int tickets = psa.expected(HelpdeskEntity.TICKETS, Instant.EPOCH).size();
         running = start();
         long accountId = BackfillAccounts.open(running, "Resumed");
-        BackfillAccounts.connect(running, simulator, accountId, 3650);
+        BackfillAccounts.connect(running, psa, accountId, 3650);
         JdbcClient jdbc = running.getBean(JdbcClient.class);
-        // Stop once the tickets are well under way: some ticket pages and some note batches are checkpointed.
+        // Stop once the tickets are well under way: some ticket pages and some notes are checkpointed.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() ->
-                jdbc.sql("select count(*) from sync_backfill_segments where account_id = :a and entity = 'ticket_notes'"
-                        + " and done = true").param("a", accountId).query(Long.class).single() >= 2);
+                notesCheckpointed(jdbc, accountId, false) >= 2);
         running.close();
         running = null;
-        SimulatorCounters atStop = simulator.control().counters();
+        long beforeStop = psa.pagedRequests();
 
         running = start();
         SyncRunRepository runs = running.getBean(SyncRunRepository.class);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(accountId).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
-        SimulatorCounters resumedCounters = simulator.control().counters();
+        long stoppedAndResumed = psa.pagedRequests();
+        int resumedPeak = psa.peakConcurrency();
         List<SyncRun> backfills = runs.page(accountId, SyncKind.BACKFILL, null, 0, 10);
         SyncRun resumed = backfills.get(0);
         SyncRun stopped = backfills.get(1);
@@ -84,38 +100,36 @@ abstract class BackfillResumeCases {
         assertThat(stopped.error()).contains("shut down");
         assertThat(resumed.resumedFromRunId()).isEqualTo(stopped.id());
         assertThat(resumed.triggeredBy()).isEqualTo("resume");
-        SimulatorMirror.assertMirrors(simulator, running.getBean(MirrorQueries.class), accountId,
+        SimulatorMirror.assertMirrors(psa, running.getBean(MirrorQueries.class), accountId,
                 resumed.windowStart());
 
         // The same backfill from scratch, for another account, is the baseline.
         long fresh = BackfillAccounts.open(running, "Fresh");
-        SimulatorCounters before = simulator.control().counters();
-        BackfillAccounts.connect(running, simulator, fresh, 3650);
+        long before = psa.pagedRequests();
+        BackfillAccounts.connect(running, psa, fresh, 3650);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(fresh).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
-        SimulatorCounters after = simulator.control().counters();
-
-        long stoppedAndResumed = BackfillAccounts.pagedRequests(resumedCounters);
-        long fromScratch = BackfillAccounts.pagedRequests(after) - BackfillAccounts.pagedRequests(before);
-        long beforeStop = BackfillAccounts.pagedRequests(atStop);
+        long fromScratch = psa.pagedRequests() - before;
         LoggerFactory.getLogger(BackfillResumeCases.class).info(
                 "paged requests: {} before the stop, {} stopped + resumed, {} from scratch; tickets fetched {} + {}",
                 beforeStop, stoppedAndResumed, fromScratch, stopped.counts().get("tickets").fetched(),
                 resumed.counts().get("tickets").fetched());
-        // At most 3 requests per endpoint were in flight when the node stopped; nothing else is read twice.
+        // A few requests per entity were in flight when the node stopped; nothing else is read twice.
         assertThat(stoppedAndResumed).as("requests: %d before the stop, %d in all; %d from scratch", beforeStop,
-                stoppedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * BackfillAccounts.PAGED.size());
+                stoppedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 4L * 3);
         assertThat(beforeStop).isGreaterThan(0).isLessThan(fromScratch);
         long ticketsFetched = stopped.counts().get("tickets").fetched() + resumed.counts().get("tickets").fetched();
-        assertThat(ticketsFetched).isLessThanOrEqualTo(TICKETS + 3L * 500);
-        assertThat(resumedCounters.concurrentPeak().values()).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(3));
+        assertThat(ticketsFetched).isLessThanOrEqualTo(tickets + 4L * resumable.pageSize());
+        assertThat(resumedPeak).isLessThanOrEqualTo(4);
     }
 
-    @Test
-    void aWideningOfTheIngestWindowStoppedHalfWayResumesOnTheNextNode() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aWideningOfTheIngestWindowStoppedHalfWayResumesOnTheNextNode(ResumablePsa resumable) {
+        psa = resumable.start().get();
         running = start();
         long accountId = BackfillAccounts.open(running, "Widened");
-        BackfillAccounts.connect(running, simulator, accountId, 30);
+        BackfillAccounts.connect(running, psa, accountId, 30);
         SyncRunRepository runs = running.getBean(SyncRunRepository.class);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(accountId).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
@@ -123,12 +137,9 @@ abstract class BackfillResumeCases {
         assertThat(running.getBean(HelpdeskConnections.class).saveSettings(accountId,
                 new SyncSettings(true, true, true, true, true, true, 3650, 300))).isEmpty();
         JdbcClient jdbc = running.getBean(JdbcClient.class);
-        // Stop once the widening has checkpointed some ticket pages and note batches of its own.
+        // Stop once the widening has checkpointed some ticket pages and notes of its own.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() ->
-                jdbc.sql("""
-                        select count(*) from sync_backfill_segments s join sync_runs r on r.id = s.run_id
-                         where s.account_id = :a and s.entity = 'ticket_notes' and s.done = true
-                           and r.window_end is not null""").param("a", accountId).query(Long.class).single() >= 2);
+                notesCheckpointed(jdbc, accountId, true) >= 2);
         running.close();
         running = null;
 
@@ -148,20 +159,31 @@ abstract class BackfillResumeCases {
         assertThat(resumed.windowStart()).isEqualTo(stopped.windowStart());
         assertThat(resumed.windowEnd()).isEqualTo(covered);
         assertThat(resumed.scope()).startsWith("ingest window widened from 30 to 3650 days");
-        SimulatorMirror.assertMirrors(simulator, running.getBean(MirrorQueries.class), accountId,
+        SimulatorMirror.assertMirrors(psa, running.getBean(MirrorQueries.class), accountId,
                 resumed.windowStart());
         // Only the older tickets were read, and the pages finished before the stop were not read again.
-        long older = java.util.stream.StreamSupport.stream(simulator.control().dump().path("entities")
-                        .path("Tickets").spliterator(), false)
-                .filter(t -> Timestamps.parse(t.path("lastActivityDate").asString()).isBefore(covered)).count();
+        long older = psa.expected(HelpdeskEntity.TICKETS, resumed.windowStart()).size()
+                - psa.expected(HelpdeskEntity.TICKETS, covered).size();
         long ticketsFetched = stopped.counts().get("tickets").fetched() + resumed.counts().get("tickets").fetched();
         assertThat(stopped.counts().get("tickets").fetched()).isPositive();
-        assertThat(ticketsFetched).isBetween(older, older + 3L * 500);
+        assertThat(ticketsFetched).isBetween(older, older + 4L * resumable.pageSize());
+    }
+
+    /**
+     * Notes checkpointed so far: note batches finished, or (a PSA that lists notes one ticket at a time) batches under
+     * way; of the widening only when {@code widening}.
+     */
+    private static long notesCheckpointed(JdbcClient jdbc, long accountId, boolean widening) {
+        return jdbc.sql("""
+                        select count(*) from sync_backfill_segments s join sync_runs r on r.id = s.run_id
+                         where s.account_id = :a and s.entity = 'ticket_notes' and (s.done = true or s.cursor_id > 0)
+                           and (r.window_end is not null) = :widening""")
+                .param("a", accountId).param("widening", widening).query(Long.class).single();
     }
 
     /** A Horizon node; command-line arguments, as they win over application.properties (default properties do not). */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(HorizonApplication.class).run(
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--spring.datasource.url=" + databaseUrl(),
                 "--spring.datasource.username=" + databaseUser(),
                 "--spring.datasource.password=",
@@ -170,7 +192,8 @@ abstract class BackfillResumeCases {
                 "--horizon.demo.enabled=false",
                 "--server.port=0",
                 "--db-scheduler.polling-interval=1s",
-                "--horizon.sync.dispatch-interval=1s",
-                "--horizon.autotask.discovery-url=" + simulator.zones().get(0).apiUrl());
+                "--horizon.sync.dispatch-interval=1s"));
+        arguments.addAll(BackfillAccounts.arguments(psa));
+        return new SpringApplicationBuilder(HorizonApplication.class).run(arguments.toArray(String[]::new));
     }
 }

@@ -1,13 +1,11 @@
 package horizon.sync;
 
+import horizon.helpdesk.autotask.AutotaskPsa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import horizon.HorizonApplication;
 import horizon.mirror.MirrorQueries;
-import horizon.simulator.autotask.AutotaskSimulator;
-import horizon.simulator.autotask.SimulatorCounters;
-import horizon.simulator.autotask.SimulatorOptions;
 import horizon.testsupport.EmbeddedPostgresStore;
 import horizon.testsupport.HorizonTest;
 import java.io.IOException;
@@ -37,18 +35,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class HardKillTakeoverPostgresTest {
 
-    private static final int TICKETS = 6000;
-
-    private AutotaskSimulator simulator;
+    private AutotaskPsa psa;
     private String databaseUrl;
     private ConfigurableApplicationContext observer;
     private final List<Process> nodes = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        simulator = AutotaskSimulator.start(SimulatorOptions.defaults()
-                .withSize(new SimulatorOptions.MspSize(40, 400, 12, TICKETS, 18))
-                .withLatency(Duration.ofMillis(250)));
+        psa = AutotaskPsa.withTickets(6000, Duration.ofMillis(250));
         databaseUrl = EmbeddedPostgresStore.freshDatabaseUrl();
         observer = new SpringApplicationBuilder(HorizonApplication.class).run(arguments(
                 "--horizon.sync.enabled=false",
@@ -62,7 +56,7 @@ class HardKillTakeoverPostgresTest {
         if (observer != null) {
             observer.close();
         }
-        simulator.close();
+        psa.close();
     }
 
     @Test
@@ -70,7 +64,7 @@ class HardKillTakeoverPostgresTest {
         JdbcClient jdbc = observer.getBean(JdbcClient.class);
         SyncRunRepository runs = observer.getBean(SyncRunRepository.class);
         long accountId = BackfillAccounts.open(observer, "Killed");
-        BackfillAccounts.connect(observer, simulator, accountId, 3650);
+        BackfillAccounts.connect(observer, psa, accountId, 3650);
 
         Process first = node("node-1");
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50)).until(() ->
@@ -79,14 +73,15 @@ class HardKillTakeoverPostgresTest {
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        SimulatorCounters atKill = simulator.control().counters();
+        long beforeKill = psa.pagedRequests();
         SyncRun killed = runs.latestBackfill(accountId).orElseThrow();
         assertThat(killed.state()).as("nothing ran on the way down").isEqualTo(SyncState.RUNNING);
 
         Process second = node("node-2");
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(accountId).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
-        SimulatorCounters resumedCounters = simulator.control().counters();
+        long killedAndResumed = psa.pagedRequests();
+        int resumedPeak = psa.peakConcurrency();
         List<SyncRun> backfills = runs.page(accountId, SyncKind.BACKFILL, null, 0, 10);
         SyncRun resumed = backfills.get(0);
         SyncRun interrupted = backfills.get(1);
@@ -98,28 +93,24 @@ class HardKillTakeoverPostgresTest {
         assertThat(resumed.node()).startsWith(second.pid() + "@");
         assertThat(resumed.resumedFromRunId()).isEqualTo(killed.id());
         assertThat(resumed.triggeredBy()).isEqualTo("resume");
-        SimulatorMirror.assertMirrors(simulator, observer.getBean(MirrorQueries.class), accountId,
+        SimulatorMirror.assertMirrors(psa, observer.getBean(MirrorQueries.class), accountId,
                 resumed.windowStart());
 
         // The same backfill from scratch on the surviving node, for another account, is the baseline.
         long fresh = BackfillAccounts.open(observer, "Fresh");
-        SimulatorCounters before = simulator.control().counters();
-        BackfillAccounts.connect(observer, simulator, fresh, 3650);
+        long before = psa.pagedRequests();
+        BackfillAccounts.connect(observer, psa, fresh, 3650);
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> runs
                 .latestBackfill(fresh).filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
-        SimulatorCounters after = simulator.control().counters();
-
-        long killedAndResumed = BackfillAccounts.pagedRequests(resumedCounters);
-        long fromScratch = BackfillAccounts.pagedRequests(after) - BackfillAccounts.pagedRequests(before);
-        long beforeKill = BackfillAccounts.pagedRequests(atKill);
+        long fromScratch = psa.pagedRequests() - before;
         LoggerFactory.getLogger(HardKillTakeoverPostgresTest.class).info(
                 "paged requests: {} before the kill, {} killed + resumed, {} from scratch", beforeKill,
                 killedAndResumed, fromScratch);
         // Pages in flight at the kill (at most 3 per endpoint) are read again; nothing checkpointed is.
         assertThat(killedAndResumed).as("requests: %d before the kill, %d in all; %d from scratch", beforeKill,
-                killedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * BackfillAccounts.PAGED.size());
+                killedAndResumed, fromScratch).isLessThanOrEqualTo(fromScratch + 3L * 3);
         assertThat(beforeKill).isGreaterThan(0).isLessThan(fromScratch);
-        assertThat(resumedCounters.concurrentPeak().values()).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(3));
+        assertThat(resumedPeak).isLessThanOrEqualTo(3);
     }
 
     /** Starts a Horizon node in its own JVM, with one-second heartbeats so a dead node is noticed within seconds. */
@@ -153,8 +144,8 @@ class HardKillTakeoverPostgresTest {
                 "--horizon.demo.enabled=false",
                 "--server.port=0",
                 "--logging.level.root=WARN",
-                "--logging.level.horizon.sync=INFO",
-                "--horizon.autotask.discovery-url=" + simulator.zones().get(0).apiUrl()));
+                "--logging.level.horizon.sync=INFO"));
+        arguments.addAll(BackfillAccounts.arguments(psa));
         arguments.addAll(List.of(extra));
         return arguments;
     }

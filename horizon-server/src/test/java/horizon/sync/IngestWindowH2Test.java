@@ -1,5 +1,6 @@
 package horizon.sync;
 
+import horizon.helpdesk.autotask.AutotaskPsa;
 import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,7 +87,7 @@ class IngestWindowH2Test extends HorizonTest {
         SimulatorCounters after = SIMULATOR.control().counters();
 
         // Every ticket now in the window is mirrored, with exactly the simulator's notes and time entries.
-        SimulatorMirror.assertMirrors(SIMULATOR, mirror, account.id(), widened.windowStart());
+        SimulatorMirror.assertMirrors(AutotaskPsa.of(SIMULATOR), mirror, account.id(), widened.windowStart());
         assertThat(widened.kind()).isEqualTo(SyncKind.BACKFILL);
         assertThat(widened.triggeredBy()).isEqualTo("settings");
         assertThat(widened.windowEnd()).isEqualTo(covered);

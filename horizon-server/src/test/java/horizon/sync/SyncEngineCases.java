@@ -1,6 +1,5 @@
 package horizon.sync;
 
-import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskException;
-import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.HelpdeskTicket;
@@ -19,12 +17,9 @@ import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirrorQueries;
 import horizon.mirror.MirroredEntity;
-import horizon.simulator.autotask.ApiUser;
-import horizon.simulator.autotask.AutotaskSimulator;
-import horizon.simulator.autotask.SimulatorCounters;
-import horizon.simulator.autotask.SimulatorOptions;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.HorizonTest;
+import horizon.testsupport.SimulatedPsa;
 import horizon.testsupport.WebSession;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,16 +30,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sync engine against a simulated Autotask (the default MSP) over real HTTP, on one store; subclassed once per
- * store. Each subclass has its own simulator and database, so request counters and scheduled tasks are its own.
+ * The sync engine against each simulated PSA (the default MSP) over real HTTP, on one store; subclassed once per
+ * store. Every case runs once per PSA in one shared context; each subclass has its own simulators and database, so
+ * request counters and scheduled tasks are its own.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SyncEngineCases extends HorizonTest {
 
     static final Duration WAIT = Duration.ofSeconds(120);
@@ -63,21 +62,20 @@ abstract class SyncEngineCases extends HorizonTest {
     @Autowired
     ConnectedAccounts connectedAccounts;
     @Autowired
+    SyncScheduleRepository schedule;
+    @Autowired
     Clock clock;
 
-    /** This class's simulator. */
-    protected abstract AutotaskSimulator simulator();
+    /** This class's simulated PSAs, one per PSA Horizon connects; every case runs against each. */
+    protected abstract List<SimulatedPsa> psas();
 
-    static AutotaskSimulator startSimulator() {
-        AutotaskSimulator simulator = AutotaskSimulator.start(SimulatorOptions.defaults());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "autotask-simulator-stop"));
-        return simulator;
-    }
-
-    /** Horizon pointed at the simulator, on a database of its own when the store is H2. */
-    static void register(DynamicPropertyRegistry registry, AutotaskSimulator simulator, boolean ownH2) {
-        registry.add("horizon.autotask.discovery-url", () -> simulator.zones().get(0).apiUrl());
+    /** Horizon pointed at every simulator, on a database of its own when the store is H2. */
+    static void register(DynamicPropertyRegistry registry, List<SimulatedPsa> psas, boolean ownH2) {
+        psas.forEach(psa -> psa.properties().forEach((name, value) -> registry.add(name, () -> value)));
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
+        // A short deadline, so a stalled answer is cut off within seconds.
+        registry.add("horizon.autotask.request-timeout", () -> "3s");
+        registry.add("horizon.connectwise.request-timeout", () -> "3s");
         if (ownH2) {
             String url = "jdbc:h2:mem:sync-" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
@@ -85,24 +83,23 @@ abstract class SyncEngineCases extends HorizonTest {
         }
     }
 
-    @Test
-    void afterConnectTheMirrorEqualsTheSimulatorInsideTheIngestWindow() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void afterConnectTheMirrorEqualsTheSimulatorInsideTheIngestWindow(SimulatedPsa psa) {
         TestAccount account = fixtures().account("Backfill");
 
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         SyncRun backfill = awaitBackfill(account.id());
 
-        SimulatorMirror.assertMirrors(simulator(), mirror, account.id(), backfill.windowStart());
+        SimulatorMirror.assertMirrors(psa, mirror, account.id(), backfill.windowStart());
         assertThat(backfill.triggeredBy()).isEqualTo("connect");
         assertThat(backfill.apiRequests()).isPositive();
         assertThat(backfill.progressTotal()).isPositive();
         assertThat(backfill.progressDone()).isEqualTo(backfill.progressTotal());
         assertThat(backfill.counts().get("tickets").inserted()).isPositive();
         assertThat(backfill.counts().get("ticket_notes").inserted()).isPositive();
-        SimulatorCounters counters = simulator().control().counters();
-        assertThat(counters.concurrentPeak().values()).allSatisfy(peak -> assertThat(peak).isLessThanOrEqualTo(3));
-        // Horizon's share of the hourly budget is 50% by default.
-        assertThat(counters.requestsThisHour()).isLessThanOrEqualTo(counters.hourlyBudget() / 2);
+        // The gate keeps Horizon to three requests in flight per endpoint (Autotask) or per tenant (ConnectWise).
+        assertThat(psa.peakConcurrency()).isLessThanOrEqualTo(4);
 
         // The configuration page shows the budget Horizon itself used, as the rate gate counted it.
         WebSession admin = web();
@@ -111,42 +108,79 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(Long.parseLong(shown)).isGreaterThanOrEqualTo(backfill.apiRequests());
     }
 
-    @Test
-    void aPollBringsInChangesNewTicketsAndDeletions() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aPollBringsInChangesNewTicketsAndDeletions(SimulatedPsa psa) {
         TestAccount account = fixtures().account("Polling");
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
-        var control = simulator().control();
         HelpdeskTicket changed = mirror.loadAll(account.id(), MirroredEntity.TICKETS).get(0);
         HelpdeskTicket deleted = mirror.loadAll(account.id(), MirroredEntity.TICKETS).get(1);
-        long inProgress = control.picklistCode("Tickets", "status", "In Progress");
 
-        control.changeStatus(changed.externalId(), inProgress);
-        long noteId = control.addNote(changed.externalId(), "Called the customer", "Printer works again.");
-        long created = control.createTicket(Map.of("title", "VPN drops every hour"));
-        long createdNote = control.addNote(created, "First look", "Checking the firewall logs.");
-        control.deleteTicket(deleted.externalId());
+        String inProgress = psa.changeStatus(changed.externalId());
+        long noteId = psa.addNote(changed.externalId(), "Called the customer", "Printer works again.");
+        long created = psa.createTicket("VPN drops every hour");
+        long createdNote = psa.addNote(created, "First look", "Checking the firewall logs.");
+        psa.deleteTicket(deleted.externalId());
         long poll = syncNow.syncEverything(account.id());
         SyncRun run = awaitRun(account.id(), poll);
 
         assertThat(run.state()).as(run.error()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, changed.externalId()).orElseThrow().status())
-                .isEqualTo(String.valueOf(inProgress));
+                .isEqualTo(inProgress);
         assertThat(mirror.find(account.id(), MirroredEntity.TICKET_NOTES, noteId)).isPresent();
         assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, created).orElseThrow().title())
                 .isEqualTo("VPN drops every hour");
         assertThat(mirror.find(account.id(), MirroredEntity.TICKET_NOTES, createdNote)).isPresent();
         assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, deleted.externalId())).isEmpty();
         assertThat(mirror.count(account.id(), MirroredEntity.TICKETS).tombstoned()).isEqualTo(1);
-        // The scheduled poll that follows the backfill may have read the deletion log first: one of the runs counts it.
+        // A scheduled run that follows the backfill may have found the deletion first: one of the runs counts it.
         assertThat(runs.page(account.id(), null, null, 0, 100).stream()
                 .mapToLong(r -> r.counts().getOrDefault("tickets", EntityCounts.NONE).deleted()).sum()).isEqualTo(1);
     }
 
-    @Test
-    void aPollThatFindsNothingCostsOneRequestPerEntity() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aStalledAnswerFailsItsCallWithinTheDeadlineAndFreesItsSlotSoSyncGoesOn(SimulatedPsa psa) {
+        TestAccount account = fixtures().account("Stalled answer");
+        connect(psa, account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        long created = psa.createTicket("Stalled on the way");
+        // The stalls are aimed at a route, not an account: no scheduled poll of any account may take them.
+        for (long connected : connectedAccounts.accountIds()) {
+            schedule.stamp(connected, SyncingAccount.POLL_JOB, clock.instant());
+            schedule.stamp(connected, SyncingAccount.RECONCILE_JOB, clock.instant());
+        }
+        try {
+            // One stalled answer: cut off at the 3 s deadline, asked again, and the run succeeds.
+            psa.stallTicketReads(1, Duration.ofSeconds(60));
+            SyncRun once = awaitRun(account.id(), syncNow.syncEverything(account.id()));
+            assertThat(once.state()).as(once.error()).isEqualTo(SyncState.SUCCEEDED);
+            assertThat(Duration.between(once.startedAt(), once.finishedAt())).isLessThan(Duration.ofSeconds(30));
+            assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, created)).isPresent();
+
+            // Three in a row: the read fails as timed out, well before the stall would have ended...
+            psa.clearFaults();
+            psa.stallTicketReads(3, Duration.ofSeconds(60));
+            SyncRun failed = awaitRun(account.id(), syncNow.syncEverything(account.id()));
+            assertThat(failed.state()).isEqualTo(SyncState.FAILED);
+            assertThat(failed.error()).startsWith("Timed out");
+            assertThat(Duration.between(failed.startedAt(), failed.finishedAt())).isLessThan(Duration.ofSeconds(40));
+        } finally {
+            psa.clearFaults();
+        }
+        // ...and every request slot is free again: the next run reads as usual.
+        String status = psa.changeStatus(created);
+        SyncRun next = awaitRun(account.id(), syncNow.syncEverything(account.id()));
+        assertThat(next.state()).as(next.error()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, created).orElseThrow().status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aPollThatFindsNothingCostsOneRequestPerEntity(SimulatedPsa psa) {
         TestAccount account = fixtures().account("Quiet");
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
         ConnectedAccount real = connectedAccounts.open(account.id()).orElseThrow();
         // The run counts the calls of this account only (others share the simulator's API user and its gate).
@@ -157,17 +191,18 @@ abstract class SyncEngineCases extends HorizonTest {
 
         assertThat(first.state()).isEqualTo(SyncState.SUCCEEDED);
         assertThat(second.state()).isEqualTo(SyncState.SUCCEEDED);
-        assertThat(second.apiRequests()).isEqualTo(Streams.WATERMARKED.size());
+        assertThat(second.apiRequests()).isEqualTo(Streams.WATERMARKED.stream()
+                .filter(real.reader().capabilities()::watermarked).count());
     }
 
-    @Test
-    void oneTicketIsSyncedByIdThroughTheApi() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void oneTicketIsSyncedByIdThroughTheApi(SimulatedPsa psa) throws Exception {
         TestAccount account = fixtures().account("One ticket");
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
-        var control = simulator().control();
-        long ticket = control.createTicket(Map.of("title", "Outlook asks for the password"));
-        long note = control.addNote(ticket, "Reset", "Password reset, profile rebuilt.");
+        long ticket = psa.createTicket("Outlook asks for the password");
+        long note = psa.addNote(ticket, "Reset", "Password reset, profile rebuilt.");
 
         HttpResponse<String> answer = apiPost("/api/v1/sync/tickets/" + ticket, account.admin().token());
         assertThat(answer.statusCode()).isEqualTo(202);
@@ -185,16 +220,16 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(apiGet("/api/v1/sync-runs/" + runId, other.admin().token()).statusCode()).isEqualTo(404);
     }
 
-    @Test
-    void aTicketTheMirrorDoesNotKnowIsSyncedByItsNumberThroughTheApi() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aTicketTheMirrorDoesNotKnowIsSyncedByItsNumberThroughTheApi(SimulatedPsa psa) throws Exception {
         TestAccount account = fixtures().account("By number");
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
-        var control = simulator().control();
         // Created after the backfill and synced before any poll could bring it: the mirror has never seen its number.
-        long ticket = control.createTicket(Map.of("title", "Scanner sends nothing to e-mail"));
-        long note = control.addNote(ticket, "SMTP relay", "The relay refused the scanner's address.");
-        String number = control.get("Tickets", ticket).orElseThrow().path("ticketNumber").asString();
+        long ticket = psa.createTicket("Scanner sends nothing to e-mail");
+        long note = psa.addNote(ticket, "SMTP relay", "The relay refused the scanner's address.");
+        String number = psa.ticketNumber(ticket);
         assertThat(mirror.ticketByNumber(account.id(), number)).isEmpty();
 
         HttpResponse<String> answer = apiPost("/api/v1/sync/tickets/" + number, account.admin().token());
@@ -214,10 +249,11 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(missing.error()).isEqualTo("The helpdesk has no ticket with the number \"T20000101.9999\".");
     }
 
-    @Test
-    void aListingMissingMoreThanTheShareDeletesNothingAndSaysSo() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aListingMissingMoreThanTheShareDeletesNothingAndSaysSo(SimulatedPsa psa) {
         TestAccount account = fixtures().account("Guard");
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
         ConnectedAccount real = connectedAccounts.open(account.id()).orElseThrow();
         long users = mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live();
@@ -237,10 +273,11 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(allowed.counts().get("helpdesk_users").deleted()).isEqualTo(1);
     }
 
-    @Test
-    void aListingThatFailsHalfWayDeletesNothing() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aListingThatFailsHalfWayDeletesNothing(SimulatedPsa psa) {
         TestAccount account = fixtures().account("Failed pass");
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
         ConnectedAccount real = connectedAccounts.open(account.id()).orElseThrow();
         long users = mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live();
@@ -252,10 +289,11 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(mirror.count(account.id(), MirroredEntity.HELPDESK_USERS).live()).isEqualTo(users);
     }
 
-    @Test
-    void aRunWhoseNodeStoppedBeatingIsMarkedInterruptedNeverSucceeded() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aRunWhoseNodeStoppedBeatingIsMarkedInterruptedNeverSucceeded(SimulatedPsa psa) {
         TestAccount account = fixtures().account("Stalled");
-        connect(account.id(), SyncSettings.defaults());
+        connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
         // A poll started ten minutes ago on a node that has since died: its heartbeat is as old.
         long stalled = runs.start(account.id(), SyncKind.POLL, "schedule", null, null, "dead-node",
@@ -269,18 +307,16 @@ abstract class SyncEngineCases extends HorizonTest {
 
     // ---- helpers ----
 
-    void connect(long accountId, SyncSettings settings) {
+    void connect(SimulatedPsa psa, long accountId, SyncSettings settings) {
         assertThat(connections.saveSettings(accountId, settings)).isEmpty();
-        connectOnly(accountId);
+        connectOnly(psa, accountId);
     }
 
     /** Stores the connection as the wizard's first step does, before any settings are saved. */
-    void connectOnly(long accountId) {
-        ApiUser user = simulator().apiUser();
-        var credentials = AutotaskCredentials.of(user.userName(), user.secret(), user.integrationCode());
-        ConnectionTestOutcome outcome = connections.test(HelpdeskKind.AUTOTASK, credentials);
-        assertThat(outcome.ok()).as("connection test").isTrue();
-        connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, outcome.result());
+    void connectOnly(SimulatedPsa psa, long accountId) {
+        ConnectionTestOutcome outcome = connections.test(psa.kind(), psa.credentials());
+        assertThat(outcome.ok()).as("connection test: %s", outcome.failure()).isTrue();
+        connections.connect(accountId, psa.kind(), psa.credentials(), outcome.result());
     }
 
     SyncRun awaitBackfill(long accountId) {

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirroredEntity;
-import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.helpdesk.autotask.AutotaskPsa;
+import horizon.testsupport.SimulatedPsa;
+import java.util.List;
 import horizon.testsupport.Browser;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.WebSession;
@@ -23,22 +25,23 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class SyncEngineH2Test extends SyncEngineCases {
 
-    private static final AutotaskSimulator SIMULATOR = startSimulator();
+    private static final AutotaskPsa AUTOTASK = AutotaskPsa.start();
+    private static final List<SimulatedPsa> PSAS = List.of(AUTOTASK);
 
     @DynamicPropertySource
-    static void simulator(DynamicPropertyRegistry registry) {
-        register(registry, SIMULATOR, true);
+    static void simulators(DynamicPropertyRegistry registry) {
+        register(registry, PSAS, true);
     }
 
     @Override
-    protected AutotaskSimulator simulator() {
-        return SIMULATOR;
+    protected List<SimulatedPsa> psas() {
+        return PSAS;
     }
 
     @Test
     void theSyncRunLogsPageListsRunsFiltersThemAndQueuesSyncNow() {
         TestAccount account = fixtures().account("Runs page");
-        connect(account.id(), SyncSettings.defaults());
+        connect(AUTOTASK, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
         WebSession web = web();
         web.login(account.admin().email(), account.admin().password());
@@ -63,7 +66,7 @@ class SyncEngineH2Test extends SyncEngineCases {
     @Test
     void theFirstBackfillWaitsForTheWizardsSyncSettings() {
         TestAccount account = fixtures().account("Wizard");
-        connectOnly(account.id());
+        connectOnly(AUTOTASK, account.id());
 
         // Step 2 of the wizard not saved yet: no backfill with settings the admin is still choosing.
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
@@ -77,9 +80,9 @@ class SyncEngineH2Test extends SyncEngineCases {
     @Test
     void browserShowsARunningBackfillWithItsProgressAndSyncsOneTicket() {
         TestAccount account = fixtures().account("Browser runs");
-        SIMULATOR.control().setLatency(Duration.ofMillis(400));
+        AUTOTASK.setLatency(Duration.ofMillis(400));
         try (Browser browser = Browser.open(baseUrl())) {
-            connect(account.id(), new SyncSettings(true, true, true, true, true, true, 3650, 300));
+            connect(AUTOTASK, account.id(), new SyncSettings(true, true, true, true, true, true, 3650, 300));
             browser.login(account.admin().email(), account.admin().password()).go("/admin/helpdesk/sync-runs");
             // The running backfill's row polls itself: records so far against the total, and the time left.
             browser.until(d -> {
@@ -89,7 +92,7 @@ class SyncEngineH2Test extends SyncEngineCases {
             browser.waitForText(By.cssSelector("#sync-runs tr.running"), "left");
             browser.waitForText(By.cssSelector("#sync-runs tr.running"), "tickets");
             browser.screenshot("sync-runs-backfill-running");
-            SIMULATOR.control().setLatency(Duration.ZERO);
+            AUTOTASK.setLatency(Duration.ZERO);
             awaitBackfill(account.id());
             browser.waitForText(By.cssSelector("#sync-runs tbody tr:last-child"), "SUCCEEDED");
 
@@ -102,7 +105,7 @@ class SyncEngineH2Test extends SyncEngineCases {
             assertThat(browser.find(By.id("run-" + runId)).getText()).contains("SINGLE_TICKET", "tickets");
             browser.screenshot("sync-runs");
         } finally {
-            SIMULATOR.control().setLatency(Duration.ZERO);
+            AUTOTASK.setLatency(Duration.ZERO);
         }
     }
 }

@@ -1,6 +1,8 @@
 package horizon.sync;
 
-import horizon.simulator.autotask.AutotaskSimulator;
+import horizon.helpdesk.autotask.AutotaskPsa;
+import horizon.testsupport.SimulatedPsa;
+import java.util.List;
 import horizon.testsupport.EmbeddedPostgresStore;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,16 +12,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class SyncEnginePostgresTest extends SyncEngineCases {
 
-    private static final AutotaskSimulator SIMULATOR = startSimulator();
+    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.start());
 
     @DynamicPropertySource
-    static void simulator(DynamicPropertyRegistry registry) {
+    static void simulators(DynamicPropertyRegistry registry) {
         EmbeddedPostgresStore.register(registry);
-        register(registry, SIMULATOR, false);
+        register(registry, PSAS, false);
     }
 
     @Override
-    protected AutotaskSimulator simulator() {
-        return SIMULATOR;
+    protected List<SimulatedPsa> psas() {
+        return PSAS;
     }
 }

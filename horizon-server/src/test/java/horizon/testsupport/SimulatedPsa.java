@@ -52,8 +52,8 @@ public interface SimulatedPsa extends AutoCloseable {
 
     void setLatency(Duration latency);
 
-    /** Makes the {@code attempt}-th read of tickets from now on stall in the middle of its body for {@code stall}. */
-    void stallTicketRead(int attempt, Duration stall);
+    /** Makes the next {@code count} reads of tickets stall in the middle of their body for {@code stall} each. */
+    void stallTicketReads(int count, Duration stall);
 
     /** Removes every fault. */
     void clearFaults();

@@ -32,6 +32,11 @@ public final class AutotaskPsa implements SimulatedPsa {
         this.simulator = simulator;
     }
 
+    /** A simulator a test started itself. */
+    public static AutotaskPsa of(AutotaskSimulator simulator) {
+        return new AutotaskPsa(simulator);
+    }
+
     /** The standard generated MSP. */
     public static AutotaskPsa start() {
         return start(SimulatorOptions.defaults());
@@ -139,9 +144,8 @@ public final class AutotaskPsa implements SimulatedPsa {
     }
 
     @Override
-    public void stallTicketRead(int attempt, Duration stall) {
-        simulator.control().requestFaults().add(FaultRule.on("POST", "Tickets/query", attempt,
-                FaultRule.Kind.STALL_MID_BODY, 0).withStall(stall));
+    public void stallTicketReads(int count, Duration stall) {
+        simulator.control().requestFaults().add(new FaultRule("POST", "Tickets/query", 1, count, FaultRule.Kind.STALL_MID_BODY, 0, stall, 1.0));
     }
 
     @Override

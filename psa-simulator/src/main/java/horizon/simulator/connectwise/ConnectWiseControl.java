@@ -207,6 +207,7 @@ public final class ConnectWiseControl {
         node.set("requests", MAPPER.valueToTree(parts.requests().snapshot()));
         node.put("requestsThisMinute", parts.perMinute().used());
         node.put("requestsPerMinute", parts.perMinute().threshold());
+        node.put("peakInFlight", parts.requests().peakInFlight());
         node.set("callbacks", MAPPER.valueToTree(parts.delivery().counters()));
         return node;
     }

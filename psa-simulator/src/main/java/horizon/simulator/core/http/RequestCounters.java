@@ -3,11 +3,29 @@ package horizon.simulator.core.http;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Requests served, by endpoint and HTTP status. */
+/** Requests served, by endpoint and HTTP status, and how many were ever served at once. */
 public final class RequestCounters {
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, LongAdder>> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+
+    /** An API request arrived (control requests are not counted). */
+    public void enter() {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    /** An API request was answered, or ended without an answer. */
+    public void leave() {
+        inFlight.decrementAndGet();
+    }
+
+    /** The most API requests that were ever in the simulator at once, over all callers and endpoints. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
 
     public void record(String endpoint, int status) {
         counts.computeIfAbsent(endpoint, k -> new ConcurrentHashMap<>()).computeIfAbsent(status, k -> new LongAdder())

@@ -136,8 +136,15 @@ public final class SimHttpServer implements AutoCloseable {
                 }
                 return;
             }
-            Reply reply = psa.serve(new Incoming(exchange));
-            String outcome = send(exchange, reply);
+            Reply reply;
+            String outcome;
+            counters.enter();
+            try {
+                reply = psa.serve(new Incoming(exchange));
+                outcome = send(exchange, reply);
+            } finally {
+                counters.leave();
+            }
             int status = outcome.equals("answered") ? reply.status() : 0;
             counters.record(reply.endpoint(), status);
             log.add(clock.now(), method, target, reply.endpoint(), status, outcome, reply.committed(),

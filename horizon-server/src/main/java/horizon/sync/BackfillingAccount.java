@@ -454,13 +454,33 @@ class BackfillingAccount {
                 }
                 for (int i = 0; i < entities.size(); i++) {
                     HelpdeskEntity child = entities.get(i);
-                    int number = numbers.get(i).getAndIncrement();
-                    checkpoints.insertChildBatch(accountId, origin, Streams.name(child), number, lo, hi, ticketIds,
-                            clock.instant());
                     int pool = i;
-                    var batch = new BackfillCheckpointRepository.ChildBatch(number, ticketIds, 0);
-                    pending.get().add(() -> submit(pool, child, batch));
+                    for (List<Long> part : parts(child, ticketIds)) {
+                        int number = numbers.get(i).getAndIncrement();
+                        checkpoints.insertChildBatch(accountId, origin, Streams.name(child), number, lo, hi, part,
+                                clock.instant());
+                        var batch = new BackfillCheckpointRepository.ChildBatch(number, part, 0);
+                        pending.get().add(() -> submit(pool, child, batch));
+                    }
                 }
+            }
+
+            /**
+             * A ticket page's tickets as child batches: one, when the PSA lists the children of the whole page in bulk;
+             * else one per reading thread, so a PSA that lists them a few tickets at a time is read in parallel.
+             */
+            private List<List<Long>> parts(HelpdeskEntity child, List<Long> ticketIds) {
+                int per = account.reader().capabilities().parentIdsPerQuery(child);
+                if (per >= ticketIds.size()) {
+                    return List.of(ticketIds);
+                }
+                List<Long> sorted = ticketIds.stream().sorted().toList();
+                int size = Math.max(per, (sorted.size() + properties.parallelism() - 1) / properties.parallelism());
+                List<List<Long>> parts = new ArrayList<>();
+                for (int from = 0; from < sorted.size(); from += size) {
+                    parts.add(sorted.subList(from, Math.min(from + size, sorted.size())));
+                }
+                return parts;
             }
 
             /** After the ticket page's commit: starts reading its child batches. */

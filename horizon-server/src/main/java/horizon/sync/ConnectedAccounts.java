@@ -38,6 +38,6 @@ class ConnectedAccounts {
         }
         HelpdeskCredentials credentials = connections.credentials(accountId).orElseThrow();
         return Optional.of(new ConnectedAccount(accountId, kind.get(), credentials, connections.settings(accountId),
-                helpdesks.reader(kind.get())));
+                RetryingReads.around(helpdesks.reader(kind.get()))));
     }
 }

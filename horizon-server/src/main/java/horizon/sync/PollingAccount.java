@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,14 +109,18 @@ class PollingAccount {
         switch (entity) {
             case TICKETS -> {
                 List<Long> ids = records.stream().map(HelpdeskRecord::externalId).toList();
-                Set<Long> known = presence.liveTickets(accountId, ids);
-                List<Long> arrived = ids.stream().filter(id -> !known.contains(id)).toList();
+                Map<Long, Instant> held = presence.ticketWatermarks(accountId, ids);
+                List<Long> arrived = ids.stream().filter(id -> !held.containsKey(id)).toList();
+                // Tickets the overlap reads again unchanged are left alone; new and changed ones are looked at.
+                List<Long> changed = records.stream().filter(r -> !held.containsKey(r.externalId())
+                        || !Objects.equals(held.get(r.externalId()), r.remoteUpdatedAt()))
+                        .map(HelpdeskRecord::externalId).toList();
                 run.wrote(name, records.size(), Streams.upsert(writer, accountId, entity, records), true);
                 Instant readAt = clock.instant();
                 for (HelpdeskEntity child : CHILDREN) {
                     if (compared(account, child)) {
                         // Every changed ticket: its children cannot be followed any other way.
-                        children.compare(account, run, child, ids, ticketId -> readAt);
+                        children.compare(account, run, child, changed, ticketId -> readAt);
                     } else if (!arrived.isEmpty() && Streams.enabled(account.settings(), child)) {
                         readNew(account, run, child, arrived);
                     }

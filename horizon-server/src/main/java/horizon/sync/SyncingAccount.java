@@ -339,7 +339,7 @@ class SyncingAccount implements DisposableBean {
         } catch (SyncStopping.RunStopped stopped) {
             end(runLog, SyncState.INTERRUPTED, stopped.getMessage());
         } catch (HelpdeskException failure) {
-            String message = failure.kind().title() + ": " + failure.getMessage();
+            String message = failure.title() + ": " + failure.getMessage();
             log.warn("sync run failed account={} psa={} run={} kind={} retriable={}: {}", accountId, account.kind(),
                     runId, failure.kind(), failure.retriable(), failure.getMessage());
             end(runLog, SyncState.FAILED, message);

@@ -20,7 +20,7 @@ class OnboardingBrowserTest extends SimulatorBackedTest {
         try (Browser browser = Browser.open(baseUrl())) {
             browser.login(acme.admin().email(), acme.admin().password());
             browser.go("/admin/onboarding");
-            assertThat(browser.find(By.id("psa-choice")).getText()).contains("Autotask", "ConnectWise Manage",
+            assertThat(browser.find(By.id("psa-choice")).getText()).contains("Autotask", "ConnectWise PSA",
                     "HaloPSA", "Zoho Desk", "coming soon");
             assertThat(browser.find(By.cssSelector("input[value=HALOPSA]")).isEnabled()).isFalse();
 

@@ -1,5 +1,6 @@
 package horizon.onboarding;
 
+import horizon.helpdesk.connectwise.ConnectWisePsa;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorOptions;
@@ -8,17 +9,28 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Horizon pointed at one in-process Autotask simulator, shared by every subclass so they also share one Spring
- * context. Tests that inject faults clear them again in a finally block.
+ * Horizon pointed at one in-process Autotask simulator and one ConnectWise simulator, shared by every subclass so they
+ * also share one Spring context. Tests that inject faults clear them again in a finally block.
  */
 public abstract class SimulatorBackedTest extends HorizonTest {
 
     private static AutotaskSimulator simulator;
+    private static ConnectWisePsa connectWise;
 
     @DynamicPropertySource
-    static void autotaskSimulator(DynamicPropertyRegistry registry) {
+    static void simulators(DynamicPropertyRegistry registry) {
         registry.add("horizon.autotask.discovery-url", () -> simulator().zones().get(0).apiUrl());
         registry.add("horizon.autotask.request-timeout", () -> "5s");
+        connectWise().properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("horizon.connectwise.request-timeout", () -> "5s");
+    }
+
+    /** A ConnectWise PSA with the standard MSP, started once per JVM and stopped when it exits. */
+    protected static synchronized ConnectWisePsa connectWise() {
+        if (connectWise == null) {
+            connectWise = ConnectWisePsa.start();
+        }
+        return connectWise;
     }
 
     /** Started once per JVM and stopped when it exits. */

@@ -7,6 +7,7 @@ import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirroredEntity;
 import horizon.helpdesk.autotask.AutotaskPsa;
+import horizon.helpdesk.connectwise.ConnectWisePsa;
 import horizon.testsupport.SimulatedPsa;
 import java.util.List;
 import horizon.testsupport.Browser;
@@ -26,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SyncEngineH2Test extends SyncEngineCases {
 
     private static final AutotaskPsa AUTOTASK = AutotaskPsa.start();
-    private static final List<SimulatedPsa> PSAS = List.of(AUTOTASK);
+    private static final List<SimulatedPsa> PSAS = List.of(AUTOTASK, ConnectWisePsa.start());
 
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {

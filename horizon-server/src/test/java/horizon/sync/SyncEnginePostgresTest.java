@@ -1,6 +1,7 @@
 package horizon.sync;
 
 import horizon.helpdesk.autotask.AutotaskPsa;
+import horizon.helpdesk.connectwise.ConnectWisePsa;
 import horizon.testsupport.SimulatedPsa;
 import java.util.List;
 import horizon.testsupport.EmbeddedPostgresStore;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class SyncEnginePostgresTest extends SyncEngineCases {
 
-    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.start());
+    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.start(), ConnectWisePsa.start());
 
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {

@@ -64,9 +64,19 @@ public abstract class HorizonTest {
 
     /** A GET on the REST API with an optional bearer token. */
     protected HttpResponse<String> apiGet(String path, String token) {
+        return api("GET", path, token, null);
+    }
+
+    /** A call on the REST API with a JSON body (null for none) and an optional bearer token. */
+    protected HttpResponse<String> api(String method, String path, String token, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * it, and what the mirror must hold after a sync. One implementation per PSA, next to its adapter's tests; the suites
  * never name a PSA.
  */
-public interface SimulatedPsa extends AutoCloseable {
+public interface SimulatedPsa {
 
     HelpdeskKind kind();
 
@@ -58,6 +58,6 @@ public interface SimulatedPsa extends AutoCloseable {
     /** Removes every fault. */
     void clearFaults();
 
-    @Override
+    /** Stops the simulator. (Not AutoCloseable: JUnit would close a parameter after each case.) */
     void close();
 }

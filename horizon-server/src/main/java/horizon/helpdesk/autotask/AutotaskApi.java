@@ -47,11 +47,6 @@ class AutotaskApi {
                 () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));
     }
 
-    /** POST through the gate, never asked again after a transient failure: the connection test's probe. */
-    JsonNode postOnce(HelpdeskCredentials credentials, String path, JsonNode body) {
-        return gate.sendOnce(credentials, endpointOf(path), () -> call(credentials, "POST", path, body));
-    }
-
     /** Reads ThresholdInformation now, through the gate, and lets the gate pace by it. */
     ApiBudget budget(HelpdeskCredentials credentials) {
         return gate.readBudget(credentials, () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));

@@ -64,7 +64,7 @@ class AutotaskConnector implements HelpdeskConnector {
         var alternatives = either.putArray("items");
         alternatives.addObject().put("op", "eq").put("field", "userName").put("value", userName);
         alternatives.addObject().put("op", "eq").put("field", "email").put("value", userName);
-        JsonNode items = api.postOnce(credentials, "Resources/query", query).path("items");
+        JsonNode items = api.post(credentials, "Resources/query", query).path("items");
         if (!items.isArray() || items.isEmpty()) {
             throw HelpdeskException.answered(Kind.PERMISSION,
                     "Autotask accepted the credentials but returned no Resources record for this API user, so Horizon "

@@ -44,8 +44,6 @@ public class AutotaskRateGate {
     /** Autotask's documented threshold, assumed until the first ThresholdInformation reading. */
     static final int DEFAULT_THRESHOLD = 10_000;
     static final String THRESHOLD_ENDPOINT = "ThresholdInformation";
-    /** How often a read that failed transiently (timeout, cut-off body, 5xx) is asked again before the failure stands. */
-    static final int TRANSIENT_RETRIES = 2;
 
     private static final Logger log = LoggerFactory.getLogger(AutotaskRateGate.class);
     private static final Duration WINDOW = Duration.ofMinutes(60);
@@ -97,8 +95,7 @@ public class AutotaskRateGate {
     }
 
     /**
-     * Sends one read through the gate: 429s are retried with backoff up to the configured number, transient failures
-     * twice ({@link #TRANSIENT_RETRIES}). {@code endpoint} is the entity collection (its query, count and
+     * Sends one request through the gate; 429s are retried with backoff up to the configured number. {@code endpoint} is the entity collection (its query, count and
      * entityInformation calls share it), as Autotask counts threads.
      *
      * @throws HelpdeskException RATE_LIMITED (retriable) when the hourly share or an endpoint slot does not free within
@@ -109,15 +106,7 @@ public class AutotaskRateGate {
                Supplier<JsonNode> thresholdRead) {
         Tenant tenant = tenant(credentials);
         refreshIfDue(tenant, thresholdRead);
-        return sendCounted(tenant, endpoint, request, TRANSIENT_RETRIES);
-    }
-
-    /**
-     * Sends one request through the gate without asking again after a transient failure (429s are still retried): a
-     * connection test reports a slow or unreachable PSA at once rather than after three deadlines.
-     */
-    <T> T sendOnce(HelpdeskCredentials credentials, String endpoint, Supplier<T> request) {
-        return sendCounted(tenant(credentials), endpoint, request, 0);
+        return sendCounted(tenant, endpoint, request);
     }
 
     /** Reads ThresholdInformation now (through the gate, counted) and remembers it. */
@@ -148,11 +137,10 @@ public class AutotaskRateGate {
                 properties.budgetSharePercent(), tenant.reading, busy(tenant), Map.copyOf(loads));
     }
 
-    private <T> T sendCounted(Tenant tenant, String endpoint, Supplier<T> request, int transientRetries) {
+    private <T> T sendCounted(Tenant tenant, String endpoint, Supplier<T> request) {
         Endpoint bucket = tenant.endpoint(endpoint);
         HelpdeskException refusal = null;
         int throttled = 0;
-        int failed = 0;
         while (true) {
             acquire(tenant, bucket);
             try {
@@ -162,28 +150,20 @@ public class AutotaskRateGate {
                 }
                 return request.get();
             } catch (HelpdeskException failure) {
-                boolean answered429 = failure.kind() == Kind.RATE_LIMITED && failure.httpStatus() != 0;
-                // A read that timed out, was cut off or met a 5xx is asked again: the answer is the same to have twice.
-                boolean transientRead = failure.kind() == Kind.TRANSIENT && failed < transientRetries;
-                if (!answered429 && !transientRead) {
+                if (failure.kind() != Kind.RATE_LIMITED || failure.httpStatus() == 0) {
                     throw failure;
                 }
-                if (answered429) {
-                    refusal = failure;
-                    if (++throttled > properties.maxRetries()) {
-                        break;
-                    }
-                } else {
-                    failed++;
+                refusal = failure;
+                if (++throttled > properties.maxRetries()) {
+                    break;
                 }
             } finally {
                 // The slot is free again on every path: an answer, a refusal, a stall cut off by the deadline.
                 bucket.release();
             }
-            int attempt = throttled + failed;
-            Duration backoff = backoff(attempt);
-            log.info("autotask gate={} endpoint={} retry {} ({} answered 429, {} failed transiently) in {} ms",
-                    tenant.label, endpoint, attempt, throttled, failed, backoff.toMillis());
+            Duration backoff = backoff(throttled);
+            log.info("autotask gate={} endpoint={} answered 429; retry {} of {} in {} ms", tenant.label, endpoint,
+                    throttled, properties.maxRetries(), backoff.toMillis());
             pauseFor(backoff);
         }
         log.warn("autotask gate={} endpoint={} still answered 429 after {} retries", tenant.label, endpoint,
@@ -292,7 +272,7 @@ public class AutotaskRateGate {
     }
 
     private ApiBudget readThreshold(Tenant tenant, Supplier<JsonNode> thresholdRead) {
-        JsonNode answer = sendCounted(tenant, THRESHOLD_ENDPOINT, thresholdRead, 0);
+        JsonNode answer = sendCounted(tenant, THRESHOLD_ENDPOINT, thresholdRead);
         ApiBudget reading = new ApiBudget(
                 answer.path("currentTimeframeRequestCount").asInt(0),
                 answer.path("externalRequestThreshold").asInt(0),

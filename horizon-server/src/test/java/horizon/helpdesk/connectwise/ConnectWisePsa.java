@@ -65,9 +65,9 @@ public final class ConnectWisePsa implements SimulatedPsa {
 
     @Override
     public Map<String, String> properties() {
-        // Horizon's own pace (300 a minute by default) would hold a backfill, which reads notes one ticket at a time
         return Map.of("horizon.connectwise.client-id", simulator.clientId(),
                 "horizon.connectwise.allow-insecure-loopback", "true",
+                // Every test account shares the simulator's one API member: its pace is not under test here.
                 "horizon.connectwise.requests-per-minute", "100000");
     }
 

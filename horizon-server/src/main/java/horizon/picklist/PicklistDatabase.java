@@ -65,8 +65,10 @@ public class PicklistDatabase {
         Set<String> nestedChildren = new HashSet<>();
         Map<String, PicklistNames.Dependency> childOf = new LinkedHashMap<>();
         for (PicklistNames.Dependency dependency : names.dependencies()) {
+            // One dependent list nests under its parent's values (the first the PSA names, e.g. a board's statuses);
+            // the parent's other dependents (a board's types, items, teams) are shown as lists of their own.
             if (dependency.entity().equals(entity) && fields.containsKey(dependency.parentField())
-                    && fields.containsKey(dependency.childField())) {
+                    && fields.containsKey(dependency.childField()) && !childOf.containsKey(dependency.parentField())) {
                 nestedChildren.add(dependency.childField());
                 childOf.put(dependency.parentField(), dependency);
             }

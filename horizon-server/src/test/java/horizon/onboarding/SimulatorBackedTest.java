@@ -17,10 +17,21 @@ public abstract class SimulatorBackedTest extends HorizonTest {
     private static AutotaskSimulator simulator;
     private static ConnectWisePsa connectWise;
 
+    /**
+     * A database of this context's own: the default context's scheduler, which knows no simulator, would otherwise pick
+     * up the sync tasks of the accounts connected here (both poll the same scheduled_tasks table).
+     */
+    private static final String DATABASE = "jdbc:h2:mem:simulated-" + java.util.UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
         registry.add("horizon.autotask.discovery-url", () -> simulator().zones().get(0).apiUrl());
         registry.add("horizon.autotask.request-timeout", () -> "5s");
+        // One quick retry after a 429, so a test that makes the PSA refuse sees the refusal within a second.
+        registry.add("horizon.autotask.max-retries", () -> "1");
+        registry.add("horizon.autotask.backoff-base", () -> "20ms");
         connectWise().properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("horizon.connectwise.request-timeout", () -> "5s");
     }

@@ -125,7 +125,7 @@ class HardKillTakeoverPostgresTest {
                 "--db-scheduler.polling-interval=1s",
                 "--db-scheduler.heartbeat-interval=1s",
                 "--horizon.sync.dispatch-interval=1s",
-                "--horizon.sync.stale-after=5s"));
+                "--horizon.sync.stale-after=10s"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile())

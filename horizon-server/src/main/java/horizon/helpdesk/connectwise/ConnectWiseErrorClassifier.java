@@ -129,7 +129,7 @@ final class ConnectWiseErrorClassifier {
             if (cause instanceof HttpTimeoutException) {
                 return HelpdeskException.transport(Kind.TRANSIENT, "ConnectWise at " + where + " did not answer "
                         + "completely within " + seconds(timeout) + ". Horizon will try again.", failure)
-                        .titled("Site unreachable");
+                        .titled("Timed out");
             }
             if (cause instanceof SSLException) {
                 return HelpdeskException.transport(Kind.TRANSIENT, "Horizon could not open a secure connection to "

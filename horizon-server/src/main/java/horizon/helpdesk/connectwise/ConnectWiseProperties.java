@@ -35,7 +35,7 @@ public record ConnectWiseProperties(String clientId, Duration connectTimeout, Du
         maxResponseBytes = maxResponseBytes == null ? 32L * 1024 * 1024 : maxResponseBytes;
         allowInsecureLoopback = allowInsecureLoopback != null && allowInsecureLoopback;
         requestsInFlight = requestsInFlight == null ? 4 : requestsInFlight;
-        requestsPerMinute = requestsPerMinute == null ? 300 : requestsPerMinute;
+        requestsPerMinute = requestsPerMinute == null ? 600 : requestsPerMinute;
         maxRetries = maxRetries == null ? 3 : maxRetries;
         maxWait = maxWait == null ? Duration.ofSeconds(60) : maxWait;
         if (requestsInFlight < 1) {

@@ -151,12 +151,12 @@ class ConnectWiseErrorClassifierTest {
     }
 
     @Test
-    void aTimeoutIsAnUnreachableSiteAndRetriable() {
+    void aTimeoutIsTimedOutAndRetriable() {
         HelpdeskException e = ConnectWiseErrorClassifier.classifyTransport(TARGET,
                 new HttpTimeoutException("no complete answer within 60000 ms"), TIMEOUT);
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.retriable()).isTrue();
-        assertThat(e.title()).isEqualTo("Site unreachable");
+        assertThat(e.title()).isEqualTo("Timed out");
         assertThat(e.getMessage()).contains("https://api-na.myconnectwise.net").contains("60 s");
         assertThat(e.httpStatus()).isZero();
     }

@@ -301,7 +301,7 @@ class ConnectWiseReaderSimulatorTest {
                 .isInstanceOfSatisfying(HelpdeskException.class, e -> {
                     assertThat(e.kind()).isEqualTo(HelpdeskException.Kind.TRANSIENT);
                     assertThat(e.retriable()).isTrue();
-                    assertThat(e.title()).isEqualTo("Site unreachable");
+                    assertThat(e.title()).isEqualTo("Timed out");
                 });
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(quick.gate().inFlight(quick.credentials())).isZero();

@@ -562,8 +562,13 @@ class BackfillingAccount {
                 int writeEvery = Math.max(per, TICKETS_PER_WRITE);
                 List<HelpdeskRecord> read = new ArrayList<>();
                 int unwritten = 0;
+                long reached = batch.cursor();
                 for (int from = 0; from < open.size(); from += per) {
                     if (failure.get() != null || stopping.stopping()) {
+                        // Stopping: what was read is written first, so the next node does not read it again.
+                        if (unwritten > 0) {
+                            writeChildren(child, batch, read, reached, false);
+                        }
                         return;
                     }
                     List<Long> group = open.subList(from, Math.min(from + per, open.size()));
@@ -577,21 +582,28 @@ class BackfillingAccount {
                         query = query.continuedAt(page.nextCursor());
                     }
                     unwritten += group.size();
+                    reached = group.get(group.size() - 1);
                     boolean last = from + per >= open.size();
                     if (unwritten >= writeEvery || last) {
-                        long reached = group.get(group.size() - 1);
-                        List<HelpdeskRecord> batchRecords = List.copyOf(read);
-                        MirrorWriteResult result = transactions.execute(status -> {
-                            MirrorWriteResult written = Streams.upsert(writer, accountId, child, batchRecords);
-                            checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached, last,
-                                    clock.instant());
-                            return written;
-                        });
-                        run.wrote(name, batchRecords.size(), result, false);
+                        writeChildren(child, batch, read, reached, last);
                         read.clear();
                         unwritten = 0;
                     }
                 }
+            }
+
+            /** Writes children read for a batch's tickets up to {@code reached}, with the batch's new cursor. */
+            private void writeChildren(HelpdeskEntity child, BackfillCheckpointRepository.ChildBatch batch,
+                                       List<HelpdeskRecord> read, long reached, boolean last) {
+                String name = Streams.name(child);
+                List<HelpdeskRecord> records = List.copyOf(read);
+                MirrorWriteResult result = transactions.execute(status -> {
+                    MirrorWriteResult written = Streams.upsert(writer, accountId, child, records);
+                    checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached, last,
+                            clock.instant());
+                    return written;
+                });
+                run.wrote(name, records.size(), result, false);
             }
 
             /** Waits until every submitted batch is read (or one failed, or the node stops). */

@@ -349,6 +349,28 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(run.error()).contains("heartbeat");
     }
 
+    @org.junit.jupiter.api.Test
+    void aRunBeatsOnlyWhileItMakesProgress() {
+        TestAccount account = fixtures().account("Heartbeat");
+        long runId = runs.start(account.id(), SyncKind.POLL, "test", null, null, "test",
+                clock.instant().minus(Duration.ofMinutes(1)));
+        java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        RunLog log = new RunLog(account.id(), runId, runs, clock, requests::get);
+
+        assertThat(log.beat()).as("the first beat").isTrue();
+        java.time.Instant first = runs.find(account.id(), runId).orElseThrow().heartbeatAt();
+        // Nothing sent, nothing written: no beat, and the heartbeat stays where it was.
+        assertThat(log.beat()).isFalse();
+        assertThat(runs.find(account.id(), runId).orElseThrow().heartbeatAt()).isEqualTo(first);
+        // A request sent to the PSA is progress; so is a page written.
+        requests.incrementAndGet();
+        assertThat(log.beat()).isTrue();
+        assertThat(log.beat()).isFalse();
+        log.fetchedOnly("tickets", 3);
+        assertThat(log.beat()).isTrue();
+        log.finish(SyncState.SUCCEEDED, null);
+    }
+
     // ---- helpers ----
 
     void connect(SimulatedPsa psa, long accountId, SyncSettings settings) {

@@ -249,30 +249,32 @@ class BackfillingAccount {
                     RecordPage<HelpdeskRecord> first = account.reader().page(account.credentials(), base);
                     List<Long> firstIds = first.records().stream().map(HelpdeskRecord::externalId).toList();
                     long firstLast = first.lastIdOr(0);
+                    boolean onePage = first.complete() || first.records().isEmpty();
+                    // The plan (none when one page held everything) is stored with the first page and its child
+                    // batches in one transaction: a node stopped after it goes on from there, never from the start.
+                    IdSegments planned = onePage ? IdSegments.resume(List.of(), 1, firstLast)
+                            : IdSegments.plan(firstIds.stream().mapToLong(Long::longValue).min().orElse(0), firstLast,
+                            first.records().size(), Math.max(count, first.records().size()), properties.parallelism());
                     MirrorWriteResult result = transactions.execute(status -> {
                         MirrorWriteResult written = Streams.upsert(writer, accountId, entity, first.records());
                         if (children != null) {
                             children.checkpoint(0, firstLast, firstIds);
                         }
+                        checkpoints.savePhase(accountId, origin, phase, new BackfillCheckpointRepository.Phase(count,
+                                planned.estimatedMaxId(), planned.pageSpan(), false), clock.instant());
+                        planned.snapshot().forEach(segment -> checkpoints.saveSegment(accountId, origin, phase,
+                                segment, clock.instant()));
                         return written;
                     });
                     run.wrote(phase, first.records().size(), result, true);
                     if (children != null) {
                         children.submitPending();
                     }
-                    if (first.complete() || first.records().isEmpty()) {
+                    if (onePage) {
                         finish(phase, children, count);
                         return;
                     }
-                    plan = IdSegments.plan(firstIds.stream().mapToLong(Long::longValue).min().orElse(0), firstLast,
-                            first.records().size(), Math.max(count, first.records().size()), properties.parallelism());
-                    IdSegments planned = plan;
-                    transactions.executeWithoutResult(status -> {
-                        checkpoints.savePhase(accountId, origin, phase, new BackfillCheckpointRepository.Phase(count,
-                                planned.estimatedMaxId(), planned.pageSpan(), false), clock.instant());
-                        planned.snapshot().forEach(s -> checkpoints.saveSegment(accountId, origin, phase, s,
-                                clock.instant()));
-                    });
+                    plan = planned;
                 } else {
                     BackfillCheckpointRepository.Phase resumed = stored.get();
                     plan = IdSegments.resume(checkpoints.segments(accountId, origin, phase),

@@ -4,16 +4,11 @@ import horizon.HorizonApplication;
 import horizon.account.Accounts;
 import horizon.account.HorizonUser;
 import horizon.helpdesk.HelpdeskCredentials;
-import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.configuration.ConnectionTestOutcome;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.EntityCount;
 import horizon.mirror.MirrorQueries;
-import horizon.simulator.autotask.ApiUser;
-import horizon.simulator.autotask.AutotaskSimulator;
-import horizon.simulator.autotask.SimulatorCounters;
-import horizon.simulator.autotask.SimulatorOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -31,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Measures Horizon's first sync: a simulated Autotask with a large MSP, Horizon started in-process on H2 or
+ * Measures Horizon's first sync: a simulated PSA (Autotask or ConnectWise, see {@link BenchPsa}) with a large MSP, Horizon started in-process on H2 or
  * PostgreSQL, Connect, then the backfill Horizon starts by itself, timed from its Sync Run log and checked record by
  * record count against the simulator.
  */
@@ -43,25 +38,30 @@ public final class BackfillBench {
     /**
      * What to measure.
      *
+     * @param psa           the simulated PSA
      * @param tickets       tickets the simulated MSP has (all inside the ingest window)
      * @param latencyMillis added by the simulator to every API request
      * @param store         Horizon's database
      */
-    public record Plan(int tickets, int latencyMillis, Store store) {
+    public record Plan(BenchPsa.Product psa, int tickets, int latencyMillis, Store store) {
         static Plan defaults() {
-            return new Plan(100_000, 0, Store.H2);
+            return new Plan(BenchPsa.Product.AUTOTASK, 100_000, 0, Store.H2);
+        }
+
+        Plan withPsa(BenchPsa.Product p) {
+            return new Plan(p, tickets, latencyMillis, store);
         }
 
         Plan withTickets(int n) {
-            return new Plan(n, latencyMillis, store);
+            return new Plan(psa, n, latencyMillis, store);
         }
 
         Plan withLatencyMillis(int ms) {
-            return new Plan(tickets, ms, store);
+            return new Plan(psa, tickets, ms, store);
         }
 
         Plan withStore(Store s) {
-            return new Plan(tickets, latencyMillis, s);
+            return new Plan(psa, tickets, latencyMillis, s);
         }
     }
 
@@ -77,24 +77,36 @@ public final class BackfillBench {
      * @param recordsPerSecond  records ÷ run duration
      * @param apiRequests       requests the run reports having used
      * @param simulatorRequests requests the simulator answered with 200 during the run (all endpoints)
-     * @param floorSeconds      simulatorRequests × latency ÷ 3: the wall time of a perfect client limited to 3 in flight
+     * @param floorInFlight     the requests in flight the floor allows: Autotask 3 (its per-endpoint limit, counted
+     *                          once), ConnectWise {@code horizon.connectwise.requests-in-flight} (4, per tenant)
+     * @param floorSeconds      simulatorRequests × latency ÷ floorInFlight: the wall time of a perfect client limited
+     *                          to that many in flight
      * @param ratioToFloor      run duration ÷ floor (latency runs only)
-     * @param peakConcurrent    the most concurrent requests on any one endpoint, as the simulator saw it
+     * @param peakConcurrent    the most concurrent requests the simulator saw: Autotask on any one endpoint,
+     *                          ConnectWise in all ({@code peakScope})
+     * @param peakScope         "per endpoint" or "in all"
      * @param mirrorMatches     whether the mirror holds as many live tickets, notes and time entries as the simulator
      * @param mirrorCounts      the mirror's live counts per entity
      * @param simulatorCounts   the simulator's counts per entity
      * @param generatedIn       how long the simulator took to generate the MSP
      * @param loadAverageBefore the machine's one-minute load average when the run started (a quiet machine: about 1)
      * @param statements        on PostgreSQL, the statements that took most of its time, from pg_stat_statements
+     * @param pacingNote        how the bench's pace compares with the real PSA's limits (empty: nothing to say)
      */
     public record Result(Plan plan, String state, String error, Map<String, Long> fetchedByEntity, long records,
                          Duration runDuration, double recordsPerSecond, long apiRequests, long simulatorRequests,
-                         double floorSeconds, double ratioToFloor, int peakConcurrent, boolean mirrorMatches,
-                         Map<String, Long> mirrorCounts, Map<String, Long> simulatorCounts, Duration generatedIn,
-                         double loadAverageBefore, List<StatementCost> statements) {
+                         int floorInFlight, double floorSeconds, double ratioToFloor, int peakConcurrent,
+                         String peakScope, boolean mirrorMatches, Map<String, Long> mirrorCounts,
+                         Map<String, Long> simulatorCounts, Duration generatedIn, double loadAverageBefore,
+                         List<StatementCost> statements, String pacingNote) {
 
         boolean succeeded() {
             return "SUCCEEDED".equals(state) && mirrorMatches;
+        }
+
+        /** Simulator requests per ticket of the MSP. */
+        double requestsPerTicket() {
+            return plan.tickets() == 0 ? 0 : simulatorRequests / (double) plan.tickets();
         }
     }
 
@@ -130,19 +142,17 @@ public final class BackfillBench {
     public Result run() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("horizon-bench");
         Instant generating = Instant.now();
-        int companies = Math.max(40, plan.tickets() / 100);
-        var size = new SimulatorOptions.MspSize(companies, companies * 10, 12, plan.tickets(), 18);
-        try (AutotaskSimulator simulator = AutotaskSimulator.start(SimulatorOptions.defaults().withSize(size));
+        try (BenchPsa psa = plan.psa().start(BenchPsa.Size.forTickets(plan.tickets()));
              EmbeddedPostgres postgres = plan.store() == Store.POSTGRES ? EmbeddedPostgres.builder()
                      // Loaded so the report can say where PostgreSQL's time went; Horizon does not use it.
                      .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                      .setServerConfig("pg_stat_statements.track_planning", "on").start() : null) {
             Duration generatedIn = Duration.between(generating, Instant.now());
-            simulator.control().setLatency(Duration.ofMillis(plan.latencyMillis()));
+            psa.setLatency(Duration.ofMillis(plan.latencyMillis()));
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("server.port", "0");
             properties.put("horizon.data-dir", work.toString());
-            properties.put("horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl().toLowerCase());
+            properties.putAll(psa.horizonProperties());
             properties.put("db-scheduler.polling-interval", "1s");
             properties.put("logging.level.root", "WARN");
             if (postgres != null) {
@@ -155,33 +165,32 @@ public final class BackfillBench {
                     .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             try (ConfigurableApplicationContext horizon = new SpringApplicationBuilder(HorizonApplication.class)
                     .run(arguments)) {
-                return measure(simulator, horizon, generatedIn);
+                return measure(psa, horizon, generatedIn);
             }
         }
     }
 
-    private Result measure(AutotaskSimulator simulator, ConfigurableApplicationContext horizon, Duration generatedIn)
+    private Result measure(BenchPsa psa, ConfigurableApplicationContext horizon, Duration generatedIn)
             throws InterruptedException {
         HorizonUser admin = horizon.getBean(Accounts.class)
                 .openAccount("Bench MSP", "bench@bench.horizon.local", "Bench", "bench-password-" + System.nanoTime());
         long accountId = admin.accountId();
         HelpdeskConnections connections = horizon.getBean(HelpdeskConnections.class);
-        ApiUser user = simulator.apiUser();
-        var credentials = new HelpdeskCredentials(user.userName(), user.secret(), user.integrationCode());
+        HelpdeskCredentials credentials = psa.credentials();
         // The whole generated history (18 months) is inside the window, so every ticket is read.
         var settings = new SyncSettings(true, true, true, true, true, true, 600, 300);
-        ConnectionTestOutcome tested = connections.test(HelpdeskKind.AUTOTASK, credentials);
+        ConnectionTestOutcome tested = connections.test(psa.kind(), credentials);
         if (!tested.ok()) {
             throw new IllegalStateException("Connect failed against the simulator: " + tested);
         }
-        long requestsBefore = ok(simulator.control().counters());
+        long requestsBefore = psa.okRequests();
         double loadAverageBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         connections.saveSettings(accountId, settings);
-        connections.connect(accountId, HelpdeskKind.AUTOTASK, credentials, tested.result());
+        connections.connect(accountId, psa.kind(), credentials, tested.result());
 
         JdbcTemplate jdbc = horizon.getBean(JdbcTemplate.class);
         Map<String, Object> run = awaitBackfill(jdbc, accountId);
-        long requestsDuring = ok(simulator.control().counters()) - requestsBefore;
+        long requestsDuring = psa.okRequests() - requestsBefore;
         List<StatementCost> statements = plan.store() == Store.POSTGRES ? statementCosts(jdbc) : List.of();
         Map<String, Long> fetched = new LinkedHashMap<>();
         JsonNode counts = JSON.readTree((String) run.get("counts_json"));
@@ -191,23 +200,20 @@ public final class BackfillBench {
         Instant finished = toInstant(run.get("finished_at"));
         Duration took = started == null || finished == null ? Duration.ZERO : Duration.between(started, finished);
         double seconds = took.toNanos() / 1e9;
-        double floor = requestsDuring * plan.latencyMillis() / 1000.0 / 3.0;
+        int floorInFlight = psa.floorInFlight(horizon);
+        double floor = requestsDuring * plan.latencyMillis() / 1000.0 / floorInFlight;
 
         Map<String, Long> mirror = new LinkedHashMap<>();
         for (EntityCount count : horizon.getBean(MirrorQueries.class).counts(accountId)) {
             mirror.put(count.entity(), count.live());
         }
-        Map<String, Long> sim = new LinkedHashMap<>();
-        sim.put("tickets", (long) simulator.control().count("Tickets"));
-        sim.put("ticket_notes", (long) simulator.control().count("TicketNotes"));
-        sim.put("time_entries", (long) simulator.control().count("TimeEntries"));
+        Map<String, Long> sim = psa.counts();
         boolean matches = sim.entrySet().stream()
                 .allMatch(e -> e.getValue().equals(mirror.getOrDefault(e.getKey(), -1L)));
-        int peak = simulator.control().counters().concurrentPeak().values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new Result(plan, (String) run.get("state"), (String) run.get("error"), fetched, records, took,
                 seconds == 0 ? 0 : records / seconds, ((Number) run.get("api_requests")).longValue(), requestsDuring,
-                floor, floor == 0 ? 0 : seconds / floor, peak, matches, mirror, sim, generatedIn, loadAverageBefore,
-                statements);
+                floorInFlight, floor, floor == 0 ? 0 : seconds / floor, psa.peakInFlight(), psa.peakScope(), matches,
+                mirror, sim, generatedIn, loadAverageBefore, statements, psa.pacingNote(requestsDuring));
     }
 
     private static Map<String, Object> awaitBackfill(JdbcTemplate jdbc, long accountId) throws InterruptedException {
@@ -231,13 +237,6 @@ public final class BackfillBench {
         jdbc.execute("create extension if not exists pg_stat_statements");
         return jdbc.query(TOP_STATEMENTS, (rs, i) -> new StatementCost(rs.getString("statement"), rs.getLong("calls"),
                 rs.getLong("rows"), rs.getLong("exec_ms"), rs.getLong("plan_ms")));
-    }
-
-    private static long ok(SimulatorCounters counters) {
-        return counters.requests().entrySet().stream()
-                .filter(e -> !e.getKey().equalsIgnoreCase("zoneInformation"))
-                .mapToLong(e -> e.getValue().getOrDefault(200, 0L))
-                .sum();
     }
 
     private static Instant toInstant(Object value) {

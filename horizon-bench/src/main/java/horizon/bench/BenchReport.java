@@ -26,6 +26,7 @@ final class BenchReport {
         ObjectNode json = JSON.createObjectNode();
         json.put("bench", "backfill");
         json.put("at", Instant.now().toString());
+        json.put("psa", result.plan().psa().name());
         json.put("store", result.plan().store().name());
         json.put("tickets", result.plan().tickets());
         json.put("latencyMillis", result.plan().latencyMillis());
@@ -37,15 +38,20 @@ final class BenchReport {
         json.put("recordsPerSecond", Math.round(result.recordsPerSecond()));
         json.put("apiRequests", result.apiRequests());
         json.put("simulatorRequests", result.simulatorRequests());
+        json.put("requestsPerTicket", result.requestsPerTicket());
+        json.put("floorInFlight", result.floorInFlight());
         json.put("floorSeconds", result.floorSeconds());
         json.put("ratioToFloor", result.ratioToFloor());
-        json.put("peakConcurrentPerEndpoint", result.peakConcurrent());
+        json.put("peakInFlight", result.peakConcurrent());
+        json.put("peakInFlightScope", result.peakScope());
         json.put("mirrorMatchesSimulator", result.mirrorMatches());
         json.set("mirrorCounts", JSON.valueToTree(result.mirrorCounts()));
         json.set("simulatorCounts", JSON.valueToTree(result.simulatorCounts()));
         json.put("simulatorGenerationSeconds", result.generatedIn().toMillis() / 1000.0);
         json.put("loadAverageBefore", result.loadAverageBefore());
         json.set("postgresStatements", JSON.valueToTree(result.statements()));
+        json.put("pacingNote", result.pacingNote());
+        json.put("simulatorHttpNoDelay", Boolean.getBoolean("sun.net.httpserver.nodelay"));
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("java", System.getProperty("java.version"));
         Files.writeString(folder.resolve(name + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
@@ -53,7 +59,7 @@ final class BenchReport {
     }
 
     private static String baseName(BackfillBench.Plan plan) {
-        return "backfill-" + plan.store().name().toLowerCase(Locale.ROOT) + "-" + plan.tickets() + "-latency"
+        return "backfill-" + plan.psa().name().toLowerCase(Locale.ROOT) + "-" + plan.store().name().toLowerCase(Locale.ROOT) + "-" + plan.tickets() + "-latency"
                 + plan.latencyMillis();
     }
 
@@ -78,16 +84,24 @@ final class BenchReport {
 
     static String markdown(BackfillBench.Result r) {
         StringBuilder md = new StringBuilder();
-        md.append("| store | tickets | latency/request | state | records | run | records/s | requests | floor | run ÷ floor | peak in flight/endpoint | mirror = simulator |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| %s | %,d | %d ms | %s | %,d | %.1f s | %,.0f | %,d | %s | %s | %d | %s |%n",
-                r.plan().store(), r.plan().tickets(), r.plan().latencyMillis(), r.state(), r.records(),
-                r.runDuration().toMillis() / 1000.0, r.recordsPerSecond(), r.simulatorRequests(),
-                r.floorSeconds() == 0 ? "–" : String.format(Locale.ROOT, "%.1f s", r.floorSeconds()),
+        md.append("| PSA | store | tickets | latency/request | state | records | run | records/s | requests | requests/ticket | floor (÷ in flight) | run ÷ floor | peak in flight | mirror = simulator |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %d ms | %s | %,d | %.1f s | %,.0f | %,d | %.2f | %s | %s | %d %s | %s |%n",
+                r.plan().psa(), r.plan().store(), r.plan().tickets(), r.plan().latencyMillis(), r.state(), r.records(),
+                r.runDuration().toMillis() / 1000.0, r.recordsPerSecond(), r.simulatorRequests(), r.requestsPerTicket(),
+                r.floorSeconds() == 0 ? "– (÷ " + r.floorInFlight() + ")"
+                        : String.format(Locale.ROOT, "%.1f s (÷ %d)", r.floorSeconds(), r.floorInFlight()),
                 r.ratioToFloor() == 0 ? "–" : String.format(Locale.ROOT, "%.2f×", r.ratioToFloor()),
-                r.peakConcurrent(), r.mirrorMatches() ? "yes" : "NO " + r.mirrorCounts() + " vs " + r.simulatorCounts()));
+                r.peakConcurrent(), r.peakScope(),
+                r.mirrorMatches() ? "yes" : "NO " + r.mirrorCounts() + " vs " + r.simulatorCounts()));
         md.append("\nRecords read per entity: ").append(r.fetchedByEntity()).append('\n');
-        md.append(String.format(Locale.ROOT, "%nLoad average when the run started: %.2f%n", r.loadAverageBefore()));
+        md.append("\nMirror: ").append(r.mirrorCounts()).append("; simulator: ").append(r.simulatorCounts()).append('\n');
+        md.append(String.format(Locale.ROOT, "%nLoad average when the run started: %.2f; simulator generated the MSP in %.1f s; "
+                        + "simulator HTTP nodelay: %s%n",
+                r.loadAverageBefore(), r.generatedIn().toMillis() / 1000.0, Boolean.getBoolean("sun.net.httpserver.nodelay")));
+        if (!r.pacingNote().isEmpty()) {
+            md.append('\n').append(r.pacingNote()).append('\n');
+        }
         if (!r.statements().isEmpty()) {
             md.append("\nWhere PostgreSQL's time went (pg_stat_statements):\n\n");
             md.append("| statement | calls | rows | executing | planning |\n|---|---|---|---|---|\n");

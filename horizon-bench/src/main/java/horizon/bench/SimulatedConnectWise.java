@@ -1,0 +1,136 @@
+package horizon.bench;
+
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.connectwise.ConnectWiseProperties;
+import horizon.simulator.connectwise.ApiMember;
+import horizon.simulator.connectwise.ConnectWiseOptions;
+import horizon.simulator.connectwise.ConnectWiseSimulator;
+import horizon.simulator.connectwise.store.Kind;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ConnectWise PSA simulator for the bench. Both per-minute limits are lifted so the bench measures Horizon and
+ * not the pacing: the simulator's ({@link #BENCH_REQUESTS_PER_MINUTE}) and Horizon's own allowance
+ * ({@code horizon.connectwise.requests-per-minute}, 300 by default). Real ConnectWise throttles at about
+ * {@link #REAL_REQUESTS_PER_MINUTE} requests per minute per site, shared by every integration.
+ */
+final class SimulatedConnectWise implements BenchPsa {
+
+    /** Per-minute limit of the simulator and of Horizon's allowance during the bench: out of the way. */
+    static final int BENCH_REQUESTS_PER_MINUTE = 1_000_000;
+    /** Where real ConnectWise starts throttling (429), per site. */
+    static final int REAL_REQUESTS_PER_MINUTE = 1_000;
+
+    private final ConnectWiseSimulator simulator;
+
+    private SimulatedConnectWise(ConnectWiseSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    static SimulatedConnectWise start(Size size) {
+        return new SimulatedConnectWise(ConnectWiseSimulator.start(ConnectWiseOptions.defaults()
+                .withSize(new ConnectWiseOptions.MspSize(size.companies(), size.contacts(), size.members(),
+                        size.tickets(), size.monthsOfHistory()))
+                .withRequestsPerMinute(BENCH_REQUESTS_PER_MINUTE)));
+    }
+
+    @Override
+    public HelpdeskKind kind() {
+        return HelpdeskKind.CONNECTWISE_MANAGE;
+    }
+
+    /** On-premise, the simulator's site URL as host (no trailing slash), the API member's company id and keys. */
+    @Override
+    public HelpdeskCredentials credentials() {
+        ApiMember member = simulator.apiMember();
+        String site = simulator.siteUrl();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("site", "onpremise");
+        values.put("host", site.endsWith("/") ? site.substring(0, site.length() - 1) : site);
+        values.put("companyId", member.companyId());
+        values.put("publicKey", member.publicKey());
+        values.put("privateKey", member.privateKey());
+        return HelpdeskCredentials.of(values);
+    }
+
+    @Override
+    public Map<String, String> horizonProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("horizon.connectwise.client-id", simulator.clientId());
+        properties.put("horizon.connectwise.allow-insecure-loopback", "true");
+        // The bench measures Horizon, not its pacing; against a real site this stays at its default (300).
+        properties.put("horizon.connectwise.requests-per-minute", String.valueOf(BENCH_REQUESTS_PER_MINUTE));
+        return properties;
+    }
+
+    @Override
+    public void setLatency(Duration latency) {
+        simulator.control().faults().requestFaults().setLatency(latency);
+    }
+
+    @Override
+    public long okRequests() {
+        long ok = 0;
+        for (JsonNode byStatus : simulator.control().counters().path("requests")) {
+            ok += byStatus.path("200").asLong(0);
+        }
+        return ok;
+    }
+
+    @Override
+    public int peakInFlight() {
+        return simulator.control().counters().path("peakInFlight").asInt();
+    }
+
+    @Override
+    public String peakScope() {
+        return "in all";
+    }
+
+    /** Horizon's requests in flight per tenant (one tenant here), {@code horizon.connectwise.requests-in-flight}. */
+    @Override
+    public int floorInFlight(ApplicationContext horizon) {
+        return horizon.getBean(ConnectWiseProperties.class).requestsInFlight();
+    }
+
+    @Override
+    public String floorInFlightNote() {
+        return "horizon.connectwise.requests-in-flight, per tenant";
+    }
+
+    /** Tickets, their notes, and the time entries charged to service tickets (the only ones Horizon mirrors). */
+    @Override
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("tickets", (long) simulator.control().records(Kind.TICKETS).size());
+        counts.put("ticket_notes", (long) simulator.control().records(Kind.NOTES).size());
+        counts.put("time_entries", simulator.control().records(Kind.TIME_ENTRIES).stream()
+                .filter(t -> "ServiceTicket".equals(t.path("chargeToType").asString(""))).count());
+        return counts;
+    }
+
+    @Override
+    public String pacingNote(long requests) {
+        return String.format(Locale.ROOT, "Per-minute limits lifted for the bench (simulator and "
+                + "horizon.connectwise.requests-per-minute at %,d). Real ConnectWise throttles at about %,d requests "
+                + "per minute per site: these %,d requests would take at least %.0f minutes there.",
+                BENCH_REQUESTS_PER_MINUTE, REAL_REQUESTS_PER_MINUTE, requests,
+                requests / (double) REAL_REQUESTS_PER_MINUTE);
+    }
+
+    @Override
+    public void close() {
+        simulator.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectWise";
+    }
+}

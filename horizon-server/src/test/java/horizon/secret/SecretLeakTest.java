@@ -82,6 +82,25 @@ class SecretLeakTest extends SimulatorBackedTest {
             WebSession.Page next = admin.post("/admin/onboarding/connect", form);
             assertThat(next.status()).isEqualTo(302);
             answers.add(admin.follow(next).body());
+
+            // ConnectWise keys through the wizard's Test Connection, and through the REST API that replaces them.
+            Map<String, String> connectWise = new LinkedHashMap<>(connectWise().credentials().values());
+            secrets.put("ConnectWise private key", connectWise.get("privateKey"));
+            connectWise.put("kind", "CONNECTWISE_MANAGE");
+            WebSession.Page cwTested = admin.post("/admin/onboarding/test", connectWise);
+            assertThat(cwTested.html().select("#test-result-panel").attr("data-outcome")).isEqualTo("OK");
+            answers.add(cwTested.body());
+            connectWise.remove("kind");
+            String body = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                    Map.of("kind", "CONNECTWISE_MANAGE", "credentials", connectWise));
+            var put = api("PUT", "/api/v1/helpdesk/connection", acme.admin().token(), body);
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            answers.add(put.body());
+            connectWise.put("privateKey", "canary-wrong-key-" + unique);
+            secrets.put("wrong ConnectWise private key", connectWise.get("privateKey"));
+            answers.add(api("POST", "/api/v1/helpdesk/connection/test", acme.admin().token(),
+                    tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                            Map.of("kind", "CONNECTWISE_MANAGE", "credentials", connectWise))).body());
         }
 
         // Every page and API route as it looks afterwards.

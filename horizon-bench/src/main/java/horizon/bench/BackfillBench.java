@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Measures Horizon's first sync: a simulated PSA (Autotask or ConnectWise, see {@link BenchPsa}) with a large MSP, Horizon started in-process on H2 or
- * PostgreSQL, Connect, then the backfill Horizon starts by itself, timed from its Sync Run log and checked record by
- * record count against the simulator.
+ * Measures Horizon's first sync: a simulated PSA (Autotask or ConnectWise, see {@link BenchPsa}) with a large MSP,
+ * Horizon started in-process on H2 or PostgreSQL, Connect, then the backfill Horizon starts by itself, timed from its
+ * Sync Run log and checked record by record count against the simulator.
  */
 public final class BackfillBench {
 

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Command line of the bench: {@code backfill [--psa autotask|connectwise] [--tickets N] [--latency-ms N] [--store h2|postgres] [--runs N]
- * [--settle-load X] [--out DIR]}. Prints the figures and writes them as JSON and Markdown under the output folder;
- * with several runs, also their median. Before each run it waits (up to 5 minutes) for the machine's one-minute load
- * average to fall to {@code --settle-load} (default 1.5), so a run does not start in the wake of the previous one.
+ * Command line of the bench: {@code backfill [--psa autotask|connectwise] [--tickets N] [--latency-ms N]
+ * [--store h2|postgres] [--runs N] [--settle-load X] [--http-nodelay true|false] [--out DIR]}. Prints the figures
+ * and writes them as JSON and Markdown under the output folder; with several runs, also their median. Before each
+ * run it waits (up to 5 minutes) for the machine's one-minute load average to fall to {@code --settle-load} (default
+ * 1.5), so a run does not start in the wake of the previous one.
  *
  * <p>{@code --http-nodelay true|false} (default true): the simulators serve HTTP with the JDK's
  * {@code com.sun.net.httpserver}, which by default leaves Nagle's algorithm on; a response's body then waits for the
@@ -28,8 +29,9 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !args[0].equals("backfill")) {
-            System.err.println("usage: backfill [--psa autotask|connectwise] [--tickets 100000] [--latency-ms 0] [--store h2|postgres] [--runs 1] "
-                    + "[--settle-load 1.5] [--http-nodelay true] [--out horizon-bench/target/bench]");
+            System.err.println("usage: backfill [--psa autotask|connectwise] [--tickets 100000] [--latency-ms 0] "
+                    + "[--store h2|postgres] [--runs 1] [--settle-load 1.5] [--http-nodelay true] "
+                    + "[--out horizon-bench/target/bench]");
             System.exit(2);
         }
         BackfillBench.Plan plan = BackfillBench.Plan.defaults();

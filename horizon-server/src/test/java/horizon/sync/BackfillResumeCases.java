@@ -120,7 +120,9 @@ abstract class BackfillResumeCases {
         assertThat(beforeStop).isGreaterThan(0).isLessThan(fromScratch);
         long ticketsFetched = fetched(stopped, "tickets") + fetched(resumed, "tickets");
         assertThat(ticketsFetched).isLessThanOrEqualTo(tickets + 4L * resumable.pageSize());
-        assertThat(resumedPeak).isLessThanOrEqualTo(4);
+        // The gate's 4 in flight, plus the one the simulator may still count while it finishes an answer the client
+        // already has (and has sent its next request).
+        assertThat(resumedPeak).isLessThanOrEqualTo(5);
     }
 
     @ParameterizedTest(name = "{0}")

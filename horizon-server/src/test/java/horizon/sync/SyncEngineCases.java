@@ -102,8 +102,9 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(backfill.progressDone()).isEqualTo(backfill.progressTotal());
         assertThat(backfill.counts().get("tickets").inserted()).isPositive();
         assertThat(backfill.counts().get("ticket_notes").inserted()).isPositive();
-        // The gate keeps Horizon to three requests in flight per endpoint (Autotask) or per tenant (ConnectWise).
-        assertThat(psa.peakConcurrency()).isLessThanOrEqualTo(4);
+        // The gate keeps Horizon to 3 requests in flight per endpoint (Autotask) or 4 per tenant (ConnectWise); the
+        // simulator may count one more while it finishes an answer the client already has.
+        assertThat(psa.peakConcurrency()).isLessThanOrEqualTo(5);
 
         // The configuration page shows the budget Horizon itself used, as the rate gate counted it.
         WebSession admin = web();

@@ -22,7 +22,11 @@ public final class RequestCounters {
         inFlight.decrementAndGet();
     }
 
-    /** The most API requests that were ever in the simulator at once, over all callers and endpoints. */
+    /**
+     * The most API requests that were ever in the simulator at once, over all callers and endpoints. A request counts
+     * until its handler thread has finished writing the answer, so a client that sends its next request the moment it
+     * has the last byte may be counted once more than it ever had in flight.
+     */
     public int peakInFlight() {
         return peakInFlight.get();
     }

@@ -145,38 +145,56 @@ public final class SimHttpServer implements AutoCloseable {
                 }
                 return;
             }
-            Reply reply;
-            String outcome;
             counters.enter();
             try {
-                reply = psa.serve(new Incoming(exchange));
-                outcome = send(exchange, reply);
+                Reply reply = psa.serve(new Incoming(exchange));
+                // Counted and logged before the answer goes out: a client that reads the counters the moment it has
+                // its answer sees that answer counted.
+                String outcome = outcomeOf(reply);
+                int status = outcome.equals("answered") ? reply.status() : 0;
+                counters.record(reply.endpoint(), status);
+                log.add(clock.now(), method, target, reply.endpoint(), status, outcome, reply.committed(),
+                        reply.fault() == null ? "" : reply.fault().kind().name());
+                send(exchange, reply);
             } finally {
                 counters.leave();
             }
-            int status = outcome.equals("answered") ? reply.status() : 0;
-            counters.record(reply.endpoint(), status);
-            log.add(clock.now(), method, target, reply.endpoint(), status, outcome, reply.committed(),
-                    reply.fault() == null ? "" : reply.fault().kind().name());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "request failed: " + method + " " + target, e);
             exchange.close();
         }
     }
 
-    /** Writes the reply, or what its fault makes of it; returns the outcome for the log. */
-    private static String send(HttpExchange exchange, Reply reply) throws IOException {
+    /** What its fault makes of the reply, for the counters and the log: answered, stalled, dropped or cut off. */
+    private static String outcomeOf(Reply reply) {
+        FaultRule.Kind kind = reply.fault() == null ? null : reply.fault().kind();
+        if (stallsBeforeHeaders(reply)) {
+            return "stalled";
+        }
+        if (kind == FaultRule.Kind.COMMIT_THEN_DROP) {
+            return "dropped";
+        }
+        return kind == FaultRule.Kind.STALL_MID_BODY ? "stalled-mid-body" : "answered";
+    }
+
+    /** An empty body cannot be cut in half: it stalls before the headers instead. */
+    private static boolean stallsBeforeHeaders(Reply reply) {
+        FaultRule.Kind kind = reply.fault() == null ? null : reply.fault().kind();
+        return kind == FaultRule.Kind.COMMIT_THEN_STALL
+                || kind == FaultRule.Kind.STALL_MID_BODY && reply.body().length == 0;
+    }
+
+    /** Writes the reply, or what its fault makes of it. */
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
         FaultRule fault = reply.fault();
         FaultRule.Kind kind = fault == null ? null : fault.kind();
-        // an empty body cannot be cut in half: it stalls before the headers instead
-        boolean stallBeforeHeaders = kind == FaultRule.Kind.COMMIT_THEN_STALL
-                || kind == FaultRule.Kind.STALL_MID_BODY && reply.body().length == 0;
+        boolean stallBeforeHeaders = stallsBeforeHeaders(reply);
         if (kind == FaultRule.Kind.COMMIT_THEN_DROP || stallBeforeHeaders) {
             if (stallBeforeHeaders) {
                 pause(fault);
             }
             exchange.close(); // no headers sent: the JDK server closes the connection
-            return stallBeforeHeaders ? "stalled" : "dropped";
+            return;
         }
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -188,11 +206,10 @@ public final class SimHttpServer implements AutoCloseable {
             out.flush();
             pause(fault);
             exchange.close(); // fewer bytes than announced: the connection is closed
-            return "stalled-mid-body";
+            return;
         }
         out.write(body);
         exchange.close();
-        return "answered";
     }
 
     private static void pause(FaultRule fault) {

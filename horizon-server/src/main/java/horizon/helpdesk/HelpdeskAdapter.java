@@ -11,4 +11,9 @@ public interface HelpdeskAdapter {
     HelpdeskConnector connector();
 
     HelpdeskReader reader();
+
+    /** Interim while the adapters' callback parts are built; becomes abstract when both adapters have theirs. */
+    default HelpdeskCallbacks callbacks() {
+        throw new UnsupportedOperationException(kind().displayName() + " has no callbacks yet");
+    }
 }

@@ -17,12 +17,31 @@ import java.util.List;
  *                      {@link ReaderCapabilities#parentIdsPerQuery(HelpdeskEntity)})
  * @param cursor        where the previous page ended, exactly as {@link RecordPage#nextCursor()} gave it; null for the
  *                      first page. Opaque: only the adapter that made it reads it
+ * @param ids           only records with these ids (at most {@link #IDS_PER_QUERY}); every adapter honours it: how
+ *                      the callback pipeline fetches the records a burst of webhooks named
  */
 public record RecordQuery(HelpdeskEntity entity, Instant changedSince, Instant changedBefore, long idAbove,
-                          Long idAtMost, List<Long> ticketIds, String cursor) {
+                          Long idAtMost, List<Long> ticketIds, String cursor, List<Long> ids) {
+
+    /** The most ids one {@link #byIds} query names. */
+    public static final int IDS_PER_QUERY = 500;
 
     public RecordQuery {
         ticketIds = ticketIds == null ? List.of() : List.copyOf(ticketIds);
+        ids = ids == null ? List.of() : List.copyOf(ids);
+        if (ids.size() > IDS_PER_QUERY) {
+            throw new IllegalArgumentException("at most " + IDS_PER_QUERY + " ids per query, got " + ids.size());
+        }
+    }
+
+    public RecordQuery(HelpdeskEntity entity, Instant changedSince, Instant changedBefore, long idAbove,
+                       Long idAtMost, List<Long> ticketIds, String cursor) {
+        this(entity, changedSince, changedBefore, idAbove, idAtMost, ticketIds, cursor, List.of());
+    }
+
+    /** The records of an entity with these ids (at most {@link #IDS_PER_QUERY}); ids the PSA does not have are absent. */
+    public static RecordQuery byIds(HelpdeskEntity entity, List<Long> ids) {
+        return new RecordQuery(entity, null, null, 0, null, List.of(), null, ids);
     }
 
     public static RecordQuery all(HelpdeskEntity entity) {
@@ -41,16 +60,16 @@ public record RecordQuery(HelpdeskEntity entity, Instant changedSince, Instant c
 
     /** This query limited to ids in {@code (above, atMost]}, {@code atMost} null for no upper end. */
     public RecordQuery inIds(long above, Long atMost) {
-        return new RecordQuery(entity, changedSince, changedBefore, above, atMost, ticketIds, null);
+        return new RecordQuery(entity, changedSince, changedBefore, above, atMost, ticketIds, null, ids);
     }
 
     /** This query limited to records changed before {@code before} (null for no limit). */
     public RecordQuery changedBefore(Instant before) {
-        return new RecordQuery(entity, changedSince, before, idAbove, idAtMost, ticketIds, cursor);
+        return new RecordQuery(entity, changedSince, before, idAbove, idAtMost, ticketIds, cursor, ids);
     }
 
     /** The query for the page after the one that gave {@code next}. */
     public RecordQuery continuedAt(String next) {
-        return new RecordQuery(entity, changedSince, changedBefore, idAbove, idAtMost, ticketIds, next);
+        return new RecordQuery(entity, changedSince, changedBefore, idAbove, idAtMost, ticketIds, next, ids);
     }
 }

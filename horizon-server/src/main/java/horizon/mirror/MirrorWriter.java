@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -216,6 +217,16 @@ public class MirrorWriter {
      */
     public <R extends HelpdeskRecord> MirrorWriteResult upsert(
             long accountId, MirroredEntity<R> entity, Collection<? extends R> records) {
+        return upsert(accountId, entity, records, (id, outcome) -> { });
+    }
+
+    /**
+     * {@link #upsert(long, MirroredEntity, Collection)}, telling {@code each} what happened to every record by id (a
+     * batch retried after a conflict tells again; the last word counts).
+     */
+    public <R extends HelpdeskRecord> MirrorWriteResult upsert(
+            long accountId, MirroredEntity<R> entity, Collection<? extends R> records,
+            BiConsumer<Long, MirrorOutcome> each) {
         Map<Long, R> newest = new TreeMap<>();
         int superseded = 0;
         for (R record : records) {
@@ -232,7 +243,8 @@ public class MirrorWriter {
         List<R> sorted = new ArrayList<>(newest.values());
         for (int from = 0; from < sorted.size(); from += BATCH_SIZE) {
             List<R> batch = sorted.subList(from, Math.min(from + BATCH_SIZE, sorted.size()));
-            MirrorWriteResult result = withRetries(accountId, entity.name(), () -> upsertBatch(accountId, entity, batch));
+            MirrorWriteResult result = withRetries(accountId, entity.name(),
+                    () -> upsertBatch(accountId, entity, batch, each));
             log.debug("mirror upsert account={} entity={} records={} result={}",
                     accountId, entity, batch.size(), result);
             total = total.plus(result);
@@ -251,13 +263,22 @@ public class MirrorWriter {
      */
     public MirrorWriteResult markDeleted(
             long accountId, MirroredEntity<?> entity, Collection<Long> externalIds, Instant deletedAt) {
+        return markDeleted(accountId, entity, externalIds, deletedAt, (id, outcome) -> { });
+    }
+
+    /**
+     * {@link #markDeleted(long, MirroredEntity, Collection, Instant)}, telling {@code each} what happened to every id:
+     * DELETED, UNCHANGED (already gone or never mirrored) or STALE.
+     */
+    public MirrorWriteResult markDeleted(long accountId, MirroredEntity<?> entity, Collection<Long> externalIds,
+                                         Instant deletedAt, BiConsumer<Long, MirrorOutcome> each) {
         Objects.requireNonNull(deletedAt, "deletedAt");
         List<Long> ids = new ArrayList<>(new TreeSet<>(externalIds));
         MirrorWriteResult total = MirrorWriteResult.NONE;
         for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
             List<Long> batch = ids.subList(from, Math.min(from + BATCH_SIZE, ids.size()));
             MirrorWriteResult result = withRetries(accountId, entity.name(),
-                    () -> tombstoneBatch(accountId, entity, batch, deletedAt));
+                    () -> tombstoneBatch(accountId, entity, batch, deletedAt, each));
             log.debug("mirror tombstone account={} entity={} ids={} result={}", accountId, entity, batch.size(), result);
             total = total.plus(result);
         }
@@ -289,7 +310,7 @@ public class MirrorWriter {
     }
 
     private <R extends HelpdeskRecord> MirrorWriteResult upsertBatch(
-            long accountId, MirroredEntity<R> entity, List<R> batch) {
+            long accountId, MirroredEntity<R> entity, List<R> batch, BiConsumer<Long, MirrorOutcome> each) {
         Instant mirroredAt = clock.instant();
         Map<Long, Stored> stored = readStored(accountId, entity, batch.stream().map(HelpdeskRecord::externalId).toList());
         List<Pending<R>> writes = new ArrayList<>();
@@ -299,8 +320,14 @@ public class MirrorWriter {
             String hash = entity.contentHash(record);
             Outcome outcome = classify(stored.get(record.externalId()), hash, record.remoteUpdatedAt());
             switch (outcome) {
-                case UNCHANGED -> unchanged++;
-                case STALE -> stale++;
+                case UNCHANGED -> {
+                    unchanged++;
+                    each.accept(record.externalId(), MirrorOutcome.UNCHANGED);
+                }
+                case STALE -> {
+                    stale++;
+                    each.accept(record.externalId(), MirrorOutcome.STALE);
+                }
                 default -> writes.add(new Pending<>(record, hash, outcome));
             }
         }
@@ -311,6 +338,7 @@ public class MirrorWriter {
             // rolled back and retried (see withRetries), and the retry's read sees that row.
             insertRows(entity, inserts, accountId, mirroredAt);
             statistics.afterInsert(entity.name(), accountId, inserts.size());
+            inserts.forEach(p -> each.accept(p.record().externalId(), MirrorOutcome.INSERTED));
         }
         int inserted = inserts.size();
         int updated = 0;
@@ -325,10 +353,12 @@ public class MirrorWriter {
                     overtaken.add(pending);
                 } else if (pending.outcome() == Outcome.REVIVE) {
                     revived++;
+                    each.accept(pending.record().externalId(), MirrorOutcome.REVIVED);
                     revivedTickets.add(new Object[] {utc(mirroredAt), accountId, pending.record().externalId(),
                             utc(stored.get(pending.record().externalId()).deletedAt())});
                 } else {
                     updated++;
+                    each.accept(pending.record().externalId(), MirrorOutcome.UPDATED);
                 }
             }
         }
@@ -347,15 +377,18 @@ public class MirrorWriter {
                 Stored row = now.get(pending.record().externalId());
                 if (row != null && row.deletedAt() == null && row.contentHash().equals(pending.hash())) {
                     unchanged++;
+                    each.accept(pending.record().externalId(), MirrorOutcome.UNCHANGED);
                 } else {
                     stale++;
+                    each.accept(pending.record().externalId(), MirrorOutcome.STALE);
                 }
             }
         }
         return new MirrorWriteResult(inserted, updated, revived, unchanged, stale, 0, 0);
     }
 
-    private MirrorWriteResult tombstoneBatch(long accountId, MirroredEntity<?> entity, List<Long> ids, Instant deletedAt) {
+    private MirrorWriteResult tombstoneBatch(long accountId, MirroredEntity<?> entity, List<Long> ids, Instant deletedAt,
+                                             BiConsumer<Long, MirrorOutcome> each) {
         Instant mirroredAt = clock.instant();
         Map<Long, Stored> stored = readStored(accountId, entity, ids);
         List<Long> toDelete = new ArrayList<>();
@@ -367,8 +400,10 @@ public class MirrorWriter {
             if (row == null || row.deletedAt() != null) {
                 unchanged++;
                 gone.add(id);
+                each.accept(id, MirrorOutcome.UNCHANGED);
             } else if (row.remoteUpdatedAt() != null && row.remoteUpdatedAt().isAfter(deletedAt)) {
                 stale++;
+                each.accept(id, MirrorOutcome.STALE);
             } else {
                 toDelete.add(id);
             }
@@ -380,6 +415,8 @@ public class MirrorWriter {
             args.add(utc(deletedAt));
             deleted = jdbc.update(TOMBSTONE.formatted(entity.name(), keyPlaceholders(toDelete.size())), args.toArray());
             stale += toDelete.size() - deleted;
+            // The statement's count is all there is per batch; a row overtaken in between is rare and reads as deleted.
+            toDelete.forEach(id -> each.accept(id, MirrorOutcome.DELETED));
         }
         int children = 0;
         if (entity == MirroredEntity.TICKETS) {

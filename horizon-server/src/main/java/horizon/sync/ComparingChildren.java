@@ -46,7 +46,7 @@ class ComparingChildren {
      *
      * @param deletedAt when to date a tombstone, by ticket (the log's time, or when the listing was read)
      */
-    void compare(ConnectedAccount account, RunLog run, HelpdeskEntity entity, List<Long> ticketIds,
+    void compare(ConnectedAccount account, WriteTally run, HelpdeskEntity entity, List<Long> ticketIds,
                  Function<Long, Instant> deletedAt) {
         if (!Streams.enabled(account.settings(), entity) || ticketIds.isEmpty()) {
             return;
@@ -77,7 +77,7 @@ class ComparingChildren {
     }
 
     /** Reads every page of the query, writing each, and hands every record to {@code seen}. */
-    void readAll(ConnectedAccount account, RunLog run, RecordQuery first, Consumer<HelpdeskRecord> seen) {
+    void readAll(ConnectedAccount account, WriteTally run, RecordQuery first, Consumer<HelpdeskRecord> seen) {
         String name = Streams.name(first.entity());
         RecordQuery query = first;
         while (true) {

@@ -163,7 +163,7 @@ class PollingAccount {
         }
     }
 
-    private static Long ticketOf(HelpdeskRecord record) {
+    static Long ticketOf(HelpdeskRecord record) {
         if (record instanceof HelpdeskNote note) {
             return note.ticketId();
         }

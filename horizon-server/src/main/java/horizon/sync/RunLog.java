@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * run goes (at most twice a second, and always when it ends) so the page shows it live and the heartbeat proves it is
  * alive. Thread-safe: the backfill's workers report pages from several threads.
  */
-final class RunLog {
+final class RunLog implements WriteTally {
 
     private static final Duration FLUSH_EVERY = Duration.ofMillis(500);
 
@@ -54,7 +54,8 @@ final class RunLog {
     }
 
     /** Records a mirror write of {@code fetched} records of an entity; {@code progress} says whether it counts toward the total. */
-    synchronized void wrote(String entity, int fetched, MirrorWriteResult result, boolean progress) {
+    @Override
+    public synchronized void wrote(String entity, int fetched, MirrorWriteResult result, boolean progress) {
         counts.merge(entity, EntityCounts.of(fetched, result), EntityCounts::plus);
         activity++;
         if (result.childrenDeleted() > 0) {

@@ -3,10 +3,12 @@ package horizon.sync;
 import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.configuration.SyncSettings;
+import horizon.mirror.MirrorOutcome;
 import horizon.mirror.MirrorWriteResult;
 import horizon.mirror.MirrorWriter;
 import horizon.mirror.MirroredEntity;
 import java.util.Collection;
+import java.util.function.BiConsumer;
 import java.util.List;
 
 /** How the PSA's entities map to mirror tables and cursor streams, and which of them an account syncs. */
@@ -56,5 +58,17 @@ final class Streams {
         }
         MirroredEntity target = mirrored(entity);
         return writer.upsert(accountId, target, (Collection) records);
+    }
+
+    /** {@link #upsert(MirrorWriter, long, HelpdeskEntity, Collection)}, telling {@code each} what became of every id. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static MirrorWriteResult upsert(MirrorWriter writer, long accountId, HelpdeskEntity entity,
+                                    Collection<? extends HelpdeskRecord> records,
+                                    BiConsumer<Long, MirrorOutcome> each) {
+        if (records.isEmpty()) {
+            return MirrorWriteResult.NONE;
+        }
+        MirroredEntity target = mirrored(entity);
+        return writer.upsert(accountId, target, (Collection) records, each);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,13 +36,15 @@ public class HelpdeskConnections {
     private final Helpdesks helpdesks;
     private final HelpdeskConnectionRepository repository;
     private final SecretBox secretBox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     HelpdeskConnections(Helpdesks helpdesks, HelpdeskConnectionRepository repository, SecretBox secretBox,
-                        Clock clock) {
+                        ApplicationEventPublisher events, Clock clock) {
         this.helpdesks = helpdesks;
         this.repository = repository;
         this.secretBox = secretBox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -79,14 +82,26 @@ public class HelpdeskConnections {
     public HelpdeskConnection connect(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials,
                                       ConnectionTestResult tested) {
         Instant now = clock.instant();
-        Instant createdAt = repository.find(accountId).map(HelpdeskConnection::createdAt).orElse(now);
+        Optional<HelpdeskConnection> previous = repository.find(accountId);
+        Instant createdAt = previous.map(HelpdeskConnection::createdAt).orElse(now);
+        HelpdeskCredentials previousCredentials = previous.flatMap(this::openQuietly).orElse(null);
         HelpdeskCredentials described = credentials.restrictedTo(credentialFields(kind));
         var connection = new HelpdeskConnection(accountId, kind, CredentialEnvelope.seal(secretBox, accountId, described),
                 tested.zone(), tested.resource(), tested.testedAt(), true, null, tested.testedAt(), tested.budget(),
                 createdAt, now);
         repository.save(connection);
         log.info("helpdesk connection saved account={} psa={} zone=\"{}\"", accountId, kind, tested.zone().name());
+        events.publishEvent(new HelpdeskConnected(accountId, kind, described,
+                previous.map(HelpdeskConnection::kind).orElse(null), previousCredentials));
         return connection;
+    }
+
+    private Optional<HelpdeskCredentials> openQuietly(HelpdeskConnection connection) {
+        try {
+            return Optional.of(open(connection));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /**

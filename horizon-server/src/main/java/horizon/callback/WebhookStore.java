@@ -1,0 +1,121 @@
+package horizon.callback;
+
+import horizon.account.Timestamps;
+import horizon.helpdesk.RegisteredHook;
+import horizon.secret.SecretBox;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Horizon's webhooks in each account's PSA (secrets sealed under the account and the webhook's name), and the last
+ * registration attempt. The only reader and writer of {@code callback_webhooks} and {@code callback_registrations}.
+ */
+@Repository
+class WebhookStore {
+
+    /** The last registration attempt of an account. */
+    record Registration(boolean succeeded, Instant attemptedAt, Instant registeredAt, String error) {
+    }
+
+    private final JdbcClient jdbc;
+    private final SecretBox secretBox;
+
+    WebhookStore(JdbcClient jdbc, SecretBox secretBox) {
+        this.jdbc = jdbc;
+        this.secretBox = secretBox;
+    }
+
+    /** The account's webhooks with their secrets opened, by name. */
+    List<RegisteredHook> hooks(long accountId) {
+        return jdbc.sql("""
+                        select name, external_id, reference, secret_sealed from callback_webhooks
+                         where account_id = :accountId order by name
+                        """)
+                .param("accountId", accountId)
+                .query((rs, n) -> {
+                    String name = rs.getString("name");
+                    String sealed = rs.getString("secret_sealed");
+                    return new RegisteredHook(name, rs.getString("external_id"), rs.getString("reference"),
+                            sealed == null ? null : secretBox.open(sealed, aad(accountId, name)));
+                })
+                .list();
+    }
+
+    /** Replaces the account's webhooks with these and records the success. */
+    @Transactional
+    void registered(long accountId, List<RegisteredHook> hooks, Instant now) {
+        jdbc.sql("delete from callback_webhooks where account_id = :accountId").param("accountId", accountId).update();
+        for (RegisteredHook hook : hooks) {
+            jdbc.sql("""
+                            insert into callback_webhooks (account_id, name, external_id, reference, secret_sealed,
+                                                           registered_at)
+                            values (:accountId, :name, :externalId, :reference, :secret, :now)
+                            """)
+                    .param("accountId", accountId).param("name", hook.name()).param("externalId", hook.externalId())
+                    .param("reference", hook.reference())
+                    .param("secret", hook.secret() == null ? null : secretBox.seal(hook.secret(),
+                            aad(accountId, hook.name())))
+                    .param("now", Timestamps.column(now))
+                    .update();
+        }
+        record(accountId, true, now, now, null);
+    }
+
+    void failed(long accountId, Instant now, String error) {
+        record(accountId, false, now, registration(accountId).map(Registration::registeredAt).orElse(null), error);
+    }
+
+    /** Forgets the account's webhooks (they were removed from the PSA, or belong to credentials no longer used). */
+    @Transactional
+    void forget(long accountId) {
+        jdbc.sql("delete from callback_webhooks where account_id = :accountId").param("accountId", accountId).update();
+        jdbc.sql("delete from callback_registrations where account_id = :accountId").param("accountId", accountId)
+                .update();
+    }
+
+    Optional<Registration> registration(long accountId) {
+        return jdbc.sql("""
+                        select outcome, attempted_at, registered_at, error from callback_registrations
+                         where account_id = :accountId
+                        """)
+                .param("accountId", accountId)
+                .query((rs, n) -> new Registration("REGISTERED".equals(rs.getString("outcome")),
+                        Timestamps.read(rs, "attempted_at"), Timestamps.read(rs, "registered_at"),
+                        rs.getString("error")))
+                .optional();
+    }
+
+    private void record(long accountId, boolean succeeded, Instant attemptedAt, Instant registeredAt, String error) {
+        String outcome = succeeded ? "REGISTERED" : "FAILED";
+        int updated = jdbc.sql("""
+                        update callback_registrations
+                           set outcome = :outcome, attempted_at = :attemptedAt, registered_at = :registeredAt,
+                               error = :error
+                         where account_id = :accountId
+                        """)
+                .param("accountId", accountId).param("outcome", outcome)
+                .param("attemptedAt", Timestamps.column(attemptedAt))
+                .param("registeredAt", Timestamps.column(registeredAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("error", error)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into callback_registrations (account_id, outcome, attempted_at, registered_at, error)
+                            values (:accountId, :outcome, :attemptedAt, :registeredAt, :error)
+                            """)
+                    .param("accountId", accountId).param("outcome", outcome)
+                    .param("attemptedAt", Timestamps.column(attemptedAt))
+                    .param("registeredAt", Timestamps.column(registeredAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("error", error)
+                    .update();
+        }
+    }
+
+    private static String aad(long accountId, String name) {
+        return "account:" + accountId + ":webhook:" + name;
+    }
+}

@@ -1,0 +1,182 @@
+package horizon.sync;
+
+import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.Helpdesks;
+import horizon.helpdesk.RecordPage;
+import horizon.helpdesk.RecordQuery;
+import horizon.mirror.MirrorOutcome;
+import horizon.mirror.MirrorWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings records a PSA announced as changed up to date: reads their current versions, as many ids per request as
+ * {@link RecordQuery#IDS_PER_QUERY}, and writes them through the mirror's guarded upsert, so a late, repeated or
+ * out-of-order announcement can never move a record backwards. An announced id the PSA no longer returns is
+ * tombstoned. Notes and time entries of a ticket that changed come along where the PSA does not announce them itself,
+ * and all of them for a ticket new to the mirror. This is how the callback pipeline writes; it never trusts an
+ * announcement's data.
+ */
+@Component
+public class RefreshingRecords {
+
+    /** Dependency order: a note is kept only when its ticket is mirrored, so tickets go first. */
+    private static final List<HelpdeskEntity> ORDER = List.of(HelpdeskEntity.COMPANIES, HelpdeskEntity.CONTACTS,
+            HelpdeskEntity.TICKETS, HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES);
+    private static final List<HelpdeskEntity> CHILDREN = List.of(HelpdeskEntity.TICKET_NOTES,
+            HelpdeskEntity.TIME_ENTRIES);
+    private static final Set<MirrorOutcome> CHANGED = Set.of(MirrorOutcome.INSERTED, MirrorOutcome.UPDATED,
+            MirrorOutcome.REVIVED);
+
+    /** What became of one announced record: what the mirror did, or why it was left alone. */
+    public record Refreshed(MirrorOutcome outcome, String ignoredBecause) {
+
+        static Refreshed ignored(String why) {
+            return new Refreshed(null, why);
+        }
+    }
+
+    /**
+     * What a refresh did.
+     *
+     * @param records  by entity and id, what became of every announced record
+     * @param requests PSA requests it took
+     */
+    public record Result(Map<HelpdeskEntity, Map<Long, Refreshed>> records, long requests) {
+    }
+
+    private final ConnectedAccounts accounts;
+    private final Helpdesks helpdesks;
+    private final MirrorWriter writer;
+    private final MirrorPresence presence;
+    private final ComparingChildren children;
+    private final Clock clock;
+
+    RefreshingRecords(ConnectedAccounts accounts, Helpdesks helpdesks, MirrorWriter writer, MirrorPresence presence,
+                      ComparingChildren children, Clock clock) {
+        this.accounts = accounts;
+        this.helpdesks = helpdesks;
+        this.writer = writer;
+        this.presence = presence;
+        this.children = children;
+        this.clock = clock;
+    }
+
+    /**
+     * @param announced by entity, the ids the PSA announced as created, changed or deleted
+     * @throws horizon.helpdesk.HelpdeskException when the PSA cannot be read (nothing after the failure is written)
+     * @throws IllegalStateException              when the account has no connection
+     */
+    public Result refresh(long accountId, Map<HelpdeskEntity, Set<Long>> announced) {
+        ConnectedAccount account = accounts.open(accountId)
+                .orElseThrow(() -> new IllegalStateException("The account has no helpdesk connection."));
+        long requestsBefore = account.reader().requestsSent(account.credentials());
+        Set<HelpdeskEntity> announcedByPsa = helpdesks.adapter(account.kind()).orElseThrow().callbacks().announced();
+        Map<HelpdeskEntity, Map<Long, Refreshed>> results = new EnumMap<>(HelpdeskEntity.class);
+        Map<Long, MirrorOutcome> tickets = new HashMap<>();
+        for (HelpdeskEntity entity : ORDER) {
+            Set<Long> ids = announced.getOrDefault(entity, Set.of());
+            if (ids.isEmpty()) {
+                continue;
+            }
+            Map<Long, Refreshed> outcomes = new HashMap<>();
+            results.put(entity, outcomes);
+            if (!Streams.enabled(account.settings(), entity)) {
+                ids.forEach(id -> outcomes.put(id, Refreshed.ignored("Not synced: the account's sync settings leave "
+                        + Streams.name(entity).replace('_', ' ') + " out.")));
+                continue;
+            }
+            refresh(account, entity, new TreeSet<>(ids), outcomes);
+            if (entity == HelpdeskEntity.TICKETS) {
+                outcomes.forEach((id, result) -> tickets.put(id, result.outcome()));
+            }
+        }
+        comeAlong(account, announcedByPsa, tickets);
+        return new Result(results, account.reader().requestsSent(account.credentials()) - requestsBefore);
+    }
+
+    private void refresh(ConnectedAccount account, HelpdeskEntity entity, TreeSet<Long> ids,
+                         Map<Long, Refreshed> outcomes) {
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += RecordQuery.IDS_PER_QUERY) {
+            List<Long> batch = all.subList(from, Math.min(from + RecordQuery.IDS_PER_QUERY, all.size()));
+            List<HelpdeskRecord> found = read(account, RecordQuery.byIds(entity, batch));
+            List<HelpdeskRecord> kept = keptChildren(account, entity, found, outcomes);
+            Set<Long> returned = new HashSet<>();
+            found.forEach(r -> returned.add(r.externalId()));
+            if (!kept.isEmpty()) {
+                Streams.upsert(writer, account.accountId(), entity, kept,
+                        (id, outcome) -> outcomes.put(id, new Refreshed(outcome, null)));
+            }
+            List<Long> gone = batch.stream().filter(id -> !returned.contains(id)).toList();
+            if (!gone.isEmpty()) {
+                writer.markDeleted(account.accountId(), Streams.mirrored(entity), gone, clock.instant(),
+                        (id, outcome) -> outcomes.put(id, new Refreshed(outcome, null)));
+            }
+        }
+    }
+
+    private List<HelpdeskRecord> read(ConnectedAccount account, RecordQuery first) {
+        List<HelpdeskRecord> records = new ArrayList<>();
+        RecordQuery query = first;
+        while (true) {
+            RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+            records.addAll(page.records());
+            if (page.complete()) {
+                return records;
+            }
+            query = query.continuedAt(page.nextCursor());
+        }
+    }
+
+    /** Notes and time entries are kept only for mirrored tickets, as a poll keeps them. */
+    private List<HelpdeskRecord> keptChildren(ConnectedAccount account, HelpdeskEntity entity,
+                                              List<HelpdeskRecord> found, Map<Long, Refreshed> outcomes) {
+        if (!CHILDREN.contains(entity) || found.isEmpty()) {
+            return found;
+        }
+        Set<Long> mirrored = presence.liveTickets(account.accountId(),
+                found.stream().map(PollingAccount::ticketOf).filter(id -> id != null).toList());
+        List<HelpdeskRecord> kept = new ArrayList<>();
+        for (HelpdeskRecord record : found) {
+            Long ticket = PollingAccount.ticketOf(record);
+            if (ticket != null && mirrored.contains(ticket)) {
+                kept.add(record);
+            } else {
+                outcomes.put(record.externalId(), Refreshed.ignored("Its ticket is not mirrored (outside the ingest "
+                        + "window, or not a ticket's)."));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Children of changed tickets the PSA does not announce are compared for every such ticket; a ticket new to the
+     * mirror has all its children read, whatever the PSA announces.
+     */
+    private void comeAlong(ConnectedAccount account, Set<HelpdeskEntity> announcedByPsa,
+                           Map<Long, MirrorOutcome> tickets) {
+        if (tickets.isEmpty()) {
+            return;
+        }
+        List<Long> changed = tickets.entrySet().stream().filter(e -> CHANGED.contains(e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        List<Long> arrived = tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.INSERTED
+                || e.getValue() == MirrorOutcome.REVIVED).map(Map.Entry::getKey).sorted().toList();
+        Instant readAt = clock.instant();
+        for (HelpdeskEntity child : CHILDREN) {
+            List<Long> due = announcedByPsa.contains(child) ? arrived : changed;
+            children.compare(account, WriteTally.NONE, child, due, ticketId -> readAt);
+        }
+    }
+}

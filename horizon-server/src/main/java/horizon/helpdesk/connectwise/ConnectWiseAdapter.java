@@ -1,6 +1,7 @@
 package horizon.helpdesk.connectwise;
 
 import horizon.helpdesk.HelpdeskAdapter;
+import horizon.helpdesk.HelpdeskCallbacks;
 import horizon.helpdesk.HelpdeskConnector;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
@@ -12,10 +13,12 @@ class ConnectWiseAdapter implements HelpdeskAdapter {
 
     private final ConnectWiseConnector connector;
     private final ConnectWiseReader reader;
+    private final ConnectWiseCallbacks callbacks;
 
-    ConnectWiseAdapter(ConnectWiseConnector connector, ConnectWiseReader reader) {
+    ConnectWiseAdapter(ConnectWiseConnector connector, ConnectWiseReader reader, ConnectWiseCallbacks callbacks) {
         this.connector = connector;
         this.reader = reader;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -31,5 +34,10 @@ class ConnectWiseAdapter implements HelpdeskAdapter {
     @Override
     public HelpdeskReader reader() {
         return reader;
+    }
+
+    @Override
+    public HelpdeskCallbacks callbacks() {
+        return callbacks;
     }
 }

@@ -95,6 +95,26 @@ class ConnectWiseApi {
         return call(credentials, "GET", path, parameters, Map.of(), null);
     }
 
+    /** POST of a new record, e.g. {@code system/callbacks}; the record as ConnectWise stored it. */
+    JsonNode post(HelpdeskCredentials credentials, String path, JsonNode body) {
+        return call(credentials, "POST", path, Map.of(), Map.of(), body);
+    }
+
+    /** PATCH of one record with an array of {@code {op, path, value}} operations; the record as it is now. */
+    JsonNode patch(HelpdeskCredentials credentials, String path, JsonNode operations) {
+        return call(credentials, "PATCH", path, Map.of(), Map.of(), operations);
+    }
+
+    /** DELETE of one record. */
+    void delete(HelpdeskCredentials credentials, String path) {
+        call(credentials, "DELETE", path, Map.of(), Map.of(), null);
+    }
+
+    /** A JSON object to fill for {@link #post} or {@link #patch}. */
+    ObjectNode newObject() {
+        return http.json().createObjectNode();
+    }
+
     /** {@code {path}/count} with the conditions: {@code {"count": n}}. */
     long count(HelpdeskCredentials credentials, String path, ConnectWiseConditions conditions) {
         Map<String, String> parameters = conditions.isEmpty() ? Map.of() : Map.of("conditions", conditions.text());

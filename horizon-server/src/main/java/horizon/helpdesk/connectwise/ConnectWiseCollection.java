@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Where each entity Horizon reads lives in ConnectWise's REST API, and the conditions that turn a neutral
  * {@link RecordQuery} into ConnectWise's: only service tickets, only time charged to a service ticket, changes on
- * {@code lastUpdated}, which every record carries in {@code _info}.
+ * {@code lastUpdated}, which every record carries in {@code _info}; a query by ids reads {@code id in (…)} on any of
+ * them (a ticket's notes still one ticket at a time).
  */
 enum ConnectWiseCollection {
     MEMBERS("system/members", false),
@@ -76,6 +77,10 @@ enum ConnectWiseCollection {
             if (!tickets.isEmpty()) {
                 conditions.in("chargeToId", tickets);
             }
+        }
+        if (!query.ids().isEmpty()) {
+            // at most 500 ids: one request (a long list travels in a search's body)
+            conditions.in("id", query.ids());
         }
         if (query.idAbove() > 0) {
             conditions.idAbove(query.idAbove());

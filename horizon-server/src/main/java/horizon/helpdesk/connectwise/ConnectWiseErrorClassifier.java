@@ -54,6 +54,9 @@ final class ConnectWiseErrorClassifier {
             "For an on-premise server, choose On-premise and enter its host name; ConnectWise must be reachable "
                     + "over https.");
 
+    /** The heading of a create refused because a matching record exists (a callback's {@code ObjectExists}). */
+    static final String ALREADY_EXISTS = "Already exists";
+
     private static final int MAX_PSA_MESSAGE = 500;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern LACKS = Pattern.compile("lacks '([^']+)' \\(([^)]+)\\)");
@@ -102,6 +105,10 @@ final class ConnectWiseErrorClassifier {
             return HelpdeskException.answered(Kind.VALIDATION, "ConnectWise answered with a redirect (HTTP " + status
                     + "), which Horizon does not follow: check the site address.", status, said, SITE_STEPS)
                     .titled("Site address rejected");
+        }
+        if (status == 400 && errorCodes(body).contains("objectexists")) {
+            return HelpdeskException.answered(Kind.CONFLICT, withPsa("ConnectWise already holds a matching record.",
+                    said), status, said).titled(ALREADY_EXISTS);
         }
         Kind kind = status == 404 ? Kind.NOT_FOUND : status == 409 ? Kind.CONFLICT : Kind.VALIDATION;
         return HelpdeskException.answered(kind, withPsa("ConnectWise rejected Horizon's request (HTTP " + status
@@ -176,6 +183,24 @@ final class ConnectWiseErrorClassifier {
             return JSON.readTree(body).path("code").asString("");
         } catch (JacksonException notJson) {
             return "";
+        }
+    }
+
+    /** The body's {@code code} and each {@code errors[].code}, lower case. */
+    private static List<String> errorCodes(String body) {
+        if (body == null || body.isBlank()) {
+            return List.of();
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            List<String> codes = new ArrayList<>();
+            codes.add(node.path("code").asString("").toLowerCase(Locale.ROOT));
+            for (JsonNode error : node.path("errors")) {
+                codes.add(error.path("code").asString("").toLowerCase(Locale.ROOT));
+            }
+            return codes;
+        } catch (JacksonException notJson) {
+            return List.of();
         }
     }
 

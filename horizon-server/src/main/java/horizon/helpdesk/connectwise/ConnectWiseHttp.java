@@ -123,6 +123,18 @@ class ConnectWiseHttp {
         }
     }
 
+    /**
+     * A GET without credentials or ConnectWise's headers, for a callback's signing key: the answer as it came (the
+     * caller judges its status), within {@code deadline} and {@code maxBytes}, redirects not followed. The caller has
+     * checked that the URL is on the account's own site.
+     */
+    HttpResponse<String> fetchUnauthenticated(URI uri, Duration deadline, long maxBytes)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).header("Accept", "application/json")
+                .GET().build();
+        return BoundedExchange.send(client, request, deadline, maxBytes);
+    }
+
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {

@@ -50,6 +50,34 @@ record ConnectWiseSite(URI base) {
     }
 
     /**
+     * Whether a callback's signing key URL is on this site, the only place Horizon fetches one from (the URL comes in
+     * the payload, so anyone can write one): https, or http on loopback when tests allow it; no user info; this
+     * site's host and port exactly. A cloud site's web name counts as well ({@code na.myconnectwise.net} for
+     * {@code api-na.myconnectwise.net}): ConnectWise's payloads name their key URL on it.
+     */
+    boolean hostsSigningKey(URI url, boolean allowInsecureLoopback) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        boolean secure = scheme.equals("https");
+        if (!secure && !(scheme.equals("http") && allowInsecureLoopback && loopback(host))) {
+            return false;
+        }
+        if (host.isEmpty() || url.getRawUserInfo() != null || port(url) != port(base)) {
+            return false;
+        }
+        String own = base.getHost().toLowerCase(Locale.ROOT);
+        boolean cloud = CHOICES.stream().anyMatch(c -> c.value().equals(own));
+        return host.equals(own) || cloud && own.startsWith("api-") && host.equals(own.substring("api-".length()));
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+    }
+
+    /**
      * The site the credentials name.
      *
      * @throws HelpdeskException INVALID_CREDENTIALS when the site or host is not usable as entered

@@ -118,6 +118,17 @@ class ConnectWiseErrorClassifierTest {
     }
 
     @Test
+    void aDuplicateCallbackIsAConflictHorizonCanAdopt() {
+        HelpdeskException e = ConnectWiseErrorClassifier.classify(Call.API, 400,
+                "{\"code\":\"InvalidObject\",\"message\":\"callbackEntry object is invalid\",\"errors\":[{\"code\":"
+                        + "\"ObjectExists\",\"message\":\"A matching callback entry already exists\",\"resource\":"
+                        + "\"callbackEntry\",\"field\":\"objectId\"}]}");
+        assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
+        assertThat(e.title()).isEqualTo(ConnectWiseErrorClassifier.ALREADY_EXISTS);
+        assertThat(e.psaMessage()).contains("callbackEntry object is invalid A matching callback entry already exists");
+    }
+
+    @Test
     void a429IsRateLimitedAndRetriable() {
         HelpdeskException e = ConnectWiseErrorClassifier.classify(Call.API, 429,
                 "{\"error\":\"ConnectWiseAPI\",\"message\":\"Too many requests. Please try again in 30 seconds.\"}");

@@ -185,6 +185,51 @@ class ConnectWiseReaderSimulatorTest {
     }
 
     @Test
+    void fiveHundredTicketsByIdComeInOneRequest() {
+        List<Long> all = simulator.control().records(Kind.TICKETS).stream().map(t -> t.get("id").asLong()).toList();
+        List<Long> wanted = new ArrayList<>();
+        for (int i = 0; i < all.size() && wanted.size() < RecordQuery.IDS_PER_QUERY - 1; i += 2) {
+            wanted.add(all.get(i));
+        }
+        List<Long> asked = new ArrayList<>(wanted);
+        asked.add(all.get(all.size() - 1) + 1_000); // an id ConnectWise does not have is simply absent
+        long sent = connectWise.reader().requestsSent(connectWise.credentials());
+
+        RecordPage<HelpdeskRecord> page = connectWise.reader().page(connectWise.credentials(),
+                RecordQuery.byIds(HelpdeskEntity.TICKETS, asked));
+
+        assertThat(connectWise.reader().requestsSent(connectWise.credentials())).isEqualTo(sent + 1);
+        assertThat(page.complete()).isTrue();
+        assertThat(ids(page.records())).containsExactlyElementsOf(wanted);
+        assertThat(connectWise.reader().ids(connectWise.credentials(),
+                RecordQuery.byIds(HelpdeskEntity.TICKETS, asked.subList(0, 3))).ids())
+                .containsExactlyElementsOf(wanted.subList(0, 3));
+    }
+
+    @Test
+    void everyEntityIsReadById() {
+        Map<HelpdeskEntity, Kind> kinds = Map.of(HelpdeskEntity.COMPANIES, Kind.COMPANIES, HelpdeskEntity.CONTACTS,
+                Kind.CONTACTS, HelpdeskEntity.TIME_ENTRIES, Kind.TIME_ENTRIES, HelpdeskEntity.HELPDESK_USERS,
+                Kind.MEMBERS);
+        kinds.forEach((entity, kind) -> {
+            List<Long> all = simulator.control().records(kind).stream()
+                    .filter(r -> kind != Kind.TIME_ENTRIES || r.get("chargeToType").asString().equals("ServiceTicket"))
+                    .map(r -> r.get("id").asLong()).toList();
+            List<Long> wanted = List.of(all.get(all.size() - 1), all.get(0));
+
+            List<HelpdeskRecord> read = connectWise.reader().page(connectWise.credentials(),
+                    RecordQuery.byIds(entity, wanted)).records();
+
+            assertThat(ids(read)).as(entity.name()).containsExactly(all.get(0), all.get(all.size() - 1));
+        });
+        ObjectNode note = simulator.control().records(Kind.NOTES).get(0);
+        RecordQuery noteById = new RecordQuery(HelpdeskEntity.TICKET_NOTES, null, null, 0, null,
+                List.of(note.get("ticketId").asLong()), null, List.of(note.get("id").asLong()));
+        assertThat(ids(connectWise.reader().page(connectWise.credentials(), noteById).records()))
+                .containsExactly(note.get("id").asLong());
+    }
+
+    @Test
     void idsAreListedWithoutWholeRecords() {
         IdPage page = connectWise.reader().ids(connectWise.credentials(), RecordQuery.all(HelpdeskEntity.COMPANIES));
         assertThat(page.complete()).isTrue();

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /** Horizon's ConnectWise adapter wired by hand against a running simulator, as Spring would wire it. */
 record SimulatedConnectWise(ConnectWiseApi api, ConnectWiseRateGate gate, ConnectWiseReader reader,
-                            ConnectWiseConnector connector, HelpdeskCredentials credentials) {
+                            ConnectWiseConnector connector, ConnectWiseCallbacks callbacks,
+                            HelpdeskCredentials credentials) {
 
     static SimulatedConnectWise wire(ConnectWiseSimulator simulator, ConnectWiseProperties properties, Clock clock,
                                      ConnectWiseRateGate.Pause pause) {
@@ -15,7 +16,9 @@ record SimulatedConnectWise(ConnectWiseApi api, ConnectWiseRateGate gate, Connec
         ConnectWiseRateGate gate = new ConnectWiseRateGate(properties, clock, pause);
         ConnectWiseApi api = new ConnectWiseApi(http, gate, properties, clock);
         return new SimulatedConnectWise(api, gate, new ConnectWiseReader(api),
-                new ConnectWiseConnector(api, properties, clock), ConnectWiseCredentials.of(simulator));
+                new ConnectWiseConnector(api, properties, clock),
+                new ConnectWiseCallbacks(api, new ConnectWiseSigningKeys(http), properties),
+                ConnectWiseCredentials.of(simulator));
     }
 
     static SimulatedConnectWise wire(ConnectWiseSimulator simulator, ConnectWiseProperties properties) {

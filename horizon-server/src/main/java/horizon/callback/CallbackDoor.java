@@ -139,6 +139,48 @@ class CallbackDoor {
         return Answer.of(200, "OK");
     }
 
+    /**
+     * Runs a logged call through the door again, as if the PSA had sent it now: checked against the account's current
+     * webhooks, then queued. Its rows say which call they replay.
+     *
+     * @return the answer the call gets now
+     */
+    Answer replay(long accountId, LoggedCall call) {
+        Optional<HookContexts.View> view = contexts.view(accountId, true);
+        Optional<HelpdeskCallbacks> callbacks = view.flatMap(v -> helpdesks.adapter(v.kind())).map(a -> a.callbacks());
+        if (callbacks.isEmpty()) {
+            return Answer.of(409, "The account has no helpdesk connection.");
+        }
+        Map<String, String> headers = JSON.readValue(call.headers(),
+                new tools.jackson.core.type.TypeReference<TreeMap<String, String>>() { });
+        InboundCall inbound = new InboundCall(call.payload().getBytes(StandardCharsets.UTF_8), headers,
+                Map.of());
+        InboundVerdict verdict = callbacks.get().receive(inbound, view.get().context());
+        String replay = "Replay of call #" + call.id() + ".";
+        Instant now = clock.instant();
+        List<InboxRow> rows = new ArrayList<>();
+        if (verdict instanceof InboundVerdict.Rejected rejected) {
+            rows.add(new InboxRow(accountId, now, call.psa(), rejected.notice(), rejected.signature(),
+                    rejected.status(), InboxState.REJECTED, replay + " " + rejected.reason(), call.payload(),
+                    call.headers()));
+        } else {
+            InboundVerdict.Accepted accepted = (InboundVerdict.Accepted) verdict;
+            for (CallbackNotice notice : accepted.notices()) {
+                boolean mirrored = notice.entity() != null || notice.action() == CallbackNotice.Action.DEACTIVATED;
+                rows.add(new InboxRow(accountId, now, call.psa(), notice, accepted.signature(), 200,
+                        mirrored ? InboxState.QUEUED : InboxState.IGNORED,
+                        mirrored ? replay : replay + " Horizon does not mirror " + notice.type() + " records.",
+                        call.payload(), call.headers()));
+            }
+        }
+        if (rows.isEmpty()) {
+            return Answer.of(200, replay + " It announced nothing.");
+        }
+        writer.write(rows, WRITE_DEADLINE);
+        InboxRow first = rows.get(0);
+        return Answer.of(first.httpStatus(), first.state() == InboxState.REJECTED ? first.reason() : replay);
+    }
+
     private Answer reject(long accountId, String psa, Instant receivedAt, InboundCall call, SignatureVerdict signature,
                           int status, String reason, CallbackNotice notice) {
         count(psa, "rejected-" + status);

@@ -38,10 +38,6 @@ class InboxRepository {
         static final Filter ALL = new Filter(null, null, null, null, null, null);
     }
 
-    /** Counts of one 10-minute bucket of Callback Status's chart. */
-    record Bucket(Instant start, long received, long rejected, long failed, Duration lagP50, Duration lagMax) {
-    }
-
     private static final String INSERT = """
             insert into callback_inbox (account_id, received_at, psa, record_type, entity, external_id, action,
                                         sequence, ticket_number, hook_reference, signature, http_status, state,
@@ -134,7 +130,8 @@ class InboxRepository {
     void finish(List<Finished> rows, Instant now) {
         template.batchUpdate("""
                         update callback_inbox
-                           set state = ?, outcome = ?, reason = ?, processed_at = ?, attempts = attempts + 1,
+                           set state = ?, outcome = ?, reason = coalesce(?, reason), processed_at = ?,
+                               attempts = attempts + 1,
                                claimed_by = null, claimed_until = null, next_attempt_at = null
                          where id = ?
                         """, rows, 500, (PreparedStatement statement, Finished row) -> {
@@ -216,7 +213,7 @@ class InboxRepository {
     }
 
     /** Received, rejected and failed calls and processing delays per 10 minutes since {@code since}. */
-    List<Bucket> buckets(long accountId, Instant since, Instant until) {
+    List<CallbackBucket> buckets(long accountId, Instant since, Instant until) {
         Duration width = Duration.ofMinutes(10);
         int count = (int) Math.max(1, Duration.between(since, until).dividedBy(width));
         long[] received = new long[count];
@@ -246,11 +243,11 @@ class InboxRepository {
                         lags.get(i).add(Duration.between(at, processed).toMillis());
                     }
                 });
-        List<Bucket> buckets = new ArrayList<>();
+        List<CallbackBucket> buckets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             List<Long> lag = lags.get(i);
             lag.sort(null);
-            buckets.add(new Bucket(since.plus(width.multipliedBy(i)), received[i], rejected[i], failed[i],
+            buckets.add(new CallbackBucket(since.plus(width.multipliedBy(i)), received[i], rejected[i], failed[i],
                     lag.isEmpty() ? null : Duration.ofMillis(lag.get(lag.size() / 2)),
                     lag.isEmpty() ? null : Duration.ofMillis(lag.get(lag.size() - 1))));
         }

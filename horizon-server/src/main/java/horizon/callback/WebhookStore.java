@@ -17,10 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class WebhookStore {
 
-    /** The last registration attempt of an account. */
-    record Registration(boolean succeeded, Instant attemptedAt, Instant registeredAt, String error) {
-    }
-
     private final JdbcClient jdbc;
     private final SecretBox secretBox;
 
@@ -66,7 +62,7 @@ class WebhookStore {
     }
 
     void failed(long accountId, Instant now, String error) {
-        record(accountId, false, now, registration(accountId).map(Registration::registeredAt).orElse(null), error);
+        record(accountId, false, now, registration(accountId).map(WebhookRegistration::registeredAt).orElse(null), error);
     }
 
     /** Forgets the account's webhooks (they were removed from the PSA, or belong to credentials no longer used). */
@@ -77,13 +73,13 @@ class WebhookStore {
                 .update();
     }
 
-    Optional<Registration> registration(long accountId) {
+    Optional<WebhookRegistration> registration(long accountId) {
         return jdbc.sql("""
                         select outcome, attempted_at, registered_at, error from callback_registrations
                          where account_id = :accountId
                         """)
                 .param("accountId", accountId)
-                .query((rs, n) -> new Registration("REGISTERED".equals(rs.getString("outcome")),
+                .query((rs, n) -> new WebhookRegistration("REGISTERED".equals(rs.getString("outcome")),
                         Timestamps.read(rs, "attempted_at"), Timestamps.read(rs, "registered_at"),
                         rs.getString("error")))
                 .optional();

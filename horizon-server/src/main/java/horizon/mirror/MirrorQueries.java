@@ -97,6 +97,19 @@ public class MirrorQueries {
                 .map(ticket -> new TicketDetail(ticket, notes(accountId, ticketId), timeEntries(accountId, ticketId)));
     }
 
+    /** The ticket with this PSA id or ticket number, tombstoned or not, as the mirror holds it. */
+    public Optional<MirrorRowState> ticketState(long accountId, Long externalId, String number) {
+        return jdbc.query("""
+                        select external_id, ticket_number, title, remote_updated_at, mirrored_at, deleted_at
+                          from tickets
+                         where account_id = ? and (external_id = ? or ticket_number = ?)
+                         order by deleted_at nulls first, external_id
+                        """, (rs, n) -> new MirrorRowState(rs.getLong("external_id"), rs.getString("ticket_number"),
+                        rs.getString("title"), Column.instant(rs, "remote_updated_at"),
+                        Column.instant(rs, "mirrored_at"), Column.instant(rs, "deleted_at")),
+                accountId, externalId == null ? -1L : externalId, number == null ? "" : number).stream().findFirst();
+    }
+
     /** The live ticket with this number (e.g. {@code T20250915.0001}). */
     public Optional<HelpdeskTicket> ticketByNumber(long accountId, String number) {
         return jdbc.query(LIVE.formatted(MirroredEntity.TICKETS.name()) + " and ticket_number = ? order by external_id",

@@ -181,6 +181,32 @@ class SyncRunRepository {
         return spec.query(SyncRunRepository::map).list();
     }
 
+    /** Runs started since an instant, newest first, optionally of one kind. */
+    List<SyncRun> startedSince(long accountId, SyncKind kind, Instant since, int limit) {
+        var spec = jdbc.sql(SELECT + (kind == null ? "" : " and kind = :kind")
+                        + " and started_at >= :since order by id desc limit :limit")
+                .param("accountId", accountId).param("since", column(since)).param("limit", limit);
+        if (kind != null) {
+            spec = spec.param("kind", kind.name());
+        }
+        return spec.query(SyncRunRepository::map).list();
+    }
+
+    /**
+     * Runs that could have written a ticket: single-ticket runs asked for one of its names, and runs that were running
+     * when the mirror last wrote it; newest first.
+     */
+    List<SyncRun> touching(long accountId, List<String> targets, Instant written, int limit) {
+        String during = written == null ? "" : """
+                 or (started_at <= :written and coalesce(finished_at, heartbeat_at, started_at) >= :written)""";
+        var spec = jdbc.sql(SELECT + " and (target in (:targets)" + during + ") order by id desc limit :limit")
+                .param("accountId", accountId).param("targets", targets).param("limit", limit);
+        if (written != null) {
+            spec = spec.param("written", column(written));
+        }
+        return spec.query(SyncRunRepository::map).list();
+    }
+
     long count(long accountId, SyncKind kind, SyncState state) {
         StringBuilder sql = new StringBuilder("select count(*) from sync_runs where account_id = :accountId");
         if (kind != null) {

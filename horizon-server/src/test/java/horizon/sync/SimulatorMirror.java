@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Compares an account's mirror with a simulated PSA's state, record by record: every record inside the ingest window
  * must be mirrored with exactly the JSON the simulator holds, and nothing else may be mirrored live.
  */
-final class SimulatorMirror {
+public final class SimulatorMirror {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,7 +25,7 @@ final class SimulatorMirror {
     }
 
     /** Asserts the mirror equals the PSA's state for tickets changed since {@code windowStart}. */
-    static void assertMirrors(SimulatedPsa psa, MirrorQueries mirror, long accountId, Instant windowStart) {
+    public static void assertMirrors(SimulatedPsa psa, MirrorQueries mirror, long accountId, Instant windowStart) {
         assertThat(psa.expected(HelpdeskEntity.TICKETS, windowStart)).as("tickets in the window").isNotEmpty();
         for (HelpdeskEntity entity : HelpdeskEntity.values()) {
             assertSame(psa + " " + entity, psa.expected(entity, windowStart),

@@ -3,6 +3,7 @@ package horizon.testsupport;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskKind;
+import horizon.simulator.core.delivery.DeliveryFaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -54,6 +55,15 @@ public interface SimulatedPsa {
 
     /** Makes the next {@code count} reads of tickets stall in the middle of their body for {@code stall} each. */
     void stallTicketReads(int count, Duration stall);
+
+    /** Changes the ticket's title as a technician would: a change every PSA's webhooks announce. */
+    void retitle(long ticketId, String title);
+
+    /** How the simulator delivers webhooks: drops, duplicates, reorders, delays and failures on demand. */
+    DeliveryFaults deliveryFaults();
+
+    /** How many times the simulator switched one of Horizon's webhooks off after failed deliveries. */
+    long webhooksSwitchedOff();
 
     /** Removes every fault. */
     void clearFaults();

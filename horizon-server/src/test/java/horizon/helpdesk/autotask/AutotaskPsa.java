@@ -8,6 +8,7 @@ import horizon.simulator.autotask.SimulatorCounters;
 import horizon.simulator.autotask.SimulatorOptions;
 import horizon.simulator.autotask.store.Timestamps;
 import horizon.simulator.core.fault.FaultRule;
+import horizon.simulator.core.delivery.DeliveryFaults;
 import horizon.testsupport.SimulatedPsa;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,14 @@ public final class AutotaskPsa implements SimulatedPsa {
     public static AutotaskPsa withTickets(int tickets, Duration latency) {
         return start(SimulatorOptions.defaults().withSize(new SimulatorOptions.MspSize(40, 400, 12, tickets, 18))
                 .withLatency(latency));
+    }
+
+    /**
+     * The standard MSP with Autotask's delivery delays at 1/100 (a retry after 300 ms), so a webhook fails its way to
+     * deactivation within seconds.
+     */
+    public static AutotaskPsa fastDelivery() {
+        return start(SimulatorOptions.defaults().withTimeScale(0.01));
     }
 
     private static AutotaskPsa start(SimulatorOptions options) {
@@ -146,6 +155,21 @@ public final class AutotaskPsa implements SimulatedPsa {
     @Override
     public void stallTicketReads(int count, Duration stall) {
         simulator.control().requestFaults().add(new FaultRule("POST", "Tickets/query", 1, count, FaultRule.Kind.STALL_MID_BODY, 0, stall, 1.0));
+    }
+
+    @Override
+    public void retitle(long ticketId, String title) {
+        simulator.control().update("Tickets", ticketId, Map.of("title", title));
+    }
+
+    @Override
+    public DeliveryFaults deliveryFaults() {
+        return simulator.control().webhookFaults();
+    }
+
+    @Override
+    public long webhooksSwitchedOff() {
+        return simulator.control().counters().webhooks().getOrDefault("deactivated", 0L);
     }
 
     @Override

@@ -8,6 +8,7 @@ import horizon.simulator.connectwise.ConnectWiseSimulator;
 import horizon.simulator.connectwise.store.Kind;
 import horizon.simulator.connectwise.store.Timestamps;
 import horizon.simulator.core.fault.FaultRule;
+import horizon.simulator.core.delivery.DeliveryFaults;
 import horizon.testsupport.SimulatedPsa;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,14 @@ public final class ConnectWisePsa implements SimulatedPsa {
     public static ConnectWisePsa withTickets(int tickets, Duration latency) {
         return start(ConnectWiseOptions.defaults().withRequestsPerMinute(100_000)
                 .withSize(new ConnectWiseOptions.MspSize(40, 400, 12, tickets, 18)).withLatency(latency));
+    }
+
+    /**
+     * The standard MSP with ConnectWise's delivery delays at 1/10,000 (3 days of failures switch a callback off in
+     * 26 s).
+     */
+    public static ConnectWisePsa fastDelivery() {
+        return start(ConnectWiseOptions.defaults().withRequestsPerMinute(100_000).withTimeScale(0.0001));
     }
 
     private static ConnectWisePsa start(ConnectWiseOptions options) {
@@ -154,6 +163,21 @@ public final class ConnectWisePsa implements SimulatedPsa {
     @Override
     public void stallTicketReads(int count, Duration stall) {
         simulator.control().faults().requestFaults().add(new FaultRule("GET", "service/tickets", 1, count, FaultRule.Kind.STALL_MID_BODY, 0, stall, 1.0));
+    }
+
+    @Override
+    public void retitle(long ticketId, String title) {
+        simulator.control().update(Kind.TICKETS, ticketId, Map.of("summary", title));
+    }
+
+    @Override
+    public DeliveryFaults deliveryFaults() {
+        return simulator.control().faults().deliveryFaults();
+    }
+
+    @Override
+    public long webhooksSwitchedOff() {
+        return simulator.control().callbackCounters().getOrDefault("disabled", 0L);
     }
 
     @Override

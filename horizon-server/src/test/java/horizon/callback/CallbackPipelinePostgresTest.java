@@ -1,0 +1,28 @@
+package horizon.callback;
+
+import horizon.helpdesk.autotask.AutotaskPsa;
+import horizon.helpdesk.connectwise.ConnectWisePsa;
+import horizon.testsupport.EmbeddedPostgresStore;
+import horizon.testsupport.SimulatedPsa;
+import java.util.List;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The callback pipeline on PostgreSQL 15. */
+@DirtiesContext
+class CallbackPipelinePostgresTest extends CallbackPipelineCases {
+
+    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.fastDelivery(), ConnectWisePsa.fastDelivery());
+
+    @DynamicPropertySource
+    static void simulators(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresStore.register(registry);
+        register(registry, PSAS, false);
+    }
+
+    @Override
+    protected List<SimulatedPsa> psas() {
+        return PSAS;
+    }
+}

@@ -221,7 +221,8 @@ class AutotaskReader implements HelpdeskReader {
     private static AutotaskSearch search(AutotaskCollection collection, RecordQuery query) {
         boolean dated = query.changedSince() != null || query.changedBefore() != null;
         RecordQuery effective = collection.watermark() == null && dated
-                ? new RecordQuery(query.entity(), null, null, query.idAbove(), query.idAtMost(), query.ticketIds(), null)
+                ? new RecordQuery(query.entity(), null, null, query.idAbove(), query.idAtMost(), query.ticketIds(), null,
+                        query.ids())
                 : query;
         return AutotaskSearch.of(collection, effective);
     }

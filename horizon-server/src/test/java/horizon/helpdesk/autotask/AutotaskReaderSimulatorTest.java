@@ -275,6 +275,42 @@ class AutotaskReaderSimulatorTest {
         assertThat(reader.requestsInLastHour(credentials)).isEqualTo(reader.requestsSent(credentials));
     }
 
+    @Test
+    void byIdsReadsExactlyTheNamedRecordsOfEveryEntityInOneRequestEach() {
+        for (HelpdeskEntity entity : HelpdeskEntity.values()) {
+            String collection = AutotaskCollection.of(entity).path();
+            List<Long> all = ids(dump(collection));
+            assertThat(all).as(collection).hasSizeGreaterThan(3);
+            // spread over the whole id range, plus one id the PSA does not have
+            List<Long> wanted = List.of(all.get(0), all.get(all.size() / 2), all.get(all.size() - 1));
+            List<Long> asked = new ArrayList<>(wanted);
+            asked.add(all.get(all.size() - 1) + 1_000_000);
+            long sentBefore = reader.requestsSent(credentials);
+
+            RecordPage<HelpdeskRecord> page = reader.page(credentials, RecordQuery.byIds(entity, asked));
+
+            assertThat(page.records()).as(collection).extracting(HelpdeskRecord::externalId)
+                    .containsExactlyElementsOf(wanted);
+            assertThat(page.complete()).isTrue();
+            long expectedRequests = entity == HelpdeskEntity.HELPDESK_USERS ? 2 : 1; // resources bring their roles
+            assertThat(reader.requestsSent(credentials) - sentBefore).as(collection).isEqualTo(expectedRequests);
+            assertThat(reader.count(credentials, RecordQuery.byIds(entity, asked))).as(collection)
+                    .isEqualTo(wanted.size());
+        }
+    }
+
+    @Test
+    void fiveHundredTicketIdsAreOneRequest() {
+        List<Long> all = ids(dump("Tickets"));
+        List<Long> wanted = all.subList(all.size() - 500, all.size());
+        long sentBefore = reader.requestsSent(credentials);
+
+        RecordPage<HelpdeskRecord> page = reader.page(credentials, RecordQuery.byIds(HelpdeskEntity.TICKETS, wanted));
+
+        assertThat(page.records()).extracting(HelpdeskRecord::externalId).containsExactlyElementsOf(wanted);
+        assertThat(reader.requestsSent(credentials) - sentBefore).isEqualTo(1);
+    }
+
     /** Requests the simulator served on gated endpoints (zone discovery is exempt from Autotask's limits). */
     private static long served() {
         return simulator.control().counters().requests().entrySet().stream()

@@ -320,6 +320,40 @@ class AutotaskCallbacksSimulatorTest {
     }
 
     @Test
+    void everyPayloadVariantTheSimulatorCanSendIsRead() {
+        simulator.control().webhookVariants().personIdKey("PersonId").camelCaseFieldKeys(true)
+                .deleteWithoutFields(true).deactivationOnWebhookUrl(true);
+        List<RegisteredHook> hooks = callbacks.register(credentials, target, List.of());
+        HookContext context = new HookContext(credentials, hooks);
+        long technician = simulator.control().technicians().get(1);
+        long ticket = simulator.control().as(technician).createTicket(Map.of("title", "Variants"));
+        String number = simulator.control().get("Tickets", ticket).orElseThrow().path("ticketNumber").asString();
+        simulator.control().as(technician).deleteTicket(ticket);
+        // queued callouts of a webhook switched off wait for it: let the Delete arrive first
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> notices(context).stream()
+                .anyMatch(n -> n.action() == Action.DELETED));
+        api.patch(credentials, "TicketWebhooks", JSON.createObjectNode()
+                .put("id", Long.parseLong(hooks.get(0).externalId())).put("isActive", false));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> notices(context).stream()
+                .anyMatch(n -> n.action() == Action.DEACTIVATED));
+        List<CallbackNotice> notices = notices(context);
+        assertThat(receiver.received(HOOK_PATH).stream().map(c -> new String(c.body(), StandardCharsets.UTF_8)))
+                .anyMatch(body -> body.contains("\"PersonId\":") && body.contains("\"ticketNumber\":"))
+                .anyMatch(body -> body.contains("\"Action\":\"Delete\"") && !body.contains("\"Fields\""));
+        assertThat(notices).filteredOn(n -> n.action() == Action.CREATED && n.entity() == HelpdeskEntity.TICKETS)
+                .singleElement().satisfies(n -> {
+                    assertThat(n.externalId()).isEqualTo(ticket);
+                    assertThat(n.ticketNumber()).isEqualTo(number);
+                    assertThat(n.person()).isEqualTo(Long.toString(technician));
+                });
+        assertThat(notices).filteredOn(n -> n.action() == Action.DELETED && n.entity() == HelpdeskEntity.TICKETS)
+                .singleElement().satisfies(n -> assertThat(n.externalId()).isEqualTo(ticket));
+        assertThat(notices).filteredOn(n -> n.action() == Action.DEACTIVATED).singleElement()
+                .satisfies(n -> assertThat(n.hookReference()).isEqualTo(hooks.get(0).reference()));
+    }
+
+    @Test
     void aSecurityLevelWithoutWebhookRightsIsOnePermissionErrorWithTheSteps() {
         ApiUser limited = simulator.addApiUser("nowebhooks@horizon-sim.example", SecurityLevel.API_ONLY);
 

@@ -22,6 +22,7 @@ import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.SimulatorOptions;
+import horizon.simulator.core.fault.FaultRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -215,6 +216,24 @@ class AutotaskCallbacksSimulatorTest {
         assertThat(repaired.get(3).externalId()).isNotEqualTo(contacts.externalId());
         assertThat(repaired.get(3).secret()).isEqualTo(simulatorSecret(repaired.get(3)));
         assertThat(callbacks.inspect(credentials, repaired)).allMatch(HookState::healthy);
+    }
+
+    @Test
+    void aWebhookCreatedWhoseAnswerWasLostIsAdoptedNextTimeNotDuplicated() {
+        simulator.control().requestFaults().add(new FaultRule("POST", "TicketNoteWebhooks", 1, 1,
+                FaultRule.Kind.COMMIT_THEN_ERROR, 503, null, 1.0));
+
+        assertThatThrownBy(() -> callbacks.register(credentials, target, List.of()))
+                .isInstanceOfSatisfying(HelpdeskException.class, failure -> assertThat(failure.retriable()).isTrue());
+        simulator.control().clearFaults();
+        List<RegisteredHook> hooks = callbacks.register(credentials, target, List.of());
+
+        assertThat(simulator.control().webhooks()).hasSize(4);
+        assertThat(hooks).extracting(RegisteredHook::name).containsExactlyElementsOf(NAMES);
+        for (RegisteredHook hook : hooks) {
+            assertThat(hook.secret()).isEqualTo(simulatorSecret(hook));
+        }
+        assertThat(callbacks.inspect(credentials, hooks)).allMatch(HookState::healthy);
     }
 
     @Test

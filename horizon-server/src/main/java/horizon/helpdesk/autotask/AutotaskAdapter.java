@@ -1,6 +1,7 @@
 package horizon.helpdesk.autotask;
 
 import horizon.helpdesk.HelpdeskAdapter;
+import horizon.helpdesk.HelpdeskCallbacks;
 import horizon.helpdesk.HelpdeskConnector;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
@@ -12,10 +13,12 @@ class AutotaskAdapter implements HelpdeskAdapter {
 
     private final AutotaskConnector connector;
     private final AutotaskReader reader;
+    private final AutotaskCallbacks callbacks;
 
-    AutotaskAdapter(AutotaskConnector connector, AutotaskReader reader) {
+    AutotaskAdapter(AutotaskConnector connector, AutotaskReader reader, AutotaskCallbacks callbacks) {
         this.connector = connector;
         this.reader = reader;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -31,5 +34,10 @@ class AutotaskAdapter implements HelpdeskAdapter {
     @Override
     public HelpdeskReader reader() {
         return reader;
+    }
+
+    @Override
+    public HelpdeskCallbacks callbacks() {
+        return callbacks;
     }
 }

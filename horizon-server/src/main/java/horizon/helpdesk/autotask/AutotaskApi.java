@@ -47,6 +47,18 @@ class AutotaskApi {
                 () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));
     }
 
+    /** PATCH {@code {zone}V1.0/{path}}: changes only the fields the body names (its {@code id} says which record). */
+    JsonNode patch(HelpdeskCredentials credentials, String path, JsonNode body) {
+        return gate.send(credentials, endpointOf(path), () -> call(credentials, "PATCH", path, body),
+                () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));
+    }
+
+    /** DELETE {@code {zone}V1.0/{path}}, through the gate. */
+    JsonNode delete(HelpdeskCredentials credentials, String path) {
+        return gate.send(credentials, endpointOf(path), () -> call(credentials, "DELETE", path, null),
+                () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));
+    }
+
     /** Reads ThresholdInformation now, through the gate, and lets the gate pace by it. */
     ApiBudget budget(HelpdeskCredentials credentials) {
         return gate.readBudget(credentials, () -> call(credentials, "GET", AutotaskRateGate.THRESHOLD_ENDPOINT, null));

@@ -56,7 +56,8 @@ class AutotaskConnector implements HelpdeskConnector {
         return new ConnectionTestResult(zone.toHelpdeskZone(), resource, budget, clock.instant());
     }
 
-    private HelpdeskResource ownResource(HelpdeskCredentials credentials) {
+    /** The API user's own Resources rows (one, or none when its security level hides resources). */
+    static JsonNode ownResourceItems(AutotaskApi api, HelpdeskCredentials credentials) {
         // The resource's userName column holds at most 32 characters; longer keys are found by the e-mail column.
         String userName = credentials.value(AutotaskApi.USER_NAME);
         ObjectNode query = (ObjectNode) api.emptyObject();
@@ -64,7 +65,11 @@ class AutotaskConnector implements HelpdeskConnector {
         var alternatives = either.putArray("items");
         alternatives.addObject().put("op", "eq").put("field", "userName").put("value", userName);
         alternatives.addObject().put("op", "eq").put("field", "email").put("value", userName);
-        JsonNode items = api.post(credentials, "Resources/query", query).path("items");
+        return api.post(credentials, "Resources/query", query).path("items");
+    }
+
+    private HelpdeskResource ownResource(HelpdeskCredentials credentials) {
+        JsonNode items = ownResourceItems(api, credentials);
         if (!items.isArray() || items.isEmpty()) {
             throw HelpdeskException.answered(Kind.PERMISSION,
                     "Autotask accepted the credentials but returned no Resources record for this API user, so Horizon "

@@ -113,9 +113,11 @@ class AutotaskReader implements HelpdeskReader {
                         + unreadable.getMessage(), 200, null);
             }
         }
+        // at most 500 named ids match at most one page of 500, whatever nextPageUrl says
+        boolean complete = batch.complete() || !query.ids().isEmpty();
         log.debug("autotask read entity={} records={} lastId={} complete={}", collection.path(), records.size(),
-                batch.lastId(), batch.complete());
-        return new RecordPage<>(records, batch.complete() ? null : Long.toString(batch.lastId()));
+                batch.lastId(), complete);
+        return new RecordPage<>(records, complete ? null : Long.toString(batch.lastId()));
     }
 
     /** The id cursor: Autotask pages by {@code id gt}, so a cursor is the last id read. */
@@ -221,7 +223,8 @@ class AutotaskReader implements HelpdeskReader {
     private static AutotaskSearch search(AutotaskCollection collection, RecordQuery query) {
         boolean dated = query.changedSince() != null || query.changedBefore() != null;
         RecordQuery effective = collection.watermark() == null && dated
-                ? new RecordQuery(query.entity(), null, null, query.idAbove(), query.idAtMost(), query.ticketIds(), null)
+                ? new RecordQuery(query.entity(), null, null, query.idAbove(), query.idAtMost(), query.ticketIds(), null,
+                        query.ids())
                 : query;
         return AutotaskSearch.of(collection, effective);
     }

@@ -54,6 +54,10 @@ final class AutotaskSearch {
             }
             search.in("ticketID", query.ticketIds());
         }
+        if (!query.ids().isEmpty()) {
+            // RecordQuery caps ids at 500, Autotask's limit on an 'in' list: one request, whatever the entity
+            search.in("id", query.ids());
+        }
         return search;
     }
 

@@ -275,11 +275,53 @@ class AutotaskReaderSimulatorTest {
         assertThat(reader.requestsInLastHour(credentials)).isEqualTo(reader.requestsSent(credentials));
     }
 
+    @Test
+    void byIdsReadsExactlyTheNamedRecordsOfEveryEntityInOneRequestEach() {
+        for (HelpdeskEntity entity : HelpdeskEntity.values()) {
+            String collection = AutotaskCollection.of(entity).path();
+            List<Long> all = ids(dump(collection));
+            assertThat(all).as(collection).hasSizeGreaterThan(3);
+            // spread over the whole id range, plus one id the PSA does not have
+            List<Long> wanted = List.of(all.get(0), all.get(all.size() / 2), all.get(all.size() - 1));
+            List<Long> asked = new ArrayList<>(wanted);
+            asked.add(all.get(all.size() - 1) + 1_000_000);
+            long servedBefore = served(collection);
+
+            RecordPage<HelpdeskRecord> page = reader.page(credentials, RecordQuery.byIds(entity, asked));
+
+            assertThat(page.records()).as(collection).extracting(HelpdeskRecord::externalId)
+                    .containsExactlyElementsOf(wanted);
+            assertThat(page.complete()).isTrue();
+            assertThat(served(collection) - servedBefore).as(collection).isEqualTo(1);
+            assertThat(reader.count(credentials, RecordQuery.byIds(entity, asked))).as(collection)
+                    .isEqualTo(wanted.size());
+        }
+    }
+
+    @Test
+    void fiveHundredTicketIdsAreOneRequest() {
+        List<Long> all = ids(dump("Tickets"));
+        List<Long> wanted = all.subList(all.size() - 500, all.size());
+        long servedBefore = served("Tickets");
+
+        RecordPage<HelpdeskRecord> page = reader.page(credentials, RecordQuery.byIds(HelpdeskEntity.TICKETS, wanted));
+
+        assertThat(page.records()).extracting(HelpdeskRecord::externalId).containsExactlyElementsOf(wanted);
+        assertThat(page.complete()).isTrue();
+        assertThat(served("Tickets") - servedBefore).isEqualTo(1);
+    }
+
     /** Requests the simulator served on gated endpoints (zone discovery is exempt from Autotask's limits). */
     private static long served() {
         return simulator.control().counters().requests().entrySet().stream()
                 .filter(e -> !e.getKey().equals("zoneInformation"))
                 .flatMap(e -> e.getValue().values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    /** Requests the simulator served on one entity's endpoint (its query and count). */
+    private static long served(String endpoint) {
+        return simulator.control().counters().requests().getOrDefault(endpoint, Map.of()).values().stream()
+                .mapToLong(Long::longValue).sum();
     }
 
     private static List<HelpdeskRecord> readAll(RecordQuery query) {

@@ -87,4 +87,22 @@ class AutotaskSearchTest {
         assertThatThrownBy(() -> AutotaskSearch.where().in("resourceID", ids))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("501");
     }
+
+    @Test
+    void idsBecomeOneInConditionOnId() {
+        String body = AutotaskSearch.of(AutotaskCollection.CONTACTS,
+                RecordQuery.byIds(HelpdeskEntity.CONTACTS, List.of(29_684_001L, 29_684_007L))).page(500).toString();
+        assertThat(body).isEqualTo("{\"MaxRecords\":500,\"filter\":["
+                + "{\"op\":\"gte\",\"field\":\"id\",\"value\":0},"
+                + "{\"op\":\"in\",\"field\":\"id\",\"value\":[29684001,29684007]}]}");
+    }
+
+    @Test
+    void idsSurviveTheNextPagesCursor() {
+        RecordQuery query = RecordQuery.byIds(HelpdeskEntity.TICKETS, List.of(7001L, 7002L)).continuedAt("7001");
+        String body = AutotaskSearch.of(AutotaskCollection.TICKETS, query.inIds(7001, null)).page(500).toString();
+        assertThat(body).isEqualTo("{\"MaxRecords\":500,\"filter\":["
+                + "{\"op\":\"gt\",\"field\":\"id\",\"value\":7001},"
+                + "{\"op\":\"in\",\"field\":\"id\",\"value\":[7001,7002]}]}");
+    }
 }

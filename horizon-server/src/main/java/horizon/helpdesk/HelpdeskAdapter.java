@@ -12,8 +12,5 @@ public interface HelpdeskAdapter {
 
     HelpdeskReader reader();
 
-    /** Interim while the adapters' callback parts are built; becomes abstract when both adapters have theirs. */
-    default HelpdeskCallbacks callbacks() {
-        throw new UnsupportedOperationException(kind().displayName() + " has no callbacks yet");
-    }
+    HelpdeskCallbacks callbacks();
 }

@@ -117,8 +117,8 @@ public class RefreshingRecords {
     }
 
     /**
-     * The ids worth reading: those whose announced change is later than the version the mirror holds (or of unknown
-     * time). A late or repeated announcement of a change the mirror already has costs nothing.
+     * The ids worth reading: those whose announced change is not older than the version the mirror holds (or of
+     * unknown time). A late or repeated announcement of a change the mirror already has costs nothing.
      */
     private TreeSet<Long> unheld(ConnectedAccount account, HelpdeskEntity entity, Map<Long, Instant> ids,
                                  Map<Long, Refreshed> outcomes) {
@@ -126,7 +126,9 @@ public class RefreshingRecords {
         TreeSet<Long> due = new TreeSet<>();
         ids.forEach((id, at) -> {
             Instant version = held.get(id);
-            if (at != null && version != null && !at.isAfter(version)) {
+            // Strictly before: two changes in the same second (ConnectWise's timestamps have no finer grain) share a
+            // timestamp, and the later one must still be read.
+            if (at != null && version != null && at.isBefore(version)) {
                 outcomes.put(id, new Refreshed(MirrorOutcome.UNCHANGED, ALREADY_HELD));
             } else {
                 due.add(id);

@@ -54,7 +54,7 @@ public final class AutotaskPsa implements SimulatedPsa {
      * deactivation within seconds.
      */
     public static AutotaskPsa fastDelivery() {
-        return start(SimulatorOptions.defaults().withTimeScale(0.01));
+        return start(SimulatorOptions.defaults().withTimeScale(0.01).withHourlyBudget(1_000_000));
     }
 
     private static AutotaskPsa start(SimulatorOptions options) {

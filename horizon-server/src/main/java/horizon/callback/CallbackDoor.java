@@ -5,6 +5,7 @@ import horizon.account.AccountRepository;
 import horizon.helpdesk.CallbackNotice;
 import horizon.helpdesk.HelpdeskCallbacks;
 import horizon.helpdesk.Helpdesks;
+import horizon.helpdesk.HookContext;
 import horizon.helpdesk.InboundCall;
 import horizon.helpdesk.InboundVerdict;
 import horizon.helpdesk.SignatureVerdict;
@@ -102,12 +103,12 @@ class CallbackDoor {
                     "Over the account's limit of " + properties.ingressPerSecond() + " calls a second.", null);
             return new Answer(answer.status(), answer.message(), retryAfter);
         }
-        InboundVerdict verdict = callbacks.get().receive(call, view.get().context());
+        InboundVerdict verdict = check(callbacks.get(), call, view.get().context());
         if (verdict instanceof InboundVerdict.Rejected rejected && rejected.status() == 401) {
             // Secrets or webhooks may have changed on another node since this one cached them.
             Optional<HookContexts.View> fresh = contexts.view(accountId, true);
             if (fresh.isPresent()) {
-                verdict = callbacks.get().receive(call, fresh.get().context());
+                verdict = check(callbacks.get(), call, fresh.get().context());
             }
         }
         if (verdict instanceof InboundVerdict.Rejected rejected) {
@@ -155,7 +156,7 @@ class CallbackDoor {
                 new tools.jackson.core.type.TypeReference<TreeMap<String, String>>() { });
         InboundCall inbound = new InboundCall(call.payload().getBytes(StandardCharsets.UTF_8), headers,
                 Map.of());
-        InboundVerdict verdict = callbacks.get().receive(inbound, view.get().context());
+        InboundVerdict verdict = check(callbacks.get(), inbound, view.get().context());
         String replay = "Replay of call #" + call.id() + ".";
         Instant now = clock.instant();
         List<InboxRow> rows = new ArrayList<>();
@@ -179,6 +180,25 @@ class CallbackDoor {
         writer.write(rows, WRITE_DEADLINE);
         InboxRow first = rows.get(0);
         return Answer.of(first.httpStatus(), first.state() == InboxState.REJECTED ? first.reason() : replay);
+    }
+
+    /**
+     * The adapter's verdict, and one check of the pipeline's own: a call naming a webhook must name one of this
+     * account's (a genuine call of another account, sent to this account's address, is refused even where the PSA
+     * signs every tenant's calls alike).
+     */
+    private static InboundVerdict check(HelpdeskCallbacks callbacks, InboundCall call, HookContext context) {
+        InboundVerdict verdict = callbacks.receive(call, context);
+        if (verdict instanceof InboundVerdict.Accepted accepted) {
+            for (CallbackNotice notice : accepted.notices()) {
+                if (notice.hookReference() != null && context.hookByReference(notice.hookReference()).isEmpty()) {
+                    return new InboundVerdict.Rejected(accepted.signature(), 401, "The call names webhook "
+                            + notice.hookReference() + ", which is not one of Horizon's webhooks in this account.",
+                            notice);
+                }
+            }
+        }
+        return verdict;
     }
 
     private Answer reject(long accountId, String psa, Instant receivedAt, InboundCall call, SignatureVerdict signature,

@@ -18,12 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention          how long the Callback Log keeps a call
  * @param expectedEvery      how long without a callback turns Callback Status amber for an account whose polls keep
  *                           finding changes
+ * @param perTicketReadsPerMinute tickets per minute whose notes the processor may read one ticket per request (a PSA
+ *                           that lists them no other way); a burst beyond it is left to the next poll
+ * @param burstGather        how long the processor gathers after a pass that took {@code burstRows} or more rows
+ * @param burstRows          a pass this large means a burst: the next one gathers longer, so one read covers more
  */
 @ConfigurationProperties("horizon.callbacks")
 public record CallbackProperties(Integer maxBodyBytes, Integer ingressPerSecond, Integer ingressBurst,
                                  Integer batchSize, Duration gather, Duration idle, Duration claimLease,
                                  Integer maxAttempts, Duration checkInterval, Duration retention,
-                                 Duration expectedEvery) {
+                                 Duration expectedEvery, Integer perTicketReadsPerMinute, Duration burstGather,
+                                 Integer burstRows) {
 
     public CallbackProperties {
         maxBodyBytes = maxBodyBytes == null ? 1024 * 1024 : maxBodyBytes;
@@ -37,5 +42,8 @@ public record CallbackProperties(Integer maxBodyBytes, Integer ingressPerSecond,
         checkInterval = checkInterval == null ? Duration.ofMinutes(5) : checkInterval;
         retention = retention == null ? Duration.ofDays(30) : retention;
         expectedEvery = expectedEvery == null ? Duration.ofHours(1) : expectedEvery;
+        perTicketReadsPerMinute = perTicketReadsPerMinute == null ? 60 : perTicketReadsPerMinute;
+        burstGather = burstGather == null ? Duration.ofSeconds(1) : burstGather;
+        burstRows = burstRows == null ? 100 : burstRows;
     }
 }

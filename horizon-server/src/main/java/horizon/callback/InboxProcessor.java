@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +44,8 @@ class InboxProcessor implements SmartLifecycle {
     private final Clock clock;
     private final boolean enabled;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final AccountBuckets perTicketReads;
+    private volatile boolean bursting;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -59,6 +60,8 @@ class InboxProcessor implements SmartLifecycle {
         this.meters = meters;
         this.clock = clock;
         this.enabled = enabled;
+        this.perTicketReads = new AccountBuckets(properties.perTicketReadsPerMinute() / 60.0,
+                Math.max(1, properties.perTicketReadsPerMinute() / 6));
         Gauge.builder("horizon.callbacks.inbox.depth", inbox, InboxRepository::depth)
                 .description("Callbacks waiting to be processed, all accounts").register(meters);
         Gauge.builder("horizon.callbacks.lag.seconds", inbox, repo -> repo.oldestQueued()
@@ -78,6 +81,7 @@ class InboxProcessor implements SmartLifecycle {
                 .collect(Collectors.groupingBy(InboxRepository.Claimed::accountId, LinkedHashMap::new,
                         Collectors.toList()));
         byAccount.forEach(this::processAccount);
+        bursting = batch.size() >= properties.burstRows();
         return batch.size();
     }
 
@@ -118,13 +122,25 @@ class InboxProcessor implements SmartLifecycle {
     }
 
     private List<InboxRepository.Finished> refresh(long accountId, List<InboxRepository.Claimed> rows) {
-        Map<HelpdeskEntity, Set<Long>> announced = new EnumMap<>(HelpdeskEntity.class);
+        // Per record, the latest change time announced; unknown (null) when any notice lacks one or is a deletion,
+        // so the record is read whatever the mirror holds.
+        Map<HelpdeskEntity, Map<Long, Instant>> announced = new EnumMap<>(HelpdeskEntity.class);
+        Set<String> timeless = new java.util.HashSet<>();
         Map<String, Integer> notices = new LinkedHashMap<>();
         for (InboxRepository.Claimed row : rows) {
-            announced.computeIfAbsent(row.entity(), e -> new TreeSet<>()).add(row.externalId());
-            notices.merge(row.entity() + ":" + row.externalId(), 1, Integer::sum);
+            String key = row.entity() + ":" + row.externalId();
+            Map<Long, Instant> ids = announced.computeIfAbsent(row.entity(), e -> new java.util.TreeMap<>());
+            if (row.occurredAt() == null || row.action() == CallbackNotice.Action.DELETED) {
+                timeless.add(key);
+            }
+            Instant earlier = ids.get(row.externalId());
+            ids.put(row.externalId(), timeless.contains(key) ? null
+                    : earlier == null || row.occurredAt().isAfter(earlier) ? row.occurredAt() : earlier);
+            notices.merge(key, 1, Integer::sum);
         }
-        RefreshingRecords.Result result = refreshing.refresh(accountId, announced);
+        RefreshingRecords.Result result = refreshing.refresh(accountId, announced,
+                perTicketReads.available(accountId));
+        perTicketReads.spend(accountId, result.perTicketReads());
         log.debug("callbacks processed account={} rows={} records={} requests={}", accountId, rows.size(),
                 notices.size(), result.requests());
         List<InboxRepository.Finished> finished = new ArrayList<>();
@@ -137,11 +153,10 @@ class InboxProcessor implements SmartLifecycle {
                 finished.add(new InboxRepository.Finished(row.id(), InboxState.PROCESSED, InboxOutcome.UNCHANGED,
                         note));
             } else if (refreshed.outcome() == null) {
-                finished.add(new InboxRepository.Finished(row.id(), InboxState.IGNORED, null,
-                        refreshed.ignoredBecause()));
+                finished.add(new InboxRepository.Finished(row.id(), InboxState.IGNORED, null, refreshed.note()));
             } else {
                 finished.add(new InboxRepository.Finished(row.id(), InboxState.PROCESSED,
-                        InboxOutcome.of(refreshed.outcome()), note));
+                        InboxOutcome.of(refreshed.outcome()), refreshed.note() != null ? refreshed.note() : note));
             }
         }
         return finished;
@@ -195,8 +210,9 @@ class InboxProcessor implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                if (woken && !properties.gather().isZero()) {
-                    Thread.sleep(properties.gather().toMillis());
+                Duration gather = bursting ? properties.burstGather() : properties.gather();
+                if ((woken || bursting) && !gather.isZero()) {
+                    Thread.sleep(gather.toMillis());
                 }
                 while (running && processOnce() >= properties.batchSize()) {
                     // A full batch: more are likely waiting.

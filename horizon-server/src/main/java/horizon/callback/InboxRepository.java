@@ -25,7 +25,7 @@ class InboxRepository {
 
     /** A queued row as the processor needs it. */
     record Claimed(long id, long accountId, HelpdeskEntity entity, String recordType, Long externalId,
-                   CallbackNotice.Action action, int attempts, Instant receivedAt) {
+                   CallbackNotice.Action action, int attempts, Instant receivedAt, Instant occurredAt) {
     }
 
     /** How a processed row ends. */
@@ -41,8 +41,8 @@ class InboxRepository {
     private static final String INSERT = """
             insert into callback_inbox (account_id, received_at, psa, record_type, entity, external_id, action,
                                         sequence, ticket_number, hook_reference, signature, http_status, state,
-                                        reason, payload, headers, attempts, next_attempt_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                                        reason, payload, headers, attempts, next_attempt_at, occurred_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
             """;
 
     private static final String COLUMNS = """
@@ -90,6 +90,11 @@ class InboxRepository {
             } else {
                 statement.setNull(17, Types.TIMESTAMP_WITH_TIMEZONE);
             }
+            if (notice == null || notice.occurredAt() == null) {
+                statement.setNull(18, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                statement.setObject(18, Timestamps.column(notice.occurredAt()));
+            }
         });
     }
 
@@ -114,7 +119,8 @@ class InboxRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        select id, account_id, entity, record_type, external_id, action, attempts, received_at
+                        select id, account_id, entity, record_type, external_id, action, attempts, received_at,
+                               occurred_at
                           from callback_inbox where claimed_by = :claimed and state = 'QUEUED' order by id
                         """)
                 .param("claimed", claimed)
@@ -122,7 +128,8 @@ class InboxRepository {
                         rs.getString("entity") == null ? null : HelpdeskEntity.valueOf(rs.getString("entity")),
                         rs.getString("record_type"), (Long) rs.getObject("external_id", Long.class),
                         rs.getString("action") == null ? null : CallbackNotice.Action.valueOf(rs.getString("action")),
-                        rs.getInt("attempts"), Timestamps.read(rs, "received_at")))
+                        rs.getInt("attempts"), Timestamps.read(rs, "received_at"),
+                        Timestamps.read(rs, "occurred_at")))
                 .list();
     }
 

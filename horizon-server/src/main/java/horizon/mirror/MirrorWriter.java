@@ -286,6 +286,19 @@ public class MirrorWriter {
     }
 
     /**
+     * Records that the notes and time entries of these tickets were read and compared at the given ticket versions (PSA
+     * timestamps), so a poll knows whose children are current.
+     */
+    public void childrenRead(long accountId, Map<Long, Instant> versions) {
+        List<Object[]> rows = new ArrayList<>();
+        versions.forEach((id, version) -> rows.add(new Object[] {utc(version), accountId, id}));
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("update tickets set children_read_at = ? where account_id = ? and external_id = ?",
+                    rows);
+        }
+    }
+
+    /**
      * Replaces the mirrored values of one picklist field with the PSA's current list: new values are inserted,
      * changed ones updated, values the PSA no longer lists removed (counted as deleted), and every value of the
      * field stamped with the refresh time. PSAs list inactive values too, so a missing value is really gone;

@@ -110,20 +110,31 @@ class PollingAccount {
             case TICKETS -> {
                 List<Long> ids = records.stream().map(HelpdeskRecord::externalId).toList();
                 Map<Long, Instant> held = presence.ticketWatermarks(accountId, ids);
+                Map<Long, Instant> childrenRead = presence.childrenReadAt(accountId, ids);
                 List<Long> arrived = ids.stream().filter(id -> !held.containsKey(id)).toList();
-                // Tickets the overlap reads again unchanged are left alone; new and changed ones are looked at.
-                List<Long> changed = records.stream().filter(r -> !held.containsKey(r.externalId())
-                        || !Objects.equals(held.get(r.externalId()), r.remoteUpdatedAt()))
-                        .map(HelpdeskRecord::externalId).toList();
+                // Tickets whose children were compared at the version read are left alone (the overlap reads
+                // unchanged ones again); new ones, changed ones and ones a callback wrote without their children
+                // are looked at.
+                Map<Long, Instant> unread = new java.util.HashMap<>();
+                records.stream().filter(r -> !held.containsKey(r.externalId())
+                                || !Objects.equals(childrenRead.get(r.externalId()), r.remoteUpdatedAt()))
+                        .forEach(r -> unread.put(r.externalId(), r.remoteUpdatedAt()));
+                List<Long> changed = unread.keySet().stream().sorted().toList();
                 run.wrote(name, records.size(), Streams.upsert(writer, accountId, entity, records), true);
                 Instant readAt = clock.instant();
+                boolean comparing = false;
                 for (HelpdeskEntity child : CHILDREN) {
                     if (compared(account, child)) {
                         // Every changed ticket: its children cannot be followed any other way.
                         children.compare(account, run, child, changed, ticketId -> readAt);
+                        comparing = true;
                     } else if (!arrived.isEmpty() && Streams.enabled(account.settings(), child)) {
                         readNew(account, run, child, arrived);
                     }
+                }
+                if (comparing) {
+                    unread.values().removeIf(Objects::isNull);
+                    writer.childrenRead(accountId, unread);
                 }
             }
             case TICKET_NOTES, TIME_ENTRIES -> {

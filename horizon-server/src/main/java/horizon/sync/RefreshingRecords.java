@@ -38,8 +38,10 @@ public class RefreshingRecords {
     private static final Set<MirrorOutcome> CHANGED = Set.of(MirrorOutcome.INSERTED, MirrorOutcome.UPDATED,
             MirrorOutcome.REVIVED);
 
-    /** What became of one announced record: what the mirror did, or why it was left alone. */
-    public record Refreshed(MirrorOutcome outcome, String ignoredBecause) {
+    /**
+     * What became of one announced record: what the mirror did (null when it was left alone), and a note on why.
+     */
+    public record Refreshed(MirrorOutcome outcome, String note) {
 
         static Refreshed ignored(String why) {
             return new Refreshed(null, why);
@@ -49,11 +51,14 @@ public class RefreshingRecords {
     /**
      * What a refresh did.
      *
-     * @param records  by entity and id, what became of every announced record
-     * @param requests PSA requests it took
+     * @param records        by entity and id, what became of every announced record
+     * @param requests       PSA requests it took
+     * @param perTicketReads tickets whose children were read one ticket per request (what the allowance limits)
      */
-    public record Result(Map<HelpdeskEntity, Map<Long, Refreshed>> records, long requests) {
+    public record Result(Map<HelpdeskEntity, Map<Long, Refreshed>> records, long requests, int perTicketReads) {
     }
+
+    static final String ALREADY_HELD = "The mirror already held this version or a newer one; nothing was read.";
 
     private final ConnectedAccounts accounts;
     private final Helpdesks helpdesks;
@@ -73,47 +78,75 @@ public class RefreshingRecords {
     }
 
     /**
-     * @param announced by entity, the ids the PSA announced as created, changed or deleted
+     * @param announced      by entity, the ids the PSA announced as created, changed or deleted, each with the latest
+     *                       time the PSA gave for the change (null when it gave none, and for deletions)
+     * @param perTicketReads how many tickets may have their children read one ticket per request now (a PSA that
+     *                       lists children only per ticket); the others are left to the next poll, which compares
+     *                       the children of every ticket whose version was not compared
      * @throws horizon.helpdesk.HelpdeskException when the PSA cannot be read (nothing after the failure is written)
      * @throws IllegalStateException              when the account has no connection
      */
-    public Result refresh(long accountId, Map<HelpdeskEntity, Set<Long>> announced) {
+    public Result refresh(long accountId, Map<HelpdeskEntity, Map<Long, Instant>> announced, int perTicketReads) {
         ConnectedAccount account = accounts.open(accountId)
                 .orElseThrow(() -> new IllegalStateException("The account has no helpdesk connection."));
         long requestsBefore = account.reader().requestsSent(account.credentials());
         Set<HelpdeskEntity> announcedByPsa = helpdesks.adapter(account.kind()).orElseThrow().callbacks().announced();
         Map<HelpdeskEntity, Map<Long, Refreshed>> results = new EnumMap<>(HelpdeskEntity.class);
         Map<Long, MirrorOutcome> tickets = new HashMap<>();
+        Map<Long, Instant> versions = new HashMap<>();
         for (HelpdeskEntity entity : ORDER) {
-            Set<Long> ids = announced.getOrDefault(entity, Set.of());
+            Map<Long, Instant> ids = announced.getOrDefault(entity, Map.of());
             if (ids.isEmpty()) {
                 continue;
             }
             Map<Long, Refreshed> outcomes = new HashMap<>();
             results.put(entity, outcomes);
             if (!Streams.enabled(account.settings(), entity)) {
-                ids.forEach(id -> outcomes.put(id, Refreshed.ignored("Not synced: the account's sync settings leave "
-                        + Streams.name(entity).replace('_', ' ') + " out.")));
+                ids.keySet().forEach(id -> outcomes.put(id, Refreshed.ignored("Not synced: the account's sync "
+                        + "settings leave " + Streams.name(entity).replace('_', ' ') + " out.")));
                 continue;
             }
-            refresh(account, entity, new TreeSet<>(ids), outcomes);
+            refresh(account, entity, unheld(account, entity, ids, outcomes), outcomes,
+                    entity == HelpdeskEntity.TICKETS ? versions : new HashMap<>());
             if (entity == HelpdeskEntity.TICKETS) {
                 outcomes.forEach((id, result) -> tickets.put(id, result.outcome()));
             }
         }
-        comeAlong(account, announcedByPsa, tickets);
-        return new Result(results, account.reader().requestsSent(account.credentials()) - requestsBefore);
+        int used = comeAlong(account, announcedByPsa, tickets, versions, perTicketReads);
+        return new Result(results, account.reader().requestsSent(account.credentials()) - requestsBefore, used);
+    }
+
+    /**
+     * The ids worth reading: those whose announced change is later than the version the mirror holds (or of unknown
+     * time). A late or repeated announcement of a change the mirror already has costs nothing.
+     */
+    private TreeSet<Long> unheld(ConnectedAccount account, HelpdeskEntity entity, Map<Long, Instant> ids,
+                                 Map<Long, Refreshed> outcomes) {
+        Map<Long, Instant> held = presence.watermarks(account.accountId(), entity, ids.keySet());
+        TreeSet<Long> due = new TreeSet<>();
+        ids.forEach((id, at) -> {
+            Instant version = held.get(id);
+            if (at != null && version != null && !at.isAfter(version)) {
+                outcomes.put(id, new Refreshed(MirrorOutcome.UNCHANGED, ALREADY_HELD));
+            } else {
+                due.add(id);
+            }
+        });
+        return due;
     }
 
     private void refresh(ConnectedAccount account, HelpdeskEntity entity, TreeSet<Long> ids,
-                         Map<Long, Refreshed> outcomes) {
+                         Map<Long, Refreshed> outcomes, Map<Long, Instant> versions) {
         List<Long> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += RecordQuery.IDS_PER_QUERY) {
             List<Long> batch = all.subList(from, Math.min(from + RecordQuery.IDS_PER_QUERY, all.size()));
             List<HelpdeskRecord> found = read(account, RecordQuery.byIds(entity, batch));
             List<HelpdeskRecord> kept = keptChildren(account, entity, found, outcomes);
             Set<Long> returned = new HashSet<>();
-            found.forEach(r -> returned.add(r.externalId()));
+            found.forEach(r -> {
+                returned.add(r.externalId());
+                versions.put(r.externalId(), r.remoteUpdatedAt());
+            });
             if (!kept.isEmpty()) {
                 Streams.upsert(writer, account.accountId(), entity, kept,
                         (id, outcome) -> outcomes.put(id, new Refreshed(outcome, null)));
@@ -162,21 +195,43 @@ public class RefreshingRecords {
 
     /**
      * Children of changed tickets the PSA does not announce are compared for every such ticket; a ticket new to the
-     * mirror has all its children read, whatever the PSA announces.
+     * mirror has all its children read, whatever the PSA announces. Where the PSA lists them one ticket per request,
+     * only as many tickets as the allowance permits, new ones first; the next poll compares the rest. Tickets whose
+     * children were all compared are marked as read at their version.
+     *
+     * @return tickets read one per request
      */
-    private void comeAlong(ConnectedAccount account, Set<HelpdeskEntity> announcedByPsa,
-                           Map<Long, MirrorOutcome> tickets) {
+    private int comeAlong(ConnectedAccount account, Set<HelpdeskEntity> announcedByPsa,
+                          Map<Long, MirrorOutcome> tickets, Map<Long, Instant> versions, int perTicketReads) {
         if (tickets.isEmpty()) {
-            return;
+            return 0;
         }
-        List<Long> changed = tickets.entrySet().stream().filter(e -> CHANGED.contains(e.getValue()))
-                .map(Map.Entry::getKey).sorted().toList();
         List<Long> arrived = tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.INSERTED
                 || e.getValue() == MirrorOutcome.REVIVED).map(Map.Entry::getKey).sorted().toList();
+        List<Long> changed = new ArrayList<>(arrived);
+        tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.UPDATED).map(Map.Entry::getKey)
+                .sorted().forEach(changed::add);
+        Set<Long> complete = new HashSet<>(changed);
         Instant readAt = clock.instant();
+        int used = 0;
         for (HelpdeskEntity child : CHILDREN) {
             List<Long> due = announcedByPsa.contains(child) ? arrived : changed;
+            if (account.reader().capabilities().parentIdsPerQuery(child) == 1
+                    && Streams.enabled(account.settings(), child)) {
+                List<Long> now = due.subList(0, Math.min(due.size(), Math.max(0, perTicketReads - used)));
+                due.stream().filter(id -> !now.contains(id)).forEach(complete::remove);
+                due = now;
+                used += now.size();
+            }
             children.compare(account, WriteTally.NONE, child, due, ticketId -> readAt);
         }
+        Map<Long, Instant> read = new HashMap<>();
+        complete.forEach(id -> {
+            if (versions.get(id) != null) {
+                read.put(id, versions.get(id));
+            }
+        });
+        writer.childrenRead(account.accountId(), read);
+        return used;
     }
 }

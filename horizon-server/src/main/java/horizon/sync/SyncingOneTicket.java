@@ -40,6 +40,9 @@ class SyncingOneTicket {
         for (HelpdeskEntity child : List.of(HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES)) {
             children.compare(account, run, child, List.of(ticket.externalId()), ticketId -> listedAt);
         }
+        if (ticket.remoteUpdatedAt() != null) {
+            writer.childrenRead(account.accountId(), java.util.Map.of(ticket.externalId(), ticket.remoteUpdatedAt()));
+        }
     }
 
     /** By id: an id range of one where the PSA reads ranges, else the PSA's own lookup by number (which is the id). */

@@ -36,6 +36,7 @@ create table callback_inbox (
     external_id     bigint,
     action          varchar(20),
     sequence        varchar(100),
+    occurred_at     timestamp with time zone,          -- when the PSA says the change happened (its clock)
     ticket_number   varchar(60),
     hook_reference  varchar(200),
     signature       varchar(20)              not null,
@@ -58,3 +59,8 @@ create index callback_inbox_queue_idx on callback_inbox (state, next_attempt_at)
 create index callback_inbox_account_idx on callback_inbox (account_id, id);
 create index callback_inbox_record_idx on callback_inbox (account_id, external_id);
 create index callback_inbox_received_idx on callback_inbox (received_at);
+
+-- The PSA timestamp of the ticket version whose notes and time entries were last read and compared. A poll compares
+-- the children of every ticket whose version is not the one last compared, so children the callback processor left
+-- for later (a PSA that lists them one ticket at a time) are never forgotten.
+alter table tickets add column children_read_at timestamp with time zone;

@@ -208,11 +208,19 @@ abstract class CallbackPipelineCases extends HorizonTest {
             psa.deliveryFaults().reset();
         }
         // Found (a deactivation notice, or the periodic check) and registered again, then calls arrive again.
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             long ticketId = psa.createTicket("After the repair " + UUID.randomUUID());
-            await().atMost(Duration.ofSeconds(5)).until(() -> mirror.find(account.id(), MirroredEntity.TICKETS,
-                    ticketId).isPresent());
+            try {
+                await().atMost(Duration.ofSeconds(3)).until(() -> mirror.find(account.id(), MirroredEntity.TICKETS,
+                        ticketId).isPresent());
+                return true;
+            } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+                return false;
+            }
         });
+        assertThat(inbox().page(account.id(), new InboxRepository.Filter(null, null, null, null, null, null), 0, 500))
+                .as("the repair shows in the log or was the periodic check's")
+                .isNotEmpty();
     }
 
     // ---- helpers ----

@@ -172,6 +172,29 @@ public final class AutotaskPsa implements SimulatedPsa {
         return simulator.control().counters().webhooks().getOrDefault("deactivated", 0L);
     }
 
+    /** Autotask's own rule: 25 consecutive failed attempts switch the webhook off (fast with {@link #fastDelivery}). */
+    @Override
+    public void failDeliveriesUntilSwitchedOff(Runnable change) {
+        long before = webhooksSwitchedOff();
+        deliveryFaults().failNext(1_000_000);
+        try {
+            for (int round = 0; webhooksSwitchedOff() == before; round++) {
+                if (round >= 2_000) {
+                    throw new AssertionError("the simulator did not switch the webhook off");
+                }
+                change.run();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        } finally {
+            deliveryFaults().reset();
+        }
+    }
+
     @Override
     public void clearFaults() {
         simulator.control().clearFaults();

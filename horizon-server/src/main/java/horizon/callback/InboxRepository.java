@@ -102,19 +102,34 @@ class InboxRepository {
      * Claims up to {@code limit} queued rows that are due and not held by a live claim, oldest first, for this node
      * until {@code until}. On PostgreSQL rows another node is claiming at the same moment are skipped, not waited for.
      */
+    @org.springframework.transaction.annotation.Transactional
     List<Claimed> claim(String node, Instant now, Instant until, int limit) {
         String lock = postgres ? " for update skip locked" : "";
         String claimed = node + "#" + now.toEpochMilli();
-        int count = jdbc.sql("""
-                        update callback_inbox set claimed_by = :claimed, claimed_until = :until
-                         where id in (select id from callback_inbox
-                                       where state = 'QUEUED' and next_attempt_at <= :now
-                                         and (claimed_until is null or claimed_until < :now)
-                                       order by id fetch first %d rows only%s)
+        // The ids first, then the claim with its condition checked again: one statement with a sub-select makes H2
+        // run the sub-select again for every row it locks, which grows with the queue.
+        List<Long> due = jdbc.sql("""
+                        select id from callback_inbox
+                         where state = 'QUEUED' and next_attempt_at <= :now
+                           and (claimed_until is null or claimed_until < :now)
+                         order by id fetch first %d rows only%s
                         """.formatted(limit, lock))
-                .param("claimed", claimed).param("until", Timestamps.column(until))
-                .param("now", Timestamps.column(now))
-                .update();
+                .param("now", Timestamps.column(now)).query(Long.class).list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        int count = 0;
+        for (int from = 0; from < due.size(); from += 500) {
+            List<Long> batch = due.subList(from, Math.min(from + 500, due.size()));
+            count += jdbc.sql("""
+                            update callback_inbox set claimed_by = :claimed, claimed_until = :until
+                             where id in (:ids) and state = 'QUEUED'
+                               and (claimed_until is null or claimed_until < :now)
+                            """)
+                    .param("claimed", claimed).param("until", Timestamps.column(until))
+                    .param("now", Timestamps.column(now)).param("ids", batch)
+                    .update();
+        }
         if (count == 0) {
             return List.of();
         }

@@ -61,20 +61,23 @@ class WebhookRegistrar {
             return Optional.empty();
         }
         HelpdeskCallbacks callbacks = helpdesks.adapter(kind.get()).orElseThrow().callbacks();
-        try {
-            HelpdeskCredentials credentials = connections.credentials(accountId).orElseThrow();
-            List<RegisteredHook> hooks = callbacks.register(credentials, target(accountId, callbacks),
-                    store.hooks(accountId));
-            store.registered(accountId, hooks, clock.instant());
-            log.info("callback webhooks registered account={} psa={} webhooks={}", accountId, kind.get(),
-                    hooks.size());
-            return Optional.of(new Outcome(hooks, null));
-        } catch (HelpdeskException failure) {
-            store.failed(accountId, clock.instant(), failure.title() + ": " + failure.getMessage());
-            log.warn("callback webhook registration failed account={} psa={} kind={}: {}", accountId, kind.get(),
-                    failure.kind(), failure.getMessage());
-            return Optional.of(new Outcome(List.of(), failure));
-        }
+        Outcome outcome = store.exclusively(accountId, () -> {
+            try {
+                HelpdeskCredentials credentials = connections.credentials(accountId).orElseThrow();
+                List<RegisteredHook> hooks = callbacks.register(credentials, target(accountId, callbacks),
+                        store.hooks(accountId));
+                store.registered(accountId, hooks, clock.instant());
+                log.info("callback webhooks registered account={} psa={} webhooks={}", accountId, kind.get(),
+                        hooks.size());
+                return new Outcome(hooks, null);
+            } catch (HelpdeskException failure) {
+                store.failed(accountId, clock.instant(), failure.title() + ": " + failure.getMessage());
+                log.warn("callback webhook registration failed account={} psa={} kind={}: {}", accountId,
+                        kind.get(), failure.kind(), failure.getMessage());
+                return new Outcome(List.of(), failure);
+            }
+        });
+        return Optional.of(outcome);
     }
 
     /** Horizon's webhooks as the PSA reports them; empty when the account has no connection. */
@@ -116,6 +119,13 @@ class WebhookRegistrar {
 
     /** Removes the webhooks of credentials no longer used from their PSA, as far as it answers, and forgets them. */
     void unregister(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials) {
+        store.exclusively(accountId, () -> {
+            removeFromPsa(accountId, kind, credentials);
+            return null;
+        });
+    }
+
+    private void removeFromPsa(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials) {
         List<RegisteredHook> hooks = store.hooks(accountId);
         if (!hooks.isEmpty()) {
             try {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import java.util.function.Supplier;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Horizon's webhooks in each account's PSA (secrets sealed under the account and the webhook's name), and the last
@@ -19,10 +22,30 @@ class WebhookStore {
 
     private final JdbcClient jdbc;
     private final SecretBox secretBox;
+    private final TransactionTemplate transactions;
 
-    WebhookStore(JdbcClient jdbc, SecretBox secretBox) {
+    WebhookStore(JdbcClient jdbc, SecretBox secretBox, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.secretBox = secretBox;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Runs {@code work} holding the account's registration lock (a row lock, so across nodes too): one registration
+     * of an account at a time. The work's own writes commit with the lock's transaction.
+     */
+    <T> T exclusively(long accountId, Supplier<T> work) {
+        return transactions.execute(status -> {
+            jdbc.sql("""
+                            merge into callback_registration_locks t
+                            using (values (cast(:accountId as bigint))) as s (account_id)
+                            on (t.account_id = s.account_id)
+                            when not matched then insert (account_id) values (s.account_id)
+                            """).param("accountId", accountId).update();
+            jdbc.sql("select account_id from callback_registration_locks where account_id = :accountId for update")
+                    .param("accountId", accountId).query(Long.class).single();
+            return work.get();
+        });
     }
 
     /** The account's webhooks with their secrets opened, by name. */

@@ -56,6 +56,7 @@ create table callback_inbox (
     check ((state = 'PROCESSED') = (outcome is not null))
 );
 create index callback_inbox_queue_idx on callback_inbox (state, next_attempt_at);
+create index callback_inbox_state_idx on callback_inbox (state, id);
 create index callback_inbox_account_idx on callback_inbox (account_id, id);
 create index callback_inbox_record_idx on callback_inbox (account_id, external_id);
 create index callback_inbox_received_idx on callback_inbox (received_at);
@@ -64,3 +65,10 @@ create index callback_inbox_received_idx on callback_inbox (received_at);
 -- the children of every ticket whose version is not the one last compared, so children the callback processor left
 -- for later (a PSA that lists them one ticket at a time) are never forgotten.
 alter table tickets add column children_read_at timestamp with time zone;
+
+-- One row per account that ever registered, locked while its webhooks are registered, so that Connect's task, the
+-- periodic check, a deactivation notice and the Re-register button never run at once (on any node) and leave the PSA
+-- holding a secret Horizon did not keep.
+create table callback_registration_locks (
+    account_id bigint not null primary key references accounts (id)
+);

@@ -163,34 +163,6 @@ abstract class CallbackPipelineCases extends HorizonTest {
         horizon.sync.SimulatorMirror.assertMirrors(psa, mirror, account.id(), backfillWindowStart(account.id()));
     }
 
-    /** Long (every PSA delivers one call per webhook at a time): run on one store only. */
-    void aBurstOf5000EventsOver500TicketsCostsAtMost20FetchRequests(SimulatedPsa psa) {
-        TestAccount account = connected(psa, "Burst");
-        List<Long> tickets = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            tickets.add(psa.createTicket("Burst ticket " + i));
-        }
-        await().atMost(WAIT).until(() -> queued(account.id()) == 0
-                && mirror.find(account.id(), MirroredEntity.TICKETS, tickets.get(tickets.size() - 1)).isPresent());
-        long before = psa.pagedRequests();
-        long burstStarted = System.nanoTime();
-        for (int round = 0; round < 10; round++) {
-            for (long ticketId : tickets) {
-                psa.retitle(ticketId, "Burst round " + round + " of " + ticketId);
-            }
-        }
-        await().atMost(Duration.ofMinutes(5)).until(() -> mirror.find(account.id(), MirroredEntity.TICKETS, tickets.get(499))
-                .map(t -> t.title().startsWith("Burst round 9")).orElse(false) && queued(account.id()) == 0);
-        long fetches = psa.pagedRequests() - before;
-        System.out.printf("burst %s: %d fetch requests, %d s%n", psa, fetches,
-                Duration.ofNanos(System.nanoTime() - burstStarted).toSeconds());
-
-        assertThat(mirror.loadAll(account.id(), MirroredEntity.TICKETS).stream()
-                .filter(t -> tickets.contains(t.externalId()))).allSatisfy(t -> assertThat(t.title())
-                .startsWith("Burst round 9"));
-        assertThat(fetches).as("fetch requests for 5,000 events over 500 tickets").isLessThanOrEqualTo(20);
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
     void aWebhookThePsaSwitchedOffAfterFailedDeliveriesIsRegisteredAgainAndDeliveryResumes(SimulatedPsa psa) {

@@ -76,6 +76,9 @@ abstract class SyncEngineCases extends HorizonTest {
     /** Horizon pointed at every simulator, on a database of its own when the store is H2. */
     static void register(DynamicPropertyRegistry registry, List<SimulatedPsa> psas, boolean ownH2) {
         psas.forEach(psa -> psa.properties().forEach((name, value) -> registry.add(name, () -> value)));
+        // This suite proves what polling alone does, so webhooks are dead here: every call the simulators would make
+        // is dropped (the callback suites cover them, and what polling does when they fail).
+        psas.forEach(psa -> psa.deliveryFaults().dropRate(1.0));
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
         // A short deadline, so a stalled answer is cut off within seconds.
         registry.add("horizon.autotask.request-timeout", () -> "3s");

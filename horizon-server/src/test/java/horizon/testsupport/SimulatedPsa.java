@@ -71,6 +71,9 @@ public interface SimulatedPsa {
      */
     void failDeliveriesUntilSwitchedOff(Runnable change);
 
+    /** Where the PSA's webhooks (every client's) call. */
+    java.util.List<String> webhookUrls();
+
     /** Removes every fault. */
     void clearFaults();
 

@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -36,6 +41,7 @@ class ConnectWiseSigningKeys {
 
     private final ConnectWiseHttp http;
     private final Duration deadline;
+    private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, String> keys = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -62,11 +68,41 @@ class ConnectWiseSigningKeys {
     }
 
     /**
-     * Fetches the key afresh and keeps it, replacing what was kept for the URL.
+     * Fetches the key afresh and keeps it, replacing what was kept for the URL. Calls that ask while a fetch of the
+     * same URL is under way wait for its answer instead of fetching again, so a burst of calls signed with a new key
+     * costs one fetch.
      *
      * @throws Unavailable when the URL does not answer 200 with {@code {"signing_key": "…"}} in time and size
      */
     String fetch(URI keyUrl) throws Unavailable {
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = inFlight.putIfAbsent(keyUrl.toString(), mine);
+        if (running != null) {
+            try {
+                return running.get(deadline.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof Unavailable unavailable ? unavailable
+                        : new Unavailable("Fetching the signing key failed: " + failed.getCause());
+            } catch (TimeoutException late) {
+                throw new Unavailable("The signing key URL did not answer within " + deadline.toMillis() + " ms");
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("Fetching the signing key was interrupted");
+            }
+        }
+        try {
+            String key = fetchNow(keyUrl);
+            mine.complete(key);
+            return key;
+        } catch (Unavailable | RuntimeException failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            inFlight.remove(keyUrl.toString(), mine);
+        }
+    }
+
+    private String fetchNow(URI keyUrl) throws Unavailable {
         HttpResponse<String> response;
         try {
             response = http.fetchUnauthenticated(keyUrl, deadline, MAX_BYTES);

@@ -196,6 +196,13 @@ public final class AutotaskPsa implements SimulatedPsa {
     }
 
     @Override
+    public java.util.List<String> webhookUrls() {
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        simulator.control().webhooks().forEach(hook -> urls.add(hook.path("webhookUrl").asString()));
+        return urls;
+    }
+
+    @Override
     public void clearFaults() {
         simulator.control().clearFaults();
     }

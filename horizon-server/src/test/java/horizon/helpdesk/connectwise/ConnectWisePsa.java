@@ -169,26 +169,33 @@ public final class ConnectWisePsa implements SimulatedPsa {
 
     @Override
     public long webhooksSwitchedOff() {
-        return simulator.control().callbackCounters().getOrDefault("disabled", 0L) + switchedOffByTest;
+        return simulator.control().callbackCounters().getOrDefault("disabled", 0L);
     }
 
     /**
      * ConnectWise switches a callback off after three days of failed deliveries, too long for a test even scaled (and
-     * scaling it would rotate the signing keys faster than a call travels): once deliveries have failed, Horizon's
-     * callbacks are switched off the way ConnectWise leaves them ({@code inactiveFlag}).
+     * scaling it would rotate the signing keys faster than a call travels): once a delivery has failed, the simulator
+     * applies that rule's end to every active callback at once.
      */
     @Override
     public void failDeliveriesUntilSwitchedOff(Runnable change) {
         deliveryFaults().failNext(1_000);
-        change.run();
-        for (JsonNode callback : simulator.control().records(Kind.CALLBACKS)) {
-            simulator.control().update(Kind.CALLBACKS, callback.path("id").asLong(), Map.of("inactiveFlag", true));
-            switchedOffByTest++;
+        try {
+            change.run();
+            for (JsonNode callback : simulator.control().records(Kind.CALLBACKS)) {
+                if (!callback.path("inactiveFlag").asBoolean(false)) {
+                    simulator.control().disableCallback(callback.path("id").asLong());
+                }
+            }
+        } finally {
+            deliveryFaults().reset();
         }
-        deliveryFaults().reset();
     }
 
-    private volatile long switchedOffByTest;
+    @Override
+    public java.util.List<String> webhookUrls() {
+        return simulator.control().records(Kind.CALLBACKS).stream().map(c -> c.path("url").asString()).toList();
+    }
 
     @Override
     public void clearFaults() {

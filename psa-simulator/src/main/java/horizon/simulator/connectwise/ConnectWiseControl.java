@@ -213,6 +213,11 @@ public final class ConnectWiseControl {
     }
 
     /** Callback delivery counters: delivered, failedAttempts, retried, givenUp, suppressed, faults, disabled. */
+    /** Switches a callback off as ConnectWise does after three days of failed deliveries (counted as disabled). */
+    public void disableCallback(long callbackId) {
+        parts.delivery().disable(callbackId);
+    }
+
     public Map<String, Long> callbackCounters() {
         return parts.delivery().counters();
     }

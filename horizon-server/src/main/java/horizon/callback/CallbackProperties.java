@@ -20,7 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           finding changes
  * @param perTicketReadsPerMinute tickets per minute whose notes the processor may read one ticket per request (a PSA
  *                           that lists them no other way); a burst beyond it is left to the next poll
- * @param burstGather        how long the processor gathers after a pass that took {@code burstRows} or more rows
+ * @param burstGather        how long the processor gathers after a pass that took {@code burstRows} or more rows;
+ *                           doubled for each further such pass up to {@code burstGatherMax}
+ * @param burstGatherMax     the longest the processor gathers during a burst
  * @param burstRows          a pass this large means a burst: the next one gathers longer, so one read covers more
  */
 @ConfigurationProperties("horizon.callbacks")
@@ -28,7 +30,7 @@ public record CallbackProperties(Integer maxBodyBytes, Integer ingressPerSecond,
                                  Integer batchSize, Duration gather, Duration idle, Duration claimLease,
                                  Integer maxAttempts, Duration checkInterval, Duration retention,
                                  Duration expectedEvery, Integer perTicketReadsPerMinute, Duration burstGather,
-                                 Integer burstRows) {
+                                 Integer burstRows, Duration burstGatherMax) {
 
     public CallbackProperties {
         maxBodyBytes = maxBodyBytes == null ? 1024 * 1024 : maxBodyBytes;
@@ -45,5 +47,6 @@ public record CallbackProperties(Integer maxBodyBytes, Integer ingressPerSecond,
         perTicketReadsPerMinute = perTicketReadsPerMinute == null ? 60 : perTicketReadsPerMinute;
         burstGather = burstGather == null ? Duration.ofSeconds(1) : burstGather;
         burstRows = burstRows == null ? 100 : burstRows;
+        burstGatherMax = burstGatherMax == null ? Duration.ofSeconds(5) : burstGatherMax;
     }
 }

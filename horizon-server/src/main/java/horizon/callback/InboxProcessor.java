@@ -45,7 +45,8 @@ class InboxProcessor implements SmartLifecycle {
     private final boolean enabled;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final AccountBuckets perTicketReads;
-    private volatile boolean bursting;
+    /** Passes in a row that took {@code burstRows} or more rows: 0 outside a burst. */
+    private volatile int burstPasses;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -81,7 +82,7 @@ class InboxProcessor implements SmartLifecycle {
                 .collect(Collectors.groupingBy(InboxRepository.Claimed::accountId, LinkedHashMap::new,
                         Collectors.toList()));
         byAccount.forEach(this::processAccount);
-        bursting = batch.size() >= properties.burstRows();
+        burstPasses = batch.size() >= properties.burstRows() ? burstPasses + 1 : 0;
         return batch.size();
     }
 
@@ -138,8 +139,10 @@ class InboxProcessor implements SmartLifecycle {
                     : earlier == null || row.occurredAt().isAfter(earlier) ? row.occurredAt() : earlier);
             notices.merge(key, 1, Integer::sum);
         }
+        // During a burst, children listed one ticket per request wait for the poll: a burst of changes to hundreds of
+        // tickets would otherwise cost a request per ticket.
         RefreshingRecords.Result result = refreshing.refresh(accountId, announced,
-                perTicketReads.available(accountId));
+                burstPasses > 0 ? 0 : perTicketReads.available(accountId));
         perTicketReads.spend(accountId, result.perTicketReads());
         log.debug("callbacks processed account={} rows={} records={} requests={}", accountId, rows.size(),
                 notices.size(), result.requests());
@@ -197,6 +200,18 @@ class InboxProcessor implements SmartLifecycle {
         }
     }
 
+    /**
+     * How long to gather before the next pass: {@code gather} normally; during a burst {@code burstGather}, doubled
+     * for every further burst pass up to {@code burstGatherMax}, so a long burst is read in few requests.
+     */
+    Duration gather(int passes) {
+        if (passes == 0) {
+            return properties.gather();
+        }
+        Duration gather = properties.burstGather().multipliedBy(1L << Math.min(passes - 1, 10));
+        return gather.compareTo(properties.burstGatherMax()) > 0 ? properties.burstGatherMax() : gather;
+    }
+
     /** 2 s, 4 s, 8 s … up to 5 minutes. */
     static Duration pause(int attempts) {
         Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 10));
@@ -210,8 +225,8 @@ class InboxProcessor implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                Duration gather = bursting ? properties.burstGather() : properties.gather();
-                if ((woken || bursting) && !gather.isZero()) {
+                Duration gather = gather(burstPasses);
+                if ((woken || burstPasses > 0) && !gather.isZero()) {
                     Thread.sleep(gather.toMillis());
                 }
                 while (running && processOnce() >= properties.batchSize()) {

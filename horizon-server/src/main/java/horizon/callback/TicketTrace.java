@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class TicketTrace {
 
     static final int CALLBACKS_SHOWN = 100;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     /**
      * A trace.
@@ -66,10 +68,11 @@ public class TicketTrace {
         if (held == null) {
             text.append("Not in Horizon. ");
         } else if (held.deletedAt() != null) {
-            text.append("In Horizon as deleted: the PSA deleted it (noticed ").append(held.deletedAt()).append("). ");
+            text.append("In Horizon as deleted: the PSA deleted it (noticed ").append(when(held.deletedAt()))
+                    .append("). ");
         } else {
-            text.append("In Horizon, last written ").append(held.mirroredAt()).append(" from the PSA's version of ")
-                    .append(held.remoteUpdatedAt()).append(". ");
+            text.append("In Horizon, last written ").append(when(held.mirroredAt()))
+                    .append(" from the PSA's version of ").append(when(held.remoteUpdatedAt())).append(". ");
         }
         if (calls.isEmpty()) {
             text.append("No callback about it has arrived");
@@ -77,7 +80,7 @@ public class TicketTrace {
         } else {
             LoggedCall last = calls.get(0);
             text.append(calls.size()).append(calls.size() == 1 ? " callback" : " callbacks")
-                    .append(" about it; the latest (#").append(last.id()).append(", ").append(last.receivedAt())
+                    .append(" about it; the latest (#").append(last.id()).append(", ").append(when(last.receivedAt()))
                     .append(") was ").append(last.result());
             if (last.reason() != null && (last.state() == InboxState.REJECTED || last.state() == InboxState.FAILED
                     || last.state() == InboxState.IGNORED)) {
@@ -91,5 +94,9 @@ public class TicketTrace {
             text.append(" Sync this ticket reads it from the PSA now.");
         }
         return text.toString();
+    }
+
+    private static String when(java.time.Instant instant) {
+        return instant == null ? "an unknown time" : WHEN.format(instant);
     }
 }

@@ -94,6 +94,7 @@ public class RefreshingRecords {
         Map<HelpdeskEntity, Map<Long, Refreshed>> results = new EnumMap<>(HelpdeskEntity.class);
         Map<Long, MirrorOutcome> tickets = new HashMap<>();
         Map<Long, Instant> versions = new HashMap<>();
+        Map<Long, Instant> previous = new HashMap<>();
         for (HelpdeskEntity entity : ORDER) {
             Map<Long, Instant> ids = announced.getOrDefault(entity, Map.of());
             if (ids.isEmpty()) {
@@ -106,27 +107,31 @@ public class RefreshingRecords {
                         + "settings leave " + Streams.name(entity).replace('_', ' ') + " out.")));
                 continue;
             }
-            refresh(account, entity, unheld(account, entity, ids, outcomes), outcomes,
+            refresh(account, entity, unheld(account, entity, ids, outcomes,
+                            entity == HelpdeskEntity.TICKETS ? previous : new HashMap<>()), outcomes,
                     entity == HelpdeskEntity.TICKETS ? versions : new HashMap<>());
             if (entity == HelpdeskEntity.TICKETS) {
                 outcomes.forEach((id, result) -> tickets.put(id, result.outcome()));
             }
         }
-        int used = comeAlong(account, announcedByPsa, tickets, versions, perTicketReads);
+        int used = comeAlong(account, announcedByPsa, tickets, versions, previous, perTicketReads);
         return new Result(results, account.reader().requestsSent(account.credentials()) - requestsBefore, used);
     }
 
     /**
-     * The ids worth reading: those whose announced change is later than the version the mirror holds (or of unknown
-     * time). A late or repeated announcement of a change the mirror already has costs nothing.
+     * The ids worth reading: those whose announced change is not older than the version the mirror holds (or of
+     * unknown time). A late or repeated announcement of a change the mirror already has costs nothing.
      */
     private TreeSet<Long> unheld(ConnectedAccount account, HelpdeskEntity entity, Map<Long, Instant> ids,
-                                 Map<Long, Refreshed> outcomes) {
+                                 Map<Long, Refreshed> outcomes, Map<Long, Instant> previous) {
         Map<Long, Instant> held = presence.watermarks(account.accountId(), entity, ids.keySet());
+        previous.putAll(held);
         TreeSet<Long> due = new TreeSet<>();
         ids.forEach((id, at) -> {
             Instant version = held.get(id);
-            if (at != null && version != null && !at.isAfter(version)) {
+            // Strictly before: two changes in the same second (ConnectWise's timestamps have no finer grain) share a
+            // timestamp, and the later one must still be read.
+            if (at != null && version != null && at.isBefore(version)) {
                 outcomes.put(id, new Refreshed(MirrorOutcome.UNCHANGED, ALREADY_HELD));
             } else {
                 due.add(id);
@@ -194,30 +199,45 @@ public class RefreshingRecords {
     }
 
     /**
-     * Children of changed tickets the PSA does not announce are compared for every such ticket; a ticket new to the
-     * mirror has all its children read, whatever the PSA announces. Where the PSA lists them one ticket per request,
-     * only as many tickets as the allowance permits, new ones first; the next poll compares the rest. Tickets whose
-     * children were all compared are marked as read at their version.
+     * Children of changed tickets the PSA does not announce come along. Where the PSA can read them on a watermark and
+     * logs their deletions (Autotask's time entries), only those changed since the ticket's previous version are read,
+     * for many tickets per request; otherwise they are read to the end and compared. A ticket new to the mirror has
+     * all its children read and compared, whatever the PSA announces. Where the PSA lists them one ticket per request
+     * (ConnectWise notes), only as many tickets as the allowance permits, new ones first; the next poll compares the
+     * rest. Tickets whose children were all compared are marked as read at their version.
      *
      * @return tickets read one per request
      */
     private int comeAlong(ConnectedAccount account, Set<HelpdeskEntity> announcedByPsa,
-                          Map<Long, MirrorOutcome> tickets, Map<Long, Instant> versions, int perTicketReads) {
+                          Map<Long, MirrorOutcome> tickets, Map<Long, Instant> versions, Map<Long, Instant> previous,
+                          int perTicketReads) {
         if (tickets.isEmpty()) {
             return 0;
         }
         List<Long> arrived = tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.INSERTED
                 || e.getValue() == MirrorOutcome.REVIVED).map(Map.Entry::getKey).sorted().toList();
+        List<Long> updated = tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.UPDATED)
+                .map(Map.Entry::getKey).sorted().toList();
         List<Long> changed = new ArrayList<>(arrived);
-        tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.UPDATED).map(Map.Entry::getKey)
-                .sorted().forEach(changed::add);
+        changed.addAll(updated);
         Set<Long> complete = new HashSet<>(changed);
         Instant readAt = clock.instant();
         int used = 0;
         for (HelpdeskEntity child : CHILDREN) {
-            List<Long> due = announcedByPsa.contains(child) ? arrived : changed;
-            if (account.reader().capabilities().parentIdsPerQuery(child) == 1
-                    && Streams.enabled(account.settings(), child)) {
+            if (!Streams.enabled(account.settings(), child)) {
+                continue;
+            }
+            if (announcedByPsa.contains(child)) {
+                children.compare(account, WriteTally.NONE, child, arrived, ticketId -> readAt);
+                continue;
+            }
+            if (followed(account, child)) {
+                children.compare(account, WriteTally.NONE, child, arrived, ticketId -> readAt);
+                readChangedSince(account, child, updated, previous);
+                continue;
+            }
+            List<Long> due = changed;
+            if (account.reader().capabilities().parentIdsPerQuery(child) == 1) {
                 List<Long> now = due.subList(0, Math.min(due.size(), Math.max(0, perTicketReads - used)));
                 due.stream().filter(id -> !now.contains(id)).forEach(complete::remove);
                 due = now;
@@ -233,5 +253,30 @@ public class RefreshingRecords {
         });
         writer.childrenRead(account.accountId(), read);
         return used;
+    }
+
+    /** Whether the PSA reads this child on a watermark and logs its deletions: then changes can be read, not lists. */
+    private static boolean followed(ConnectedAccount account, HelpdeskEntity child) {
+        return account.reader().capabilities().watermarked(child)
+                && account.reader().deletionFeeds().stream().anyMatch(feed -> feed.covers(child));
+    }
+
+    /**
+     * Children of updated tickets changed since the oldest of their previous versions, as many tickets per query as
+     * the PSA allows.
+     */
+    private void readChangedSince(ConnectedAccount account, HelpdeskEntity child, List<Long> updated,
+                                  Map<Long, Instant> previous) {
+        int per = account.reader().capabilities().parentIdsPerQuery(child);
+        for (int from = 0; from < updated.size(); from += per) {
+            List<Long> batch = updated.subList(from, Math.min(from + per, updated.size()));
+            Instant since = batch.stream().map(previous::get).filter(java.util.Objects::nonNull)
+                    .min(Instant::compareTo).orElse(null);
+            RecordQuery query = RecordQuery.childrenOf(child, batch);
+            if (since != null) {
+                query = new RecordQuery(child, since, null, 0, null, batch, null);
+            }
+            children.readAll(account, WriteTally.NONE, query, r -> { });
+        }
     }
 }

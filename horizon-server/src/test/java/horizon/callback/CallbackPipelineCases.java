@@ -163,8 +163,7 @@ abstract class CallbackPipelineCases extends HorizonTest {
         horizon.sync.SimulatorMirror.assertMirrors(psa, mirror, account.id(), backfillWindowStart(account.id()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("psas")
+    /** Long (every PSA delivers one call per webhook at a time): run on one store only. */
     void aBurstOf5000EventsOver500TicketsCostsAtMost20FetchRequests(SimulatedPsa psa) {
         TestAccount account = connected(psa, "Burst");
         List<Long> tickets = new ArrayList<>();
@@ -174,14 +173,17 @@ abstract class CallbackPipelineCases extends HorizonTest {
         await().atMost(WAIT).until(() -> queued(account.id()) == 0
                 && mirror.find(account.id(), MirroredEntity.TICKETS, tickets.get(tickets.size() - 1)).isPresent());
         long before = psa.pagedRequests();
+        long burstStarted = System.nanoTime();
         for (int round = 0; round < 10; round++) {
             for (long ticketId : tickets) {
                 psa.retitle(ticketId, "Burst round " + round + " of " + ticketId);
             }
         }
-        await().atMost(WAIT).until(() -> mirror.find(account.id(), MirroredEntity.TICKETS, tickets.get(499))
+        await().atMost(Duration.ofMinutes(5)).until(() -> mirror.find(account.id(), MirroredEntity.TICKETS, tickets.get(499))
                 .map(t -> t.title().startsWith("Burst round 9")).orElse(false) && queued(account.id()) == 0);
         long fetches = psa.pagedRequests() - before;
+        System.out.printf("burst %s: %d fetch requests, %d s%n", psa, fetches,
+                Duration.ofNanos(System.nanoTime() - burstStarted).toSeconds());
 
         assertThat(mirror.loadAll(account.id(), MirroredEntity.TICKETS).stream()
                 .filter(t -> tickets.contains(t.externalId()))).allSatisfy(t -> assertThat(t.title())
@@ -196,17 +198,10 @@ abstract class CallbackPipelineCases extends HorizonTest {
         long switchedOff = psa.webhooksSwitchedOff();
         List<Long> tickets = mirror.loadAll(account.id(), MirroredEntity.TICKETS).stream().limit(5)
                 .map(t -> t.externalId()).toList();
-        psa.deliveryFaults().failNext(1_000_000);
-        try {
-            int round = 0;
-            while (psa.webhooksSwitchedOff() == switchedOff) {
-                psa.retitle(tickets.get(round % tickets.size()), "Failing delivery " + round++);
-                sleep(Duration.ofMillis(50));
-                assertThat(round).as("rounds until the PSA switches the webhook off").isLessThan(2_000);
-            }
-        } finally {
-            psa.deliveryFaults().reset();
-        }
+        int[] round = {0};
+        psa.failDeliveriesUntilSwitchedOff(() -> psa.retitle(tickets.get(round[0] % tickets.size()),
+                "Failing delivery " + round[0]++));
+        assertThat(psa.webhooksSwitchedOff()).isGreaterThan(switchedOff);
         // Found (a deactivation notice, or the periodic check) and registered again, then calls arrive again.
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
             long ticketId = psa.createTicket("After the repair " + UUID.randomUUID());

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The callback pipeline on the embedded H2 store, on a database of its own. */
 class CallbackPipelineH2Test extends CallbackPipelineCases {
 
-    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.fastDelivery(), ConnectWisePsa.fastDelivery());
+    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.fastDelivery(), ConnectWisePsa.start());
 
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
@@ -20,5 +20,12 @@ class CallbackPipelineH2Test extends CallbackPipelineCases {
     @Override
     protected List<SimulatedPsa> psas() {
         return PSAS;
+    }
+
+    @Override
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("psas")
+    void aBurstOf5000EventsOver500TicketsCostsAtMost20FetchRequests(SimulatedPsa psa) {
+        super.aBurstOf5000EventsOver500TicketsCostsAtMost20FetchRequests(psa);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class CallbackPipelinePostgresTest extends CallbackPipelineCases {
 
-    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.fastDelivery(), ConnectWisePsa.fastDelivery());
+    private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.fastDelivery(), ConnectWisePsa.start());
 
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {

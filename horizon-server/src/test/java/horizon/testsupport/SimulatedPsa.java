@@ -65,6 +65,12 @@ public interface SimulatedPsa {
     /** How many times the simulator switched one of Horizon's webhooks off after failed deliveries. */
     long webhooksSwitchedOff();
 
+    /**
+     * Makes deliveries fail, running {@code change} (a change the PSA announces) as often as needed, until the PSA
+     * switches one of Horizon's webhooks off as its own rules say; deliveries work again afterwards.
+     */
+    void failDeliveriesUntilSwitchedOff(Runnable change);
+
     /** Removes every fault. */
     void clearFaults();
 

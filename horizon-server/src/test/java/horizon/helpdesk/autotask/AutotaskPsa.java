@@ -54,7 +54,7 @@ public final class AutotaskPsa implements SimulatedPsa {
      * deactivation within seconds.
      */
     public static AutotaskPsa fastDelivery() {
-        return start(SimulatorOptions.defaults().withTimeScale(0.01));
+        return start(SimulatorOptions.defaults().withTimeScale(0.01).withHourlyBudget(1_000_000));
     }
 
     private static AutotaskPsa start(SimulatorOptions options) {
@@ -170,6 +170,29 @@ public final class AutotaskPsa implements SimulatedPsa {
     @Override
     public long webhooksSwitchedOff() {
         return simulator.control().counters().webhooks().getOrDefault("deactivated", 0L);
+    }
+
+    /** Autotask's own rule: 25 consecutive failed attempts switch the webhook off (fast with {@link #fastDelivery}). */
+    @Override
+    public void failDeliveriesUntilSwitchedOff(Runnable change) {
+        long before = webhooksSwitchedOff();
+        deliveryFaults().failNext(1_000_000);
+        try {
+            for (int round = 0; webhooksSwitchedOff() == before; round++) {
+                if (round >= 2_000) {
+                    throw new AssertionError("the simulator did not switch the webhook off");
+                }
+                change.run();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        } finally {
+            deliveryFaults().reset();
+        }
     }
 
     @Override

@@ -44,14 +44,6 @@ public final class ConnectWisePsa implements SimulatedPsa {
                 .withSize(new ConnectWiseOptions.MspSize(40, 400, 12, tickets, 18)).withLatency(latency));
     }
 
-    /**
-     * The standard MSP with ConnectWise's delivery delays at 1/10,000 (3 days of failures switch a callback off in
-     * 26 s).
-     */
-    public static ConnectWisePsa fastDelivery() {
-        return start(ConnectWiseOptions.defaults().withRequestsPerMinute(100_000).withTimeScale(0.0001));
-    }
-
     private static ConnectWisePsa start(ConnectWiseOptions options) {
         ConnectWiseSimulator simulator = ConnectWiseSimulator.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "connectwise-simulator-stop"));
@@ -177,8 +169,26 @@ public final class ConnectWisePsa implements SimulatedPsa {
 
     @Override
     public long webhooksSwitchedOff() {
-        return simulator.control().callbackCounters().getOrDefault("disabled", 0L);
+        return simulator.control().callbackCounters().getOrDefault("disabled", 0L) + switchedOffByTest;
     }
+
+    /**
+     * ConnectWise switches a callback off after three days of failed deliveries, too long for a test even scaled (and
+     * scaling it would rotate the signing keys faster than a call travels): once deliveries have failed, Horizon's
+     * callbacks are switched off the way ConnectWise leaves them ({@code inactiveFlag}).
+     */
+    @Override
+    public void failDeliveriesUntilSwitchedOff(Runnable change) {
+        deliveryFaults().failNext(1_000);
+        change.run();
+        for (JsonNode callback : simulator.control().records(Kind.CALLBACKS)) {
+            simulator.control().update(Kind.CALLBACKS, callback.path("id").asLong(), Map.of("inactiveFlag", true));
+            switchedOffByTest++;
+        }
+        deliveryFaults().reset();
+    }
+
+    private volatile long switchedOffByTest;
 
     @Override
     public void clearFaults() {

@@ -28,10 +28,20 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && List.of("webhook-ingest", "freshness", "api-efficiency").contains(args[0])) {
+            System.exit(callbacks(args[0], new ArrayList<>(List.of(args).subList(1, args.length))));
+        }
         if (args.length == 0 || !args[0].equals("backfill")) {
             System.err.println("usage: backfill [--psa autotask|connectwise] [--tickets 100000] [--latency-ms 0] "
                     + "[--store h2|postgres] [--runs 1] [--settle-load 1.5] [--http-nodelay true] "
                     + "[--out horizon-bench/target/bench]");
+            System.err.println("       webhook-ingest [--psa autotask|connectwise] [--store h2|postgres] [--tickets 2000] "
+                    + "[--loads 1000,2500,5000,7500] [--seconds 10] [--max-in-flight 2000] [common options]");
+            System.err.println("       freshness [--psa …] [--store …] [--tickets 2000] [--rate 100] [--seconds 30] "
+                    + "[--polling-changes 20] [--polling-seconds 60] [--poll-ms 100] [common options]");
+            System.err.println("       api-efficiency [--psa …] [--store …] [--tickets 2000] [--changes 1000] "
+                    + "[--tickets-changed 200] [--rate 100] [common options]");
+            System.err.println("       common options: [--settle-load 1.5] [--http-nodelay true] [--out horizon-bench/target/bench]");
             System.exit(2);
         }
         BackfillBench.Plan plan = BackfillBench.Plan.defaults();
@@ -71,6 +81,66 @@ public final class BenchMain {
             System.out.println(BenchReport.writeSummary(out, results));
         }
         System.exit(results.stream().allMatch(BackfillBench.Result::succeeded) ? 0 : 1);
+    }
+
+    /**
+     * The callback benches: {@code webhook-ingest}, {@code freshness}, {@code api-efficiency}; see their classes.
+     * Returns the exit code.
+     */
+    private static int callbacks(String command, List<String> rest) throws Exception {
+        BenchPsa.Product psa = BenchPsa.Product.AUTOTASK;
+        BackfillBench.Store store = BackfillBench.Store.H2;
+        Path out = Path.of("horizon-bench", "target", "bench");
+        double settleLoad = 1.5;
+        boolean httpNoDelay = true;
+        int tickets = 2_000;
+        List<Integer> loads = List.of(1_000, 2_500, 5_000, 7_500);
+        Integer seconds = null;
+        int maxInFlight = 2_000;
+        double rate = 100;
+        int pollingChanges = 20;
+        int pollingSeconds = 60;
+        int pollMillis = 100;
+        int changes = 1_000;
+        int ticketsChanged = 200;
+        for (int i = 0; i + 1 < rest.size(); i += 2) {
+            String value = rest.get(i + 1);
+            switch (rest.get(i)) {
+                case "--psa" -> psa = BenchPsa.Product.parse(value);
+                case "--store" -> store = BackfillBench.Store.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--out" -> out = Path.of(value);
+                case "--settle-load" -> settleLoad = Double.parseDouble(value);
+                case "--http-nodelay" -> httpNoDelay = Boolean.parseBoolean(value);
+                case "--tickets" -> tickets = Integer.parseInt(value);
+                case "--loads" -> loads = java.util.Arrays.stream(value.split(",")).map(String::strip)
+                        .map(Integer::parseInt).toList();
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--max-in-flight" -> maxInFlight = Integer.parseInt(value);
+                case "--rate" -> rate = Double.parseDouble(value);
+                case "--polling-changes" -> pollingChanges = Integer.parseInt(value);
+                case "--polling-seconds" -> pollingSeconds = Integer.parseInt(value);
+                case "--poll-ms" -> pollMillis = Integer.parseInt(value);
+                case "--changes" -> changes = Integer.parseInt(value);
+                case "--tickets-changed" -> ticketsChanged = Integer.parseInt(value);
+                default -> {
+                    System.err.println("unknown option " + rest.get(i));
+                    return 2;
+                }
+            }
+        }
+        System.setProperty("sun.net.httpserver.nodelay", String.valueOf(httpNoDelay));
+        settle(settleLoad);
+        String markdown = switch (command) {
+            case "webhook-ingest" -> new WebhookIngestBench(new WebhookIngestBench.Plan(psa, store, tickets, loads,
+                    seconds == null ? 10 : seconds, maxInFlight)).run(out);
+            case "freshness" -> new FreshnessBench(new FreshnessBench.Plan(psa, store, tickets, rate,
+                    seconds == null ? 30 : seconds, pollingChanges, pollingSeconds, pollMillis)).run(out);
+            default -> new ApiEfficiencyBench(new ApiEfficiencyBench.Plan(psa, store, tickets, changes,
+                    ticketsChanged, rate)).run(out);
+        };
+        System.out.println();
+        System.out.println(markdown);
+        return 0;
     }
 
     /** Waits until the one-minute load average is at most {@code load}, for at most 5 minutes. */

@@ -2,7 +2,9 @@ package horizon.bench;
 
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskKind;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
@@ -91,6 +93,64 @@ interface BenchPsa extends AutoCloseable {
 
     /** A line for the report on how this bench's pace compares with the real PSA's; empty if nothing to say. */
     String pacingNote(long requests);
+
+    // ---- webhooks (the callback benches) ----
+
+    /**
+     * Every request the simulator answered so far, by endpoint (all statuses): what Horizon asked of the PSA. The
+     * simulator's own control API is called in-process and is not counted.
+     */
+    Map<String, Long> requestsByEndpoint();
+
+    /** All of {@link #requestsByEndpoint()}. */
+    default long requests() {
+        return requestsByEndpoint().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Webhook calls the simulator delivered (answered 2xx) so far. */
+    long webhooksDelivered();
+
+    /** Changes a ticket's title (Autotask {@code title}, ConnectWise {@code summary}) as a PSA user would. */
+    void retitleTicket(long ticketId, String title);
+
+    /** The share of webhook events the simulator drops instead of delivering (1.0: webhooks dead). */
+    void setWebhookDropRate(double rate);
+
+    /**
+     * Plays the PSA: signed calls to Horizon's registered ticket webhook, built exactly as the simulator builds and
+     * signs its own. Only after Horizon registered its webhooks.
+     */
+    HookPlayer hookPlayer();
+
+    /** Builds the calls the PSA would make to Horizon's ticket webhook. */
+    interface HookPlayer {
+
+        /**
+         * A ticket "updated" call for this ticket, announcing a change at {@code at}.
+         *
+         * @param sequence this call's number (Autotask's SequenceNumber; ConnectWise's MessageId is derived from it)
+         */
+        SignedCall ticketUpdated(long ticketId, long sequence, Instant at);
+    }
+
+    /**
+     * One webhook call, as the PSA sends it.
+     *
+     * @param uri     Horizon's registered webhook URL (with the PSA's query, if any)
+     * @param headers the signature header and the content type
+     * @param body    the exact signed bytes
+     */
+    record SignedCall(URI uri, Map<String, String> headers, byte[] body) {
+
+        /** The same call to another path: {@code /hooks/{psa}/...} becomes {@code /hooks/noop/...}. */
+        SignedCall to(String segment) {
+            String text = uri.toString();
+            int hooks = text.indexOf("/hooks/");
+            int next = text.indexOf('/', hooks + "/hooks/".length());
+            return new SignedCall(URI.create(text.substring(0, hooks) + "/hooks/" + segment + text.substring(next)),
+                    headers, body);
+        }
+    }
 
     @Override
     void close();

@@ -6,10 +6,18 @@ import horizon.helpdesk.autotask.AutotaskGateProperties;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorOptions;
+import horizon.simulator.autotask.webhook.BenchCallouts;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The Autotask simulator for the bench. */
 final class SimulatedAutotask implements BenchPsa {
@@ -96,6 +104,72 @@ final class SimulatedAutotask implements BenchPsa {
     @Override
     public String pacingNote(long requests) {
         return "";
+    }
+
+    @Override
+    public Map<String, Long> requestsByEndpoint() {
+        Map<String, Long> byEndpoint = new TreeMap<>();
+        simulator.control().counters().requests().forEach((endpoint, byStatus) ->
+                byEndpoint.put(endpoint, byStatus.values().stream().mapToLong(Long::longValue).sum()));
+        return byEndpoint;
+    }
+
+    @Override
+    public long webhooksDelivered() {
+        return simulator.control().counters().webhooks().getOrDefault("delivered", 0L);
+    }
+
+    @Override
+    public void retitleTicket(long ticketId, String title) {
+        simulator.control().update("Tickets", ticketId, Map.of("title", title));
+    }
+
+    @Override
+    public void setWebhookDropRate(double rate) {
+        simulator.control().webhookFaults().dropRate(rate);
+    }
+
+    /**
+     * Ticket "Update" callouts for Horizon's Ticket webhook: {@code {"Action","Guid","EntityType","Id","Fields",
+     * "EventTime","SequenceNumber","PersonID"}} with the ticket's Title (a subscribed field that changed) and
+     * TicketNumber (displayed always), written, timed and signed by the simulator's own code ({@link BenchCallouts})
+     * with the webhook's secret from {@code control().webhooks()}.
+     */
+    @Override
+    public HookPlayer hookPlayer() {
+        JsonNode hook = null;
+        for (JsonNode registered : simulator.control().webhooks()) {
+            if ("TicketWebhooks".equals(registered.path("entity").asString()) && registered.path("isActive").asBoolean()) {
+                hook = registered;
+            }
+        }
+        if (hook == null) {
+            throw new IllegalStateException("Horizon has no active Ticket webhook in the simulator: "
+                    + simulator.control().webhooks());
+        }
+        String guid = hook.path("guid").asString();
+        String secret = hook.path("secretKey").asString();
+        URI url = URI.create(hook.path("webhookUrl").asString());
+        long person = simulator.control().technicians().get(0);
+        Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+        return (ticketId, sequence, at) -> {
+            ObjectNode ticket = tickets.computeIfAbsent(ticketId, id -> simulator.control().get("Tickets", id)
+                    .orElseThrow(() -> new IllegalArgumentException("no ticket " + id)));
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("Action", "Update");
+            payload.put("Guid", guid);
+            payload.put("EntityType", "Ticket");
+            payload.put("Id", ticketId);
+            ObjectNode fields = payload.putObject("Fields");
+            fields.put("TicketNumber", ticket.path("ticketNumber").asString());
+            fields.put("Title", ticket.path("title").asString());
+            payload.put("EventTime", BenchCallouts.eventTime(at));
+            payload.put("SequenceNumber", sequence);
+            payload.put("PersonID", person);
+            byte[] body = BenchCallouts.write(payload);
+            return new SignedCall(url, Map.of(BenchCallouts.HEADER, BenchCallouts.sign(secret, body),
+                    "Content-Type", "application/json; charset=utf-8"), body);
+        };
     }
 
     @Override

@@ -7,12 +7,22 @@ import horizon.simulator.connectwise.ApiMember;
 import horizon.simulator.connectwise.ConnectWiseOptions;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
 import horizon.simulator.connectwise.store.Kind;
+import horizon.simulator.connectwise.callback.ContentSignature;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ConnectWise PSA simulator for the bench. Both per-minute limits are lifted so the bench measures Horizon and
@@ -123,6 +133,90 @@ final class SimulatedConnectWise implements BenchPsa {
                 BENCH_REQUESTS_PER_MINUTE, REAL_REQUESTS_PER_MINUTE, requests,
                 requests / (double) REAL_REQUESTS_PER_MINUTE);
     }
+
+    @Override
+    public Map<String, Long> requestsByEndpoint() {
+        Map<String, Long> byEndpoint = new TreeMap<>();
+        simulator.control().counters().path("requests").properties().forEach(e -> {
+            long all = 0;
+            for (JsonNode count : e.getValue()) {
+                all += count.asLong(0);
+            }
+            byEndpoint.put(e.getKey(), all);
+        });
+        return byEndpoint;
+    }
+
+    @Override
+    public long webhooksDelivered() {
+        return simulator.control().callbackCounters().getOrDefault("delivered", 0L);
+    }
+
+    @Override
+    public void retitleTicket(long ticketId, String title) {
+        simulator.control().update(Kind.TICKETS, ticketId, Map.of("summary", title));
+    }
+
+    @Override
+    public void setWebhookDropRate(double rate) {
+        simulator.control().faults().deliveryFaults().dropRate(rate);
+    }
+
+    /**
+     * Ticket "updated" callbacks for Horizon's ticket callback, as {@code CallbackDelivery} builds them: the record as a
+     * JSON string in {@code Entity} (its {@code _info.lastUpdated} set to the announced time), {@code Metadata.key_url}
+     * naming the simulator's current signing key on its site, posted to the callback's URL with the ticket id appended
+     * and signed with {@link ContentSignature} under that key.
+     */
+    @Override
+    public HookPlayer hookPlayer() {
+        ObjectNode callbacks = simulator.control().callbacks();
+        JsonNode callback = null;
+        for (JsonNode registered : callbacks.path("callbacks")) {
+            if ("ticket".equals(registered.path("type").asString())
+                    && !registered.path("inactiveFlag").asBoolean(false)
+                    && registered.path("url").asString("").contains("/hooks/")) {
+                callback = registered;
+            }
+        }
+        if (callback == null) {
+            throw new IllegalStateException("Horizon has no active ticket callback in the simulator: " + callbacks);
+        }
+        long callbackId = callback.path("id").asLong();
+        String url = callback.path("url").asString();
+        String signingKey = callbacks.path("signingKey").path("signingKey").asString();
+        String keyUrl = callbacks.path("signingKey").path("keyUrl").asString();
+        String companyId = simulator.apiMember().companyId();
+        String site = simulator.siteUrl();
+        String partner = UUID.nameUUIDFromBytes(("partner" + companyId).getBytes(StandardCharsets.UTF_8)).toString();
+        Map<Long, ObjectNode> tickets = new ConcurrentHashMap<>();
+        return (ticketId, sequence, at) -> {
+            ObjectNode record = tickets.computeIfAbsent(ticketId, id -> simulator.control().get(Kind.TICKETS, id)
+                    .orElseThrow(() -> new IllegalArgumentException("no ticket " + id))).deepCopy();
+            ObjectNode info = record.has("_info") && record.get("_info").isObject()
+                    ? (ObjectNode) record.get("_info") : record.putObject("_info");
+            info.put("lastUpdated", at.toString());
+            ObjectNode payload = JsonNodeFactory.instance.objectNode();
+            payload.put("Action", "updated");
+            payload.put("CallbackObjectRecId", callbackId);
+            payload.put("CompanyId", companyId);
+            payload.put("Entity", MAPPER.writeValueAsString(record));
+            payload.put("FromUrl", site);
+            payload.put("ID", ticketId);
+            payload.put("MemberId", "bench");
+            payload.put("MessageId", UUID.nameUUIDFromBytes(("bench-" + sequence).getBytes(StandardCharsets.UTF_8))
+                    .toString());
+            payload.putObject("Metadata").put("key_url", keyUrl);
+            payload.put("PartnerId", partner);
+            payload.put("ProductInstanceId", partner);
+            payload.put("Type", "ticket");
+            byte[] body = MAPPER.writeValueAsBytes(payload);
+            return new SignedCall(URI.create(url + ticketId), Map.of(ContentSignature.HEADER,
+                    ContentSignature.sign(signingKey, body), "Content-Type", "application/json"), body);
+        };
+    }
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public void close() {

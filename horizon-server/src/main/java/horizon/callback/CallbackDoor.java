@@ -74,6 +74,11 @@ class CallbackDoor {
      */
     Answer receive(String psa, String accountKey, byte[] body, boolean truncated, Map<String, String> headers,
                    Map<String, String> query) {
+        if (!writer.isRunning()) {
+            // Starting or stopping: answer at once, touching nothing; the PSA delivers again.
+            count(psa, "unavailable");
+            return new Answer(503, "Try again shortly.", Duration.ofSeconds(5));
+        }
         Instant receivedAt = clock.instant();
         Optional<Account> account = accounts.findByKey(accountKey);
         if (account.isEmpty()) {

@@ -6,6 +6,7 @@ import horizon.secret.SecretBox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import java.util.function.Supplier;
@@ -35,13 +36,17 @@ class WebhookStore {
      * of an account at a time. The work's own writes commit with the lock's transaction.
      */
     <T> T exclusively(long accountId, Supplier<T> work) {
-        return transactions.execute(status -> {
+        // The lock's row, made once and on its own: two first registrations racing may both try, and one loses.
+        try {
             jdbc.sql("""
-                            merge into callback_registration_locks t
-                            using (values (cast(:accountId as bigint))) as s (account_id)
-                            on (t.account_id = s.account_id)
-                            when not matched then insert (account_id) values (s.account_id)
+                            insert into callback_registration_locks (account_id)
+                            select :accountId where not exists
+                                   (select 1 from callback_registration_locks where account_id = :accountId)
                             """).param("accountId", accountId).update();
+        } catch (DuplicateKeyException made) {
+            // the other one made it
+        }
+        return transactions.execute(status -> {
             jdbc.sql("select account_id from callback_registration_locks where account_id = :accountId for update")
                     .param("accountId", accountId).query(Long.class).single();
             return work.get();

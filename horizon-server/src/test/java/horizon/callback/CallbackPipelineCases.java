@@ -81,11 +81,11 @@ abstract class CallbackPipelineCases extends HorizonTest {
         JsonNode ticket = JSON.readTree(apiGet("/api/v1/tickets/" + ticketId, account.admin().token()).body());
         assertThat(ticket.path("title").asString()).isEqualTo("Outlook asks for the password again");
         List<LoggedCall> calls = inbox().about(account.id(), ticketId, null, 10);
-        assertThat(calls).isNotEmpty().allSatisfy(call -> {
-            assertThat(call.state()).isIn(InboxState.PROCESSED);
-            assertThat(call.signature()).isIn("VALID", "VALID_ESCAPED");
+        assertThat(calls).isNotEmpty().allSatisfy(call -> assertThat(call.signature()).isIn("VALID", "VALID_ESCAPED"));
+        assertThat(calls).anySatisfy(call -> {
+            assertThat(call.state()).isEqualTo(InboxState.PROCESSED);
+            assertThat(call.outcome()).isEqualTo(InboxOutcome.INSERTED);
         });
-        assertThat(calls).anySatisfy(call -> assertThat(call.outcome()).isEqualTo(InboxOutcome.INSERTED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,19 +175,15 @@ abstract class CallbackPipelineCases extends HorizonTest {
                 "Failing delivery " + round[0]++));
         assertThat(psa.webhooksSwitchedOff()).isGreaterThan(switchedOff);
         // Found (a deactivation notice, or the periodic check) and registered again, then calls arrive again.
+        WebhookRegistrar registrar = context.getBean(WebhookRegistrar.class);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            long ticketId = psa.createTicket("After the repair " + UUID.randomUUID());
-            try {
-                await().atMost(Duration.ofSeconds(3)).until(() -> mirror.find(account.id(), MirroredEntity.TICKETS,
-                        ticketId).isPresent());
-                return true;
-            } catch (org.awaitility.core.ConditionTimeoutException notYet) {
-                return false;
-            }
+            var states = registrar.inspect(account.id());
+            return !states.isEmpty() && states.stream().allMatch(horizon.helpdesk.HookState::healthy);
         });
-        assertThat(inbox().page(account.id(), new InboxRepository.Filter(null, null, null, null, null, null), 0, 500))
-                .as("the repair shows in the log or was the periodic check's")
-                .isNotEmpty();
+        long ticketId = psa.createTicket("After the repair " + UUID.randomUUID());
+        await().atMost(WAIT).until(() -> inbox().about(account.id(), ticketId, null, 10).stream()
+                .anyMatch(call -> call.state() == InboxState.PROCESSED));
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, ticketId)).isPresent();
     }
 
     // ---- helpers ----

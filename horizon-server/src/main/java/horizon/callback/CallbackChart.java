@@ -20,8 +20,9 @@ import java.util.List;
  * @param timeTicks the bottom axis: every third whole hour (UTC)
  * @param empty     whether no call arrived in the 24 hours
  */
-public record CallbackChart(List<Bar> bars, String lagPath, List<Point> lagPoints, List<Tick> callTicks, List<Tick> lagTicks,
-                            List<Tick> timeTicks, boolean empty, long received, long rejected, long failed) {
+public record CallbackChart(List<Bar> bars, String lagPath, List<Point> lagPoints, List<Tick> callTicks,
+                            List<Tick> lagTicks, List<Tick> timeTicks, boolean empty, long received, long rejected,
+                            long failed) {
 
     public static final int WIDTH = 960;
     public static final int HEIGHT = 300;
@@ -136,8 +137,8 @@ public record CallbackChart(List<Bar> bars, String lagPath, List<Point> lagPoint
                 }
             }
         }
-        return new CallbackChart(bars, lag.toString(), lagPoints, callTicks, lagTicks, timeTicks, received == 0, received,
-                rejected, failed);
+        return new CallbackChart(bars, lag.toString(), lagPoints, callTicks, lagTicks, timeTicks, received == 0,
+                received, rejected, failed);
     }
 
     /** A step of 1, 2 or 5 times a power of ten that fits {@code max} in {@code steps} steps. */

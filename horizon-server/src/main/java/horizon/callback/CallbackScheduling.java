@@ -20,8 +20,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The callback pipeline's background work on db-scheduler, so one node does each job at a time: registering an
- * account's webhooks after Connect (and on Re-register webhooks), the periodic check that repairs missing or switched-off
- * webhooks of every account, and the Callback Log's retention.
+ * account's webhooks after Connect, the periodic check that repairs missing or switched-off webhooks of every account,
+ * and the Callback Log's retention.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CallbackProperties.class)

@@ -182,7 +182,8 @@ class InboxRepository {
     List<LoggedCall> page(long accountId, Filter filter, int offset, int limit) {
         Where where = where(accountId, filter);
         return where.bind(jdbc.sql("select " + COLUMNS + " from callback_inbox " + where.sql
-                        + " order by id desc offset " + Math.max(0, offset) + " rows fetch next " + limit + " rows only"))
+                        + " order by id desc offset " + Math.max(0, offset) + " rows fetch next " + limit
+                        + " rows only"))
                 .query(InboxRepository::map).list();
     }
 

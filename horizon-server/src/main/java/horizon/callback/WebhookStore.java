@@ -90,7 +90,8 @@ class WebhookStore {
     }
 
     void failed(long accountId, Instant now, String error) {
-        record(accountId, false, now, registration(accountId).map(WebhookRegistration::registeredAt).orElse(null), error);
+        Instant lastSuccess = registration(accountId).map(WebhookRegistration::registeredAt).orElse(null);
+        record(accountId, false, now, lastSuccess, error);
     }
 
     /** Forgets the account's webhooks (they were removed from the PSA, or belong to credentials no longer used). */

@@ -39,7 +39,9 @@ public record RecordQuery(HelpdeskEntity entity, Instant changedSince, Instant c
         this(entity, changedSince, changedBefore, idAbove, idAtMost, ticketIds, cursor, List.of());
     }
 
-    /** The records of an entity with these ids (at most {@link #IDS_PER_QUERY}); ids the PSA does not have are absent. */
+    /**
+     * The records of an entity with these ids (at most {@link #IDS_PER_QUERY}); ids the PSA does not have are absent.
+     */
     public static RecordQuery byIds(HelpdeskEntity entity, List<Long> ids) {
         return new RecordQuery(entity, null, null, 0, null, List.of(), null, ids);
     }

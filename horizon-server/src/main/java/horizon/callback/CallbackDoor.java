@@ -55,6 +55,7 @@ class CallbackDoor {
     private final CallbackProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Map<String, Long> accountsByKey = new java.util.concurrent.ConcurrentHashMap<>();
 
     CallbackDoor(AccountRepository accounts, Helpdesks helpdesks, HookContexts contexts, IngressLimiter limiter,
                  InboxWriter writer, CallbackProperties properties, MeterRegistry meters, Clock clock) {
@@ -80,14 +81,14 @@ class CallbackDoor {
             return new Answer(503, "Try again shortly.", Duration.ofSeconds(5));
         }
         Instant receivedAt = clock.instant();
-        Optional<Account> account = accounts.findByKey(accountKey);
+        Optional<Long> account = accountId(accountKey);
         if (account.isEmpty()) {
             // No account to log it under: counted and logged here only, never stored.
             count(psa, "unknown-key");
             log.info("callback rejected: unknown account key psa={} bytes={}", psa, body.length);
             return Answer.of(404, "Unknown webhook address.");
         }
-        long accountId = account.get().id();
+        long accountId = account.get();
         InboundCall call = new InboundCall(body, headers, query);
         Optional<HookContexts.View> view = contexts.view(accountId, false);
         Optional<HelpdeskCallbacks> callbacks = view.flatMap(v -> helpdesks.adapter(v.kind())).map(a -> a.callbacks());
@@ -204,6 +205,20 @@ class CallbackDoor {
             }
         }
         return verdict;
+    }
+
+    /**
+     * The account a hook URL's key names. Keys never change and accounts are not removed, so a key once found is kept
+     * (unknown keys are not: a stranger's guesses must not grow the map); a call costs no query for it.
+     */
+    private Optional<Long> accountId(String accountKey) {
+        Long known = accountsByKey.get(accountKey);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> found = accounts.findByKey(accountKey).map(Account::id);
+        found.ifPresent(id -> accountsByKey.put(accountKey, id));
+        return found;
     }
 
     private Answer reject(long accountId, String psa, Instant receivedAt, InboundCall call, SignatureVerdict signature,

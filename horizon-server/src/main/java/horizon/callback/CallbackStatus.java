@@ -84,9 +84,7 @@ public class CallbackStatus {
         long failed = lastHour.getOrDefault(InboxState.FAILED, 0L);
         long queued = inbox.count(accountId, new InboxRepository.Filter(InboxState.QUEUED, null, null, null, null,
                 null));
-        Duration oldest = queued == 0 ? null : inbox.page(accountId, new InboxRepository.Filter(InboxState.QUEUED,
-                null, null, null, null, null), (int) queued - 1, 1).stream().findFirst()
-                .map(call -> Duration.between(call.receivedAt(), now)).orElse(null);
+        Duration oldest = inbox.oldestQueued(accountId).map(at -> Duration.between(at, now)).orElse(null);
         List<CallbackBucket> buckets = inbox.buckets(accountId, now.minus(Duration.ofHours(24)), now);
         Instant lastCallback = inbox.lastAccepted(accountId).orElse(null);
         if (kind.isEmpty()) {

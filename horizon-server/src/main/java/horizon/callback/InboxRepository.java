@@ -232,7 +232,7 @@ class InboxRepository {
                          where account_id = :accountId and state <> 'REJECTED'
                         """)
                 .param("accountId", accountId)
-                .query((rs, n) -> Timestamps.read(rs, "last")).optional();
+                .query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "last"))).single();
     }
 
     /** Received, rejected and failed calls and processing delays per 10 minutes since {@code since}. */
@@ -282,10 +282,20 @@ class InboxRepository {
         return jdbc.sql("select count(*) from callback_inbox where state = 'QUEUED'").query(Long.class).single();
     }
 
+    /** When the account's oldest waiting row arrived; empty when none waits. */
+    Optional<Instant> oldestQueued(long accountId) {
+        return jdbc.sql("""
+                        select min(received_at) as oldest from callback_inbox
+                         where account_id = :accountId and state = 'QUEUED'
+                        """)
+                .param("accountId", accountId)
+                .query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "oldest"))).single();
+    }
+
     /** When the oldest waiting row arrived, over every account (a metric); empty when none waits. */
     Optional<Instant> oldestQueued() {
         return jdbc.sql("select min(received_at) as oldest from callback_inbox where state = 'QUEUED'")
-                .query((rs, n) -> Timestamps.read(rs, "oldest")).optional();
+                .query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "oldest"))).single();
     }
 
     /** Deletes calls received before {@code before} that are no longer waiting; returns how many. */

@@ -239,7 +239,7 @@ public class RefreshingRecords {
             List<Long> due = changed;
             if (account.reader().capabilities().parentIdsPerQuery(child) == 1) {
                 List<Long> now = due.subList(0, Math.min(due.size(), Math.max(0, perTicketReads - used)));
-                due.stream().filter(id -> !now.contains(id)).forEach(complete::remove);
+                complete.removeAll(due.subList(now.size(), due.size()));
                 due = now;
                 used += now.size();
             }

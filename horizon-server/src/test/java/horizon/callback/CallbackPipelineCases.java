@@ -197,6 +197,12 @@ abstract class CallbackPipelineCases extends HorizonTest {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql("""
                         select count(*) from sync_runs where account_id = :id and kind = 'BACKFILL'
                            and state = 'SUCCEEDED'""").param("id", account.id()).query(Long.class).single() == 1);
+        // The first poll follows the backfill at once and reads what changed meanwhile; a case's own change must
+        // arrive by callback, so it starts once that poll has finished.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql("""
+                        select count(*) from sync_runs where account_id = :id and kind = 'DELETES'
+                           and state in ('SUCCEEDED', 'FAILED')""").param("id", account.id()).query(Long.class)
+                .single() >= 1);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> webhooks.registration(account.id())
                 .map(WebhookRegistration::succeeded).orElse(false));
         return account;

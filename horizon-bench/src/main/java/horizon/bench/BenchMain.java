@@ -24,10 +24,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
 
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        // With two cores the common pool has one thread, and CompletableFuture then starts a thread for every async
+        // step: the JDK's HTTP client (the bench's, the simulators') would start one per response.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "4");
+        }
         if (args.length > 0 && List.of("webhook-ingest", "freshness", "api-efficiency").contains(args[0])) {
             System.exit(callbacks(args[0], new ArrayList<>(List.of(args).subList(1, args.length))));
         }
@@ -38,7 +45,7 @@ public final class BenchMain {
             System.err.println("       webhook-ingest [--psa autotask|connectwise] [--store h2|postgres] [--tickets 2000] "
                     + "[--loads 1000,2500,5000,7500] [--seconds 10] [--max-in-flight 2000] [common options]");
             System.err.println("       freshness [--psa …] [--store …] [--tickets 2000] [--rate 100] [--seconds 30] "
-                    + "[--polling-changes 20] [--polling-seconds 60] [--poll-ms 100] [common options]");
+                    + "[--polling-changes 20] [--polling-seconds 60] [--poll-ms 100] [--warmup-seconds 20] [common options]");
             System.err.println("       api-efficiency [--psa …] [--store …] [--tickets 2000] [--changes 1000] "
                     + "[--tickets-changed 200] [--rate 100] [common options]");
             System.err.println("       common options: [--settle-load 1.5] [--http-nodelay true] [--out horizon-bench/target/bench]");
@@ -101,6 +108,7 @@ public final class BenchMain {
         int pollingChanges = 20;
         int pollingSeconds = 60;
         int pollMillis = 100;
+        int warmupSeconds = 20;
         int changes = 1_000;
         int ticketsChanged = 200;
         for (int i = 0; i + 1 < rest.size(); i += 2) {
@@ -120,6 +128,7 @@ public final class BenchMain {
                 case "--polling-changes" -> pollingChanges = Integer.parseInt(value);
                 case "--polling-seconds" -> pollingSeconds = Integer.parseInt(value);
                 case "--poll-ms" -> pollMillis = Integer.parseInt(value);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
                 case "--changes" -> changes = Integer.parseInt(value);
                 case "--tickets-changed" -> ticketsChanged = Integer.parseInt(value);
                 default -> {
@@ -134,7 +143,7 @@ public final class BenchMain {
             case "webhook-ingest" -> new WebhookIngestBench(new WebhookIngestBench.Plan(psa, store, tickets, loads,
                     seconds == null ? 10 : seconds, maxInFlight)).run(out);
             case "freshness" -> new FreshnessBench(new FreshnessBench.Plan(psa, store, tickets, rate,
-                    seconds == null ? 30 : seconds, pollingChanges, pollingSeconds, pollMillis)).run(out);
+                    seconds == null ? 30 : seconds, pollingChanges, pollingSeconds, pollMillis, warmupSeconds)).run(out);
             default -> new ApiEfficiencyBench(new ApiEfficiencyBench.Plan(psa, store, tickets, changes,
                     ticketsChanged, rate)).run(out);
         };

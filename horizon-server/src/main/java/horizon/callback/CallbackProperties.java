@@ -20,17 +20,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           finding changes
  * @param perTicketReadsPerMinute tickets per minute whose notes the processor may read one ticket per request (a PSA
  *                           that lists them no other way); a burst beyond it is left to the next poll
- * @param burstGather        how long the processor gathers after a pass that took {@code burstRows} or more rows;
- *                           doubled for each further such pass up to {@code burstGatherMax}
+ * @param burstGather        how long the processor gathers after a pass whose calls came at {@code burstRate} or
+ *                           faster; doubled for each further such pass up to {@code burstGatherMax}
  * @param burstGatherMax     the longest the processor gathers during a burst
- * @param burstRows          a pass this large means a burst: the next one gathers longer, so one read covers more
+ * @param burstRate          calls per second (all accounts, claimed over about the last second) that make a burst:
+ *                           passes gather longer, so one read covers more, and children of updated tickets wait for
+ *                           the poll; below it every pass gathers {@code gather}, so a steady stream stays fresh
  */
 @ConfigurationProperties("horizon.callbacks")
 public record CallbackProperties(Integer maxBodyBytes, Integer ingressPerSecond, Integer ingressBurst,
                                  Integer batchSize, Duration gather, Duration idle, Duration claimLease,
                                  Integer maxAttempts, Duration checkInterval, Duration retention,
                                  Duration expectedEvery, Integer perTicketReadsPerMinute, Duration burstGather,
-                                 Integer burstRows, Duration burstGatherMax) {
+                                 Integer burstRate, Duration burstGatherMax) {
 
     public CallbackProperties {
         maxBodyBytes = maxBodyBytes == null ? 1024 * 1024 : maxBodyBytes;
@@ -46,7 +48,7 @@ public record CallbackProperties(Integer maxBodyBytes, Integer ingressPerSecond,
         expectedEvery = expectedEvery == null ? Duration.ofHours(1) : expectedEvery;
         perTicketReadsPerMinute = perTicketReadsPerMinute == null ? 60 : perTicketReadsPerMinute;
         burstGather = burstGather == null ? Duration.ofSeconds(1) : burstGather;
-        burstRows = burstRows == null ? 100 : burstRows;
+        burstRate = burstRate == null ? 150 : burstRate;
         burstGatherMax = burstGatherMax == null ? Duration.ofSeconds(5) : burstGatherMax;
     }
 }

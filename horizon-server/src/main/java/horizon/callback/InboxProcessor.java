@@ -45,8 +45,11 @@ class InboxProcessor implements SmartLifecycle {
     private final boolean enabled;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final AccountBuckets perTicketReads;
-    /** Passes in a row that took {@code burstRows} or more rows: 0 outside a burst. */
+    private final Pacing pacing;
+    /** Passes in a row whose calls came at {@code burstRate} or faster: 0 outside a burst. */
     private volatile int burstPasses;
+    /** When the previous claim was made (empty or not), on this node. */
+    private Instant lastClaim;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -61,6 +64,7 @@ class InboxProcessor implements SmartLifecycle {
         this.meters = meters;
         this.clock = clock;
         this.enabled = enabled;
+        this.pacing = new Pacing(properties);
         this.perTicketReads = new AccountBuckets(properties.perTicketReadsPerMinute() / 60.0,
                 Math.max(1, properties.perTicketReadsPerMinute() / 6));
         Gauge.builder("horizon.callbacks.inbox.depth", inbox, InboxRepository::depth)
@@ -73,8 +77,12 @@ class InboxProcessor implements SmartLifecycle {
     /** Claims and processes one batch; returns how many rows it took (0 when none were due). */
     int processOnce() {
         Instant now = clock.instant();
+        Instant previous = lastClaim;
+        lastClaim = now;
         List<InboxRepository.Claimed> batch = inbox.claim(node, now, now.plus(properties.claimLease()),
                 properties.batchSize());
+        burstPasses = pacing.claimed(batch.size(), previous == null ? null : Duration.between(previous, now))
+                ? burstPasses + 1 : 0;
         if (batch.isEmpty()) {
             return 0;
         }
@@ -82,7 +90,6 @@ class InboxProcessor implements SmartLifecycle {
                 .collect(Collectors.groupingBy(InboxRepository.Claimed::accountId, LinkedHashMap::new,
                         Collectors.toList()));
         byAccount.forEach(this::processAccount);
-        burstPasses = batch.size() >= properties.burstRows() ? burstPasses + 1 : 0;
         return batch.size();
     }
 
@@ -139,10 +146,11 @@ class InboxProcessor implements SmartLifecycle {
                     : earlier == null || row.occurredAt().isAfter(earlier) ? row.occurredAt() : earlier);
             notices.merge(key, 1, Integer::sum);
         }
-        // During a burst, children listed one ticket per request wait for the poll: a burst of changes to hundreds of
-        // tickets would otherwise cost a request per ticket.
+        // During a burst, the children of updated tickets wait for the poll: a burst of changes to hundreds of tickets
+        // would otherwise cost a request per ticket (ConnectWise notes) or one per pass (Autotask time entries).
+        boolean burst = burstPasses > 0;
         RefreshingRecords.Result result = refreshing.refresh(accountId, announced,
-                burstPasses > 0 ? 0 : perTicketReads.available(accountId));
+                burst ? 0 : perTicketReads.available(accountId), burst);
         perTicketReads.spend(accountId, result.perTicketReads());
         log.debug("callbacks processed account={} rows={} records={} requests={}", accountId, rows.size(),
                 notices.size(), result.requests());
@@ -200,18 +208,6 @@ class InboxProcessor implements SmartLifecycle {
         }
     }
 
-    /**
-     * How long to gather before the next pass: {@code gather} normally; during a burst {@code burstGather}, doubled
-     * for every further burst pass up to {@code burstGatherMax}, so a long burst is read in few requests.
-     */
-    Duration gather(int passes) {
-        if (passes == 0) {
-            return properties.gather();
-        }
-        Duration gather = properties.burstGather().multipliedBy(1L << Math.min(passes - 1, 10));
-        return gather.compareTo(properties.burstGatherMax()) > 0 ? properties.burstGatherMax() : gather;
-    }
-
     /** 2 s, 4 s, 8 s … up to 5 minutes. */
     static Duration pause(int attempts) {
         Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 10));
@@ -225,7 +221,7 @@ class InboxProcessor implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                Duration gather = gather(burstPasses);
+                Duration gather = pacing.gather(burstPasses);
                 if ((woken || burstPasses > 0) && !gather.isZero()) {
                     Thread.sleep(gather.toMillis());
                 }

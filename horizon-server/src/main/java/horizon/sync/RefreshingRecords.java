@@ -83,10 +83,13 @@ public class RefreshingRecords {
      * @param perTicketReads how many tickets may have their children read one ticket per request now (a PSA that
      *                       lists children only per ticket); the others are left to the next poll, which compares
      *                       the children of every ticket whose version was not compared
+     * @param deferChildren  leave the children of updated tickets to the next poll (a burst); those of tickets new to
+     *                       the mirror are read all the same
      * @throws horizon.helpdesk.HelpdeskException when the PSA cannot be read (nothing after the failure is written)
      * @throws IllegalStateException              when the account has no connection
      */
-    public Result refresh(long accountId, Map<HelpdeskEntity, Map<Long, Instant>> announced, int perTicketReads) {
+    public Result refresh(long accountId, Map<HelpdeskEntity, Map<Long, Instant>> announced, int perTicketReads,
+                          boolean deferChildren) {
         ConnectedAccount account = accounts.open(accountId)
                 .orElseThrow(() -> new IllegalStateException("The account has no helpdesk connection."));
         long requestsBefore = account.reader().requestsSent(account.credentials());
@@ -114,7 +117,7 @@ public class RefreshingRecords {
                 outcomes.forEach((id, result) -> tickets.put(id, result.outcome()));
             }
         }
-        int used = comeAlong(account, announcedByPsa, tickets, versions, previous, perTicketReads);
+        int used = comeAlong(account, announcedByPsa, tickets, versions, previous, perTicketReads, deferChildren);
         return new Result(results, account.reader().requestsSent(account.credentials()) - requestsBefore, used);
     }
 
@@ -204,20 +207,21 @@ public class RefreshingRecords {
      * for many tickets per request; otherwise they are read to the end and compared. A ticket new to the mirror has
      * all its children read and compared, whatever the PSA announces. Where the PSA lists them one ticket per request
      * (ConnectWise notes), only as many tickets as the allowance permits, new ones first; the next poll compares the
-     * rest. Tickets whose children were all compared are marked as read at their version.
+     * rest. During a burst only the children of arrived tickets are read; updated ones wait for the poll. Tickets whose
+     * children were all compared are marked as read at their version.
      *
      * @return tickets read one per request
      */
     private int comeAlong(ConnectedAccount account, Set<HelpdeskEntity> announcedByPsa,
                           Map<Long, MirrorOutcome> tickets, Map<Long, Instant> versions, Map<Long, Instant> previous,
-                          int perTicketReads) {
+                          int perTicketReads, boolean deferChildren) {
         if (tickets.isEmpty()) {
             return 0;
         }
         List<Long> arrived = tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.INSERTED
                 || e.getValue() == MirrorOutcome.REVIVED).map(Map.Entry::getKey).sorted().toList();
-        List<Long> updated = tickets.entrySet().stream().filter(e -> e.getValue() == MirrorOutcome.UPDATED)
-                .map(Map.Entry::getKey).sorted().toList();
+        List<Long> updated = deferChildren ? List.of() : tickets.entrySet().stream()
+                .filter(e -> e.getValue() == MirrorOutcome.UPDATED).map(Map.Entry::getKey).sorted().toList();
         List<Long> changed = new ArrayList<>(arrived);
         changed.addAll(updated);
         Set<Long> complete = new HashSet<>(changed);

@@ -200,6 +200,17 @@ final class BenchHorizon implements AutoCloseable {
     }
 
     /** Waits until no row of the account is QUEUED; returns how long that took, or null after {@code max}. */
+    /** Waits until no sync run of the account is queued or running. */
+    void awaitNoSyncRunning(Duration max) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(max);
+        while (count("select count(*) from sync_runs where account_id = ? and state in ('QUEUED', 'RUNNING')") > 0) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("A sync run was still running after " + max);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     Duration awaitDrained(Duration max) throws InterruptedException {
         Instant start = Instant.now();
         Instant giveUp = start.plus(max);

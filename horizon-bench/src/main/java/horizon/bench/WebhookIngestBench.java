@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.context.Lifecycle;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -103,8 +104,16 @@ final class WebhookIngestBench {
                     Thread.sleep(2_000);
                     long rowsBefore = horizon.acceptedRows();
                     long requestsBefore = horizon.psa.requests();
-                    OpenLoop.Outcome door = OpenLoop.run(client, "Horizon", rate, plan.seconds(), toHorizon,
-                            plan.maxInFlight());
+                    // The door alone: the processor (and the simulator serving its reads, in this JVM) waits until
+                    // the load has passed, then drains what was accepted.
+                    Lifecycle processor = horizon.context.getBean("inboxProcessor", Lifecycle.class);
+                    processor.stop();
+                    OpenLoop.Outcome door;
+                    try {
+                        door = OpenLoop.run(client, "Horizon", rate, plan.seconds(), toHorizon, plan.maxInFlight());
+                    } finally {
+                        processor.start();
+                    }
                     long rows = horizon.acceptedRows() - rowsBefore;
                     Duration drained = horizon.awaitDrained(Duration.ofMinutes(3));
                     long requests = horizon.psa.requests() - requestsBefore;

@@ -1,6 +1,7 @@
 package horizon.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
@@ -11,11 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,6 +30,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Demo mode starts the simulator, prepares the demo account and prints credentials that actually work. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -37,7 +44,10 @@ import org.springframework.test.annotation.DirtiesContext;
         "db-scheduler.polling-interval=1s"})
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoModeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -52,7 +62,9 @@ class DemoModeTest {
     @Autowired
     PreparingDemoAccount demoAccount;
 
+    /** First: it reads the banner printed at start-up, whose credentials later cases retire. */
     @Test
+    @Order(1)
     void theBannerPrintsWorkingCredentialsForHorizonAndBothSimulatedPsas(CapturedOutput output) throws Exception {
         String banner = output.getOut();
         String password = field(banner, "Password:");
@@ -100,6 +112,42 @@ class DemoModeTest {
         assertThat(new WebSession("http://localhost:" + port)
                 .login(PreparingDemoAccount.ADMIN_EMAIL, field(later, "Password:")).redirectsTo("/login")).isFalse();
         assertThat(output.getOut()).doesNotContain("/setup?token=");
+    }
+
+    @Test
+    @Order(2)
+    void connectingTheDemosAutotaskRegistersWebhooksThatBringANewTicketIn(CapturedOutput output) throws Exception {
+        demoAccount.prepare();
+        String banner = output.getOut().substring(output.getOut().lastIndexOf("Horizon demo is running"));
+        String token = field(banner, "API token:");
+        ApiUser autotask = simulator.apiUser();
+        WebSession web = new WebSession("http://localhost:" + port);
+        assertThat(web.login(PreparingDemoAccount.ADMIN_EMAIL, field(banner, "Password:")).redirectsTo("/login"))
+                .isFalse();
+        web.open("/admin/onboarding");
+        Map<String, String> fields = Map.of("kind", "AUTOTASK", "userName", autotask.userName(),
+                "secret", autotask.secret(), "integrationCode", autotask.integrationCode());
+        assertThat(web.post("/admin/onboarding/test", fields).html().select("#test-result-panel")
+                .attr("data-outcome")).isEqualTo("OK");
+        assertThat(web.post("/admin/onboarding/connect", fields).redirectsTo("/admin/onboarding/sync")).isTrue();
+
+        // No setup beyond Connect: the demo's public URL is one the simulator can call.
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode status = JSON.readTree(api("/api/v1/callbacks/status", token).body());
+            return status.path("webhooks").size() == 4 && java.util.stream.StreamSupport
+                    .stream(status.path("webhooks").spliterator(), false).allMatch(h -> h.path("active").asBoolean());
+        });
+        long ticketId = simulator.control().createTicket(Map.of("title", "Demo callback arrives"));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> JSON.readTree(
+                api("/api/v1/callbacks?externalId=" + ticketId + "&state=PROCESSED", token).body())
+                .path("total").asLong() > 0);
+        assertThat(JSON.readTree(api("/api/v1/tickets/" + ticketId, token).body()).path("title").asString())
+                .isEqualTo("Demo callback arrives");
+    }
+
+    private HttpResponse<String> api(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> me(String token) throws Exception {

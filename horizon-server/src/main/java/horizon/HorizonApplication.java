@@ -19,10 +19,11 @@ public class HorizonApplication {
      * step: the JDK's HTTP client, which Horizon reads the PSAs with, would start one per response. Unless set
      * otherwise, the pool gets at least two.
      */
-    static void commonPoolOfAtLeastTwo() {
+    public static void commonPoolOfAtLeastTwo() {
         String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
         if (System.getProperty(property) == null) {
-            System.setProperty(property, Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
+            System.setProperty(property, Integer.toString(threads));
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -91,11 +90,7 @@ final class ApiEfficiencyBench {
             List<Long> events = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < plan.changes(); i++) {
-                long intended = start + (long) (i * 1e9 / plan.rate());
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                OpenLoop.awaitTurn(start, i, plan.rate());
                 long ticket = chosen.get(i % chosen.size());
                 horizon.psa.retitleTicket(ticket, "Bench efficiency change " + i);
                 events.add(ticket);

@@ -149,20 +149,7 @@ public final class BackfillBench {
                      .setServerConfig("pg_stat_statements.track_planning", "on").start() : null) {
             Duration generatedIn = Duration.between(generating, Instant.now());
             psa.setLatency(Duration.ofMillis(plan.latencyMillis()));
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("server.port", "0");
-            properties.put("horizon.data-dir", work.toString());
-            properties.putAll(psa.horizonProperties());
-            properties.put("db-scheduler.polling-interval", "1s");
-            properties.put("logging.level.root", "WARN");
-            if (postgres != null) {
-                properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-                properties.put("spring.datasource.username", "postgres");
-                properties.put("spring.datasource.password", "");
-            }
-            // As arguments, not default properties: those would lose to application.properties.
-            String[] arguments = properties.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+            String[] arguments = BenchHorizon.arguments(psa, work, postgres, Map.of());
             try (ConfigurableApplicationContext horizon = new SpringApplicationBuilder(HorizonApplication.class)
                     .run(arguments)) {
                 return measure(psa, horizon, generatedIn);

@@ -64,6 +64,26 @@ final class BenchHorizon implements AutoCloseable {
         this.registration = registration;
     }
 
+    /**
+     * Horizon's start arguments for a bench: a random port, its own data directory, the simulator's endpoints, the
+     * store, then {@code extra}. As arguments, not default properties: those would lose to application.properties.
+     */
+    static String[] arguments(BenchPsa psa, Path work, EmbeddedPostgres postgres, Map<String, ?> extra) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("horizon.data-dir", work.toString());
+        properties.putAll(psa.horizonProperties());
+        properties.put("db-scheduler.polling-interval", "1s");
+        properties.put("logging.level.root", "WARN");
+        if (postgres != null) {
+            properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        }
+        properties.putAll(extra);
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     /** Starts the simulator, the store and Horizon, connects an account and waits for its backfill and webhooks. */
     static BenchHorizon start(BenchPsa.Product product, int tickets, BackfillBench.Store store,
                               Map<String, String> extraProperties, Class<?>... extraSources)
@@ -74,20 +94,7 @@ final class BenchHorizon implements AutoCloseable {
         try {
             postgres = store == BackfillBench.Store.POSTGRES ? EmbeddedPostgres.builder().start() : null;
             Path work = Files.createTempDirectory("horizon-bench");
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("server.port", "0");
-            properties.put("horizon.data-dir", work.toString());
-            properties.putAll(psa.horizonProperties());
-            properties.put("db-scheduler.polling-interval", "1s");
-            properties.put("logging.level.root", "WARN");
-            if (postgres != null) {
-                properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-                properties.put("spring.datasource.username", "postgres");
-                properties.put("spring.datasource.password", "");
-            }
-            properties.putAll(extraProperties);
-            String[] arguments = properties.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+            String[] arguments = arguments(psa, work, postgres, extraProperties);
             List<Class<?>> sources = new ArrayList<>();
             sources.add(HorizonApplication.class);
             sources.addAll(List.of(extraSources));

@@ -24,17 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
 
-    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
-
     private BenchMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        // With two cores the common pool has one thread, and CompletableFuture then starts a thread for every async
-        // step: the JDK's HTTP client (the bench's, the simulators') would start one per response.
-        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
-            System.setProperty(COMMON_POOL_PARALLELISM, "4");
-        }
+        // As Horizon's main does: the bench's and the simulators' HTTP clients run in this JVM too.
+        horizon.HorizonApplication.commonPoolOfAtLeastTwo();
         if (args.length > 0 && List.of("webhook-ingest", "freshness", "api-efficiency").contains(args[0])) {
             System.exit(callbacks(args[0], new ArrayList<>(List.of(args).subList(1, args.length))));
         }

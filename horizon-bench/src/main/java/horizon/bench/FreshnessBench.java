@@ -163,11 +163,7 @@ final class FreshnessBench {
         int next = 0;
         int made = 0;
         for (int i = 0; i < total; i++) {
-            long intended = start + (long) (i * 1e9 / rate);
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            OpenLoop.awaitTurn(start, i, rate);
             long ticket = ids.get(next++ % ids.size());
             while (pending.containsKey(ticket)) {
                 ticket = ids.get(next++ % ids.size());

@@ -65,11 +65,7 @@ final class OpenLoop {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long maxLag = 0;
         for (int i = 0; i < n; i++) {
-            long intended = start + (long) (i * 1e9 / rate);
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            long intended = awaitTurn(start, i, rate);
             slots.acquire();
             maxLag = Math.max(maxLag, System.nanoTime() - intended);
             peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -107,5 +103,18 @@ final class OpenLoop {
     private static double percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /**
+     * Open-loop pacing: waits until the {@code i}-th event of a stream started at {@code start} (nanoTime) at
+     * {@code rate} a second is due, whatever earlier events are doing, and returns when it was due.
+     */
+    static long awaitTurn(long start, int i, double rate) {
+        long intended = start + (long) (i * 1e9 / rate);
+        long wait = intended - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        return intended;
     }
 }

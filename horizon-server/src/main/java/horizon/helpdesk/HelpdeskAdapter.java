@@ -13,4 +13,9 @@ public interface HelpdeskAdapter {
     HelpdeskReader reader();
 
     HelpdeskCallbacks callbacks();
+
+    /** Changes the PSA on an agent's behalf (write-back). */
+    default HelpdeskWriter writer() {
+        throw new UnsupportedOperationException(kind().displayName() + " write-back is being built");
+    }
 }

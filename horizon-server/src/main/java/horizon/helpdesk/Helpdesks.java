@@ -47,6 +47,11 @@ public class Helpdesks {
         return require(kind).reader();
     }
 
+    /** @throws IllegalArgumentException when this build has no adapter for the PSA */
+    public HelpdeskWriter writer(HelpdeskKind kind) {
+        return require(kind).writer();
+    }
+
     private HelpdeskAdapter require(HelpdeskKind kind) {
         HelpdeskAdapter adapter = byKind.get(kind);
         if (adapter == null) {

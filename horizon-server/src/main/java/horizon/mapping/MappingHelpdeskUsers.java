@@ -55,6 +55,15 @@ public class MappingHelpdeskUsers {
         this.clock = clock;
     }
 
+    /**
+     * The helpdesk user a Horizon user is mapped to, as the mirror holds it (tombstoned or inactive ones too: the
+     * caller decides); empty when the user is not mapped.
+     */
+    public Optional<HelpdeskUser> helpdeskUserOf(long accountId, long horizonUserId) {
+        return mappings.findByHorizonUser(accountId, horizonUserId)
+                .flatMap(m -> mirror.find(accountId, MirroredEntity.HELPDESK_USERS, m.helpdeskUserExternalId()));
+    }
+
     /** Every active helpdesk user with its mapping or suggestion, the mappings of the others, and who is free. */
     public MappingOverview overview(long accountId) {
         Snapshot snapshot = snapshot(accountId);

@@ -77,6 +77,14 @@ public class MirrorQueries {
             sql.append(" and assignee_resource_id = ?");
             args.add(filter.assigneeResourceId());
         }
+        if (filter.unassigned()) {
+            sql.append(" and assignee_resource_id is null");
+        }
+        if (filter.search() != null) {
+            sql.append(" and (ticket_number = ? or lower(title) like ? escape '\\')");
+            args.add(filter.search());
+            args.add("%" + escapeLike(filter.search().toLowerCase(Locale.ROOT)) + "%");
+        }
         if (filter.updatedSince() != null) {
             sql.append(" and remote_updated_at >= ?");
             args.add(utc(filter.updatedSince()));

@@ -286,6 +286,27 @@ public class MirrorWriter {
     }
 
     /**
+     * An agent's assignment of a mirrored ticket that the PSA does not have yet (write-back): the columns change at once
+     * while the content hash and remote timestamp stay those of the PSA's version, so a re-read of that same version
+     * leaves the change standing and the PSA's next version (the write's own answer first) replaces it.
+     *
+     * @return whether the account mirrors the ticket
+     */
+    public boolean assignLocally(long accountId, long ticketId, long resourceId, Long roleId) {
+        return jdbc.update("""
+                update tickets set assignee_resource_id = ?, assignee_role_id = ?
+                 where account_id = ? and external_id = ? and deleted_at is null
+                """, resourceId, roleId, accountId, ticketId) == 1;
+    }
+
+    /** An agent's status change the PSA does not have yet, kept as {@link #assignLocally} keeps an assignment. */
+    public boolean changeStatusLocally(long accountId, long ticketId, String status) {
+        return jdbc.update("""
+                update tickets set status = ? where account_id = ? and external_id = ? and deleted_at is null
+                """, status, accountId, ticketId) == 1;
+    }
+
+    /**
      * Records that the notes and time entries of these tickets were read and compared at the given ticket versions (PSA
      * timestamps), so a poll knows whose children are current.
      */

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param statuses           status codes to include; empty for any status
  * @param queueId            only this queue, or {@code null}
  * @param assigneeResourceId only tickets whose primary resource is this, or {@code null}
+ * @param unassigned         only tickets without a primary resource
+ * @param search             only tickets whose number is this or whose title contains it (any case), or {@code null}
  * @param updatedSince       only tickets whose remote timestamp is at or after this, or {@code null}
  * @param afterExternalId    keyset paging for {@link Order#ID}: only ids greater than this, or {@code null}
  * @param offset             rows to skip (offset paging, either order)
@@ -20,6 +22,8 @@ public record TicketFilter(
         Set<String> statuses,
         Long queueId,
         Long assigneeResourceId,
+        boolean unassigned,
+        String search,
         Instant updatedSince,
         Long afterExternalId,
         int offset,
@@ -39,6 +43,7 @@ public record TicketFilter(
     public TicketFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         order = order == null ? Order.ID : order;
+        search = search == null || search.isBlank() ? null : search.strip();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", was " + limit);
         }
@@ -52,34 +57,53 @@ public record TicketFilter(
 
     /** Every live ticket, ordered by id, {@code limit} at a time. */
     public static TicketFilter firstPage(int limit) {
-        return new TicketFilter(Set.of(), null, null, null, null, 0, limit, Order.ID);
+        return new TicketFilter(Set.of(), null, null, false, null, null, null, 0, limit, Order.ID);
     }
 
     public TicketFilter withStatuses(Set<String> codes) {
-        return new TicketFilter(codes, queueId, assigneeResourceId, updatedSince, afterExternalId, offset, limit, order);
+        return new TicketFilter(codes, queueId, assigneeResourceId, unassigned, search,
+                updatedSince, afterExternalId, offset, limit, order);
     }
 
     public TicketFilter withQueue(Long queue) {
-        return new TicketFilter(statuses, queue, assigneeResourceId, updatedSince, afterExternalId, offset, limit, order);
+        return new TicketFilter(statuses, queue, assigneeResourceId, unassigned, search,
+                updatedSince, afterExternalId, offset, limit, order);
     }
 
     public TicketFilter withAssignee(Long resourceId) {
-        return new TicketFilter(statuses, queueId, resourceId, updatedSince, afterExternalId, offset, limit, order);
+        return new TicketFilter(statuses, queueId, resourceId, unassigned, search,
+                updatedSince, afterExternalId, offset, limit, order);
+    }
+
+    /** Only tickets without a primary resource. */
+    public TicketFilter onlyUnassigned() {
+        return new TicketFilter(statuses, queueId, assigneeResourceId, true, search, updatedSince, afterExternalId,
+                offset, limit, order);
+    }
+
+    /** Only tickets whose number is {@code text} or whose title contains it. */
+    public TicketFilter withSearch(String text) {
+        return new TicketFilter(statuses, queueId, assigneeResourceId, unassigned, text, updatedSince,
+                afterExternalId, offset, limit, order);
     }
 
     public TicketFilter withUpdatedSince(Instant since) {
-        return new TicketFilter(statuses, queueId, assigneeResourceId, since, afterExternalId, offset, limit, order);
+        return new TicketFilter(statuses, queueId, assigneeResourceId, unassigned, search,
+                since, afterExternalId, offset, limit, order);
     }
 
     public TicketFilter after(Long externalId) {
-        return new TicketFilter(statuses, queueId, assigneeResourceId, updatedSince, externalId, offset, limit, order);
+        return new TicketFilter(statuses, queueId, assigneeResourceId, unassigned, search,
+                updatedSince, externalId, offset, limit, order);
     }
 
     public TicketFilter withOffset(int rows) {
-        return new TicketFilter(statuses, queueId, assigneeResourceId, updatedSince, afterExternalId, rows, limit, order);
+        return new TicketFilter(statuses, queueId, assigneeResourceId, unassigned, search,
+                updatedSince, afterExternalId, rows, limit, order);
     }
 
     public TicketFilter ordered(Order by) {
-        return new TicketFilter(statuses, queueId, assigneeResourceId, updatedSince, afterExternalId, offset, limit, by);
+        return new TicketFilter(statuses, queueId, assigneeResourceId, unassigned, search,
+                updatedSince, afterExternalId, offset, limit, by);
     }
 }

@@ -1,0 +1,120 @@
+package horizon.writeback;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works the outbox on this node: woken when an action is queued here, and looking every {@code idle} for actions
+ * other nodes queued or whose pause is over. Each pass claims the oldest unfinished action of each ticket (so a
+ * ticket's actions go out in order) and sends them one by one.
+ */
+@Component
+class OutboxWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final OutboxRepository outbox;
+    private final OutboxSignal signal;
+    private final ActionSender sender;
+    private final WritebackProperties properties;
+    private final Clock clock;
+    private final boolean enabled;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final AtomicLong passes = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    OutboxWorker(OutboxRepository outbox, OutboxSignal signal, ActionSender sender, WritebackProperties properties,
+                 MeterRegistry meters, Clock clock, @Value("${horizon.writeback.sending:true}") boolean enabled) {
+        this.outbox = outbox;
+        this.signal = signal;
+        this.sender = sender;
+        this.properties = properties;
+        this.clock = clock;
+        this.enabled = enabled;
+        Gauge.builder("horizon.writeback.outbox.depth", outbox, repo -> repo.depth(null).pending())
+                .description("Agent actions waiting to be sent to the PSA, all accounts").register(meters);
+        Gauge.builder("horizon.writeback.outbox.oldest.seconds", outbox, repo -> {
+            Instant oldest = repo.depth(null).oldestPending();
+            return oldest == null ? 0.0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
+        }).description("Age of the oldest agent action waiting to be sent").register(meters);
+        Gauge.builder("horizon.writeback.outbox.failed", outbox, repo -> repo.depth(null).failed())
+                .description("Agent actions the PSA refused or that gave up, waiting for an admin").register(meters);
+    }
+
+    /** Claims and sends one batch; returns how many actions it took. */
+    int workOnce() {
+        Instant now = clock.instant();
+        String claim = node + "#" + passes.incrementAndGet();
+        List<OutboxAction> batch = outbox.claim(claim, now, now.plus(properties.claimLease()),
+                properties.batchSize());
+        for (OutboxAction action : batch) {
+            if (!running && thread != null) {
+                // Stopping: what was not sent goes back at once instead of waiting out the lease on another node.
+                outbox.release(action.id(), claim);
+                continue;
+            }
+            sender.send(action, claim);
+        }
+        return batch.size();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                signal.await(properties.idle());
+                while (running && workOnce() > 0) {
+                    // Sent something: the next action of the same tickets may be due now.
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failure) {
+                log.warn("writeback pass failed: {}", failure.getMessage(), failure);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        Thread worker = new Thread(this::run, "writeback-worker");
+        worker.setDaemon(true);
+        thread = worker;
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread worker = thread;
+        if (worker != null) {
+            // Never interrupted: an interrupt inside a JDBC call can close the embedded store's file. It ends its send.
+            signal.queued();
+            try {
+                worker.join(30_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

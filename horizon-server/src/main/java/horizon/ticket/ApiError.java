@@ -1,18 +1,18 @@
 package horizon.ticket;
 
 /**
- * The body of every error answer of the read API: a short machine-readable code and a sentence for people.
+ * The body of every error answer of the API: a short machine-readable code and a sentence for people.
  *
  * @param error   {@code invalid}, {@code not_found}, …
  * @param message what was wrong
  */
-record ApiError(String error, String message) {
+public record ApiError(String error, String message) {
 
-    static ApiError invalid(String message) {
+    public static ApiError invalid(String message) {
         return new ApiError("invalid", message);
     }
 
-    static ApiError notFound(String message) {
+    public static ApiError notFound(String message) {
         return new ApiError("not_found", message);
     }
 }

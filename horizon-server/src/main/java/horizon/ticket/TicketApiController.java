@@ -1,7 +1,10 @@
 package horizon.ticket;
 
 import horizon.account.CurrentUser;
+import horizon.account.SignedInUser;
 import horizon.helpdesk.HelpdeskTicket;
+import horizon.helpdesk.HelpdeskUser;
+import horizon.mapping.MappingHelpdeskUsers;
 import horizon.mirror.MirrorPage;
 import horizon.mirror.MirrorQueries;
 import horizon.mirror.TicketDetail;
@@ -44,8 +47,11 @@ class TicketApiController {
     private final MirrorQueries mirror;
     private final CurrentUser currentUser;
     private final JsonMapper json;
+    private final MappingHelpdeskUsers mappings;
 
-    TicketApiController(MirrorQueries mirror, CurrentUser currentUser, JsonMapper json) {
+    TicketApiController(MirrorQueries mirror, CurrentUser currentUser, JsonMapper json,
+                        MappingHelpdeskUsers mappings) {
+        this.mappings = mappings;
         this.mirror = mirror;
         this.currentUser = currentUser;
         this.json = json;
@@ -62,6 +68,12 @@ class TicketApiController {
             List<String> status,
             @RequestParam(required = false) @Parameter(description = "queue id") Long queue,
             @RequestParam(required = false) @Parameter(description = "the primary resource's id") Long assignee,
+            @RequestParam(required = false) @Parameter(description = "true: only tickets assigned to the helpdesk user "
+                    + "the caller is mapped to") Boolean mine,
+            @RequestParam(required = false) @Parameter(description = "true: only tickets without a primary resource")
+            Boolean unassigned,
+            @RequestParam(required = false) @Parameter(description = "a ticket number, or text the title contains")
+            String q,
             @RequestParam(required = false)
             @Parameter(description = "ISO-8601 instant, e.g. 2026-11-24T08:00:00Z: only tickets with PSA activity "
                     + "at or after it") String updatedSince,
@@ -72,12 +84,23 @@ class TicketApiController {
         Paging paging = Paging.of(limit, cursor);
         Set<String> statuses = statuses(status);
         Instant since = instant("updatedSince", updatedSince);
+        Long resource = assignee;
+        if (Boolean.TRUE.equals(mine)) {
+            SignedInUser user = currentUser.get();
+            resource = mappings.helpdeskUserOf(user.accountId(), user.userId()).map(HelpdeskUser::externalId)
+                    .orElseThrow(() -> new InvalidQuery("mine=true needs you to be mapped to a helpdesk user; an "
+                            + "admin maps you on the Helpdesk User Mapping page"));
+        }
         TicketFilter filter = TicketFilter.firstPage(paging.limit())
                 .withStatuses(statuses)
                 .withQueue(queue)
-                .withAssignee(assignee)
+                .withAssignee(resource)
+                .withSearch(q)
                 .withUpdatedSince(since)
                 .after(paging.after());
+        if (Boolean.TRUE.equals(unassigned)) {
+            filter = filter.onlyUnassigned();
+        }
         MirrorPage<HelpdeskTicket> page = mirror.tickets(currentUser.accountId(), filter);
         UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/v1/tickets");
         statuses.forEach(s -> next.queryParam("status", s));
@@ -86,6 +109,15 @@ class TicketApiController {
         }
         if (assignee != null) {
             next.queryParam("assignee", assignee);
+        }
+        if (Boolean.TRUE.equals(mine)) {
+            next.queryParam("mine", true);
+        }
+        if (Boolean.TRUE.equals(unassigned)) {
+            next.queryParam("unassigned", true);
+        }
+        if (filter.search() != null) {
+            next.queryParam("q", filter.search());
         }
         if (since != null) {
             next.queryParam("updatedSince", since.toString());

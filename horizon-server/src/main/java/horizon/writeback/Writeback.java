@@ -157,6 +157,17 @@ public class Writeback {
         return outbox.forTicket(accountId, ticketId, 50);
     }
 
+    /** The account's failed actions, newest first. */
+    public List<OutboxAction> failed(long accountId) {
+        return outbox.failed(accountId, 100);
+    }
+
+    /** Depth of the account's outbox: pending, failed, the oldest pending. */
+    public OutboxDepth depth(long accountId) {
+        OutboxRepository.Depth depth = outbox.depth(accountId);
+        return new OutboxDepth(depth.pending(), depth.failed(), depth.oldestPending());
+    }
+
     /** A failed action sent again; false when it was not failed. */
     public boolean retry(long accountId, long id) {
         boolean queued = outbox.retry(accountId, id, clock.instant());

@@ -5,6 +5,7 @@ import horizon.helpdesk.HelpdeskCallbacks;
 import horizon.helpdesk.HelpdeskConnector;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.HelpdeskWriter;
 import org.springframework.stereotype.Component;
 
 /** ConnectWise PSA, as the registry hands it out. */
@@ -14,11 +15,14 @@ class ConnectWiseAdapter implements HelpdeskAdapter {
     private final ConnectWiseConnector connector;
     private final ConnectWiseReader reader;
     private final ConnectWiseCallbacks callbacks;
+    private final ConnectWiseWriter writer;
 
-    ConnectWiseAdapter(ConnectWiseConnector connector, ConnectWiseReader reader, ConnectWiseCallbacks callbacks) {
+    ConnectWiseAdapter(ConnectWiseConnector connector, ConnectWiseReader reader, ConnectWiseCallbacks callbacks,
+                       ConnectWiseWriter writer) {
         this.connector = connector;
         this.reader = reader;
         this.callbacks = callbacks;
+        this.writer = writer;
     }
 
     @Override
@@ -39,5 +43,10 @@ class ConnectWiseAdapter implements HelpdeskAdapter {
     @Override
     public HelpdeskCallbacks callbacks() {
         return callbacks;
+    }
+
+    @Override
+    public HelpdeskWriter writer() {
+        return writer;
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -110,9 +111,14 @@ class ConnectWiseApi {
         call(credentials, "DELETE", path, Map.of(), Map.of(), null);
     }
 
-    /** A JSON object to fill for {@link #post} or {@link #patch}. */
+    /** A JSON object to fill for {@link #post}. */
     ObjectNode newObject() {
         return http.json().createObjectNode();
+    }
+
+    /** A JSON array to fill with {@link #patch} operations. */
+    ArrayNode newArray() {
+        return http.json().createArrayNode();
     }
 
     /** {@code {path}/count} with the conditions: {@code {"count": n}}. */
@@ -172,7 +178,8 @@ class ConnectWiseApi {
         return gate.send(credentials, () -> http.send(Call.API, method, uri, headers, body));
     }
 
-    private ConnectWiseCodebase codebase(HelpdeskCredentials credentials) {
+    /** Where the company's API lives, as last discovered (rediscovered after an hour). */
+    ConnectWiseCodebase codebase(HelpdeskCredentials credentials) {
         ConnectWiseSite site = site(credentials);
         Discovered known = codebases.get(cacheKey(site, credentials.value(COMPANY_ID)));
         if (known != null && clock.instant().isBefore(known.at().plus(CODEBASE_TTL))) {

@@ -34,6 +34,18 @@ final class ConnectWiseConditions {
         return this;
     }
 
+    /** {@code field = 42}. */
+    ConnectWiseConditions equalsNumber(String field, long value) {
+        parts.add(field + " = " + value);
+        return this;
+    }
+
+    /** {@code field = true} or {@code field = false}. */
+    ConnectWiseConditions is(String field, boolean value) {
+        parts.add(field + " = " + value);
+        return this;
+    }
+
     ConnectWiseConditions in(String field, List<Long> values) {
         parts.add(field + " in (" + values.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
         return this;

@@ -225,7 +225,8 @@ class ConnectWiseReader implements HelpdeskReader {
         }
     }
 
-    private static HelpdeskRecord map(ConnectWiseCollection collection, JsonNode item) {
+    /** ConnectWise's JSON as Horizon's record; one ConnectWise cannot have sent is a TRANSIENT failure. */
+    static HelpdeskRecord map(ConnectWiseCollection collection, JsonNode item) {
         try {
             return switch (collection) {
                 case MEMBERS -> ConnectWiseRecords.user(item);

@@ -61,4 +61,11 @@ class ConnectWiseConditionsTest {
         assertThat(ConnectWiseConditions.encode("lastUpdated >= [2026-11-24T08:00:00Z] and id in (1,2)"))
                 .isEqualTo("lastUpdated%20%3E%3D%20%5B2026-11-24T08%3A00%3A00Z%5D%20and%20id%20in%20%281%2C2%29");
     }
+
+    @Test
+    void numbersAndFlagsAreBare() {
+        assertThat(ConnectWiseConditions.where().equalsNumber("member/id", 42).is("deletedFlag", false)
+                .equalsText("chargeToType", "ServiceTicket").text())
+                .isEqualTo("member/id = 42 and deletedFlag = false and chargeToType = \"ServiceTicket\"");
+    }
 }

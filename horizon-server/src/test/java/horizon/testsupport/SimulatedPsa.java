@@ -77,6 +77,49 @@ public interface SimulatedPsa {
     /** Removes every fault. */
     void clearFaults();
 
+    /** The ticket's assignee (the PSA's user id) and status code as the PSA holds them now, as the mirror stores them. */
+    TicketState ticketState(long ticketId);
+
+    /** The ticket's notes as the PSA holds them, by id. */
+    java.util.List<PsaNote> notes(long ticketId);
+
+    /** The ticket's time entries as the PSA holds them, by id. */
+    java.util.List<PsaTime> timeEntries(long ticketId);
+
+    /**
+     * Arms a fault on the PSA's requests that write an entity: create a note ({@code TICKET_NOTES}), create a time entry
+     * ({@code TIME_ENTRIES}) or update a ticket ({@code TICKETS}); attempts counted from now, {@code to} 0 for no end.
+     */
+    void faultWrites(HelpdeskEntity entity, horizon.simulator.core.fault.FaultRule.Kind kind, int status,
+                     Duration stall, int from, int to);
+
+    /** Write requests of the entity (as {@link #faultWrites}) the PSA received so far, from its request log. */
+    long writeRequests(HelpdeskEntity entity);
+
+    /** Switches the PSA's API off (every request fails) or on. */
+    void setApiDown(boolean down);
+
+    /** A ticket's assignee and status in the PSA. */
+    record TicketState(Long assigneeId, String status) {
+    }
+
+    /**
+     * A note in the PSA.
+     *
+     * @param authorId the user the PSA records as its author (the API user where the PSA cannot impersonate)
+     */
+    record PsaNote(long id, String text, Long authorId) {
+
+        /** Whether the PSA credits the note to this user: as its author, or by name in the text. */
+        public boolean creditedTo(long userId, String name) {
+            return (authorId != null && authorId == userId) || text.contains(name);
+        }
+    }
+
+    /** A time entry in the PSA. */
+    record PsaTime(long id, Long resourceId, String summary) {
+    }
+
     /** Stops the simulator. (Not AutoCloseable: JUnit would close a parameter after each case.) */
     void close();
 }

@@ -193,6 +193,15 @@ public final class SimulatorControl {
         return Optional.ofNullable(row).map(r -> db.toJson(schema, r, null));
     }
 
+    /** The records of an entity whose field holds {@code value}, as the API returns them, by id. */
+    public List<ObjectNode> records(String entityType, String field, Object value) {
+        EntitySchema schema = schema(entityType);
+        FieldDef def = schema.require(field);
+        return db.table(schema).rows().values().stream()
+                .filter(r -> Objects.equals(r.get(def), value))
+                .map(r -> db.toJson(schema, r, null)).toList();
+    }
+
     /** A random existing id of an entity, biased to the newest {@code recent} ids when recent is positive. */
     public Optional<Long> randomId(String entityType, java.util.Random random, int recent) {
         var rows = db.table(schema(entityType)).rows();

@@ -5,6 +5,7 @@ import horizon.helpdesk.HelpdeskCallbacks;
 import horizon.helpdesk.HelpdeskConnector;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.HelpdeskWriter;
 import org.springframework.stereotype.Component;
 
 /** Autotask, as the registry hands it out. */
@@ -14,11 +15,14 @@ class AutotaskAdapter implements HelpdeskAdapter {
     private final AutotaskConnector connector;
     private final AutotaskReader reader;
     private final AutotaskCallbacks callbacks;
+    private final AutotaskWriter writer;
 
-    AutotaskAdapter(AutotaskConnector connector, AutotaskReader reader, AutotaskCallbacks callbacks) {
+    AutotaskAdapter(AutotaskConnector connector, AutotaskReader reader, AutotaskCallbacks callbacks,
+                    AutotaskWriter writer) {
         this.connector = connector;
         this.reader = reader;
         this.callbacks = callbacks;
+        this.writer = writer;
     }
 
     @Override
@@ -39,5 +43,10 @@ class AutotaskAdapter implements HelpdeskAdapter {
     @Override
     public HelpdeskCallbacks callbacks() {
         return callbacks;
+    }
+
+    @Override
+    public HelpdeskWriter writer() {
+        return writer;
     }
 }

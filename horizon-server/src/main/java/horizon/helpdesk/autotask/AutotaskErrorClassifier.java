@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * can act on.
  *
  * <p>Autotask answers many client mistakes with HTTP 500 and a text in {@code errors[]}, so a 500 is read before it is
- * called retriable: unknown user, rejected integration code and missing permission are permanent.
+ * called retriable: unknown user, rejected integration code, missing permission, a missing record and a broken business
+ * rule are permanent; a 500 without such a reason stays retriable.
  */
 final class AutotaskErrorClassifier {
 
@@ -51,6 +52,17 @@ final class AutotaskErrorClassifier {
     private static final Pattern UNKNOWN_USER = Pattern.compile(
             "(user ?name|user|resource).{0,80}?(not found|could not be found|does not exist|is not valid|is invalid"
                     + "|unknown|not recogni[sz]ed)|(unknown|invalid) (api )?user");
+    /** An update or delete of a record that is not there (Autotask answers it with 500). */
+    private static final Pattern NO_RECORD = Pattern.compile("no matching records found|no matching \\w+ found for id");
+    /**
+     * Autotask's business rules, answered with 500 and the rule in {@code errors[]}: "When assigning a Resource, you
+     * must assign both…", "…does not reference an active Resource", "…cannot be impersonated". Sent again, the same
+     * request is refused again.
+     */
+    private static final Pattern BUSINESS_RULE = Pattern.compile(
+            "you must|must be|must belong|must reference|is required|are required|does not reference|does not belong"
+                    + "|is not (a )?valid|is not assigned|cannot be|can not be|error converting value"
+                    + "|unable to find .{1,80} in the .{1,80} entity");
     private static final Pattern RATE = Pattern.compile("thread threshold|threshold of \\d+|request limit|too many requests");
 
     private AutotaskErrorClassifier() {
@@ -85,6 +97,15 @@ final class AutotaskErrorClassifier {
             return HelpdeskException.answered(Kind.PERMISSION, withPsa(
                     "The API user signed in, but its security level does not allow what Horizon needs.", said),
                     status, said, SECURITY_LEVEL_STEPS);
+        }
+        if (status >= 500 && NO_RECORD.matcher(lower).find()) {
+            return HelpdeskException.answered(Kind.NOT_FOUND, withPsa(
+                    "Autotask has no such record (any more).", said), status, said);
+        }
+        if (status >= 500 && BUSINESS_RULE.matcher(lower).find()) {
+            return HelpdeskException.answered(Kind.VALIDATION, withPsa(
+                    "Autotask refused the request under one of its rules; sending it again will not help until that "
+                            + "is fixed.", said), status, said);
         }
         if (status >= 500 && UNKNOWN_USER.matcher(lower).find()) {
             return userNotFound(status, said);

@@ -153,14 +153,21 @@ class AutotaskReader implements HelpdeskReader {
     public List<PicklistValue> picklists(HelpdeskCredentials credentials) {
         List<PicklistValue> values = new ArrayList<>();
         for (AutotaskCollection collection : PICKLIST_ENTITIES) {
-            for (JsonNode field : fields(credentials, collection)) {
-                if (!field.path("isPickList").asBoolean(false) || !field.path("picklistValues").isArray()) {
-                    continue;
-                }
-                String name = field.path("name").asString();
-                field.path("picklistValues").forEach(value ->
-                        values.add(AutotaskRecords.picklistValue(collection.path(), name, value)));
+            values.addAll(picklists(credentials, collection));
+        }
+        return List.copyOf(values);
+    }
+
+    /** Every picklist value of one entity's fields, inactive ones included (one {@code entityInformation/fields}). */
+    List<PicklistValue> picklists(HelpdeskCredentials credentials, AutotaskCollection collection) {
+        List<PicklistValue> values = new ArrayList<>();
+        for (JsonNode field : fields(credentials, collection)) {
+            if (!field.path("isPickList").asBoolean(false) || !field.path("picklistValues").isArray()) {
+                continue;
             }
+            String name = field.path("name").asString();
+            field.path("picklistValues").forEach(value ->
+                    values.add(AutotaskRecords.picklistValue(collection.path(), name, value)));
         }
         return List.copyOf(values);
     }

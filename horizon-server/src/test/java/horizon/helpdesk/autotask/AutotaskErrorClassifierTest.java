@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AutotaskErrorClassifierTest {
@@ -181,5 +182,49 @@ class AutotaskErrorClassifierTest {
     void longPsaMessagesAreCapped() {
         String said = AutotaskErrorClassifier.psaMessage("{\"errors\":[\"" + "x".repeat(2000) + "\"]}");
         assertThat(said).hasSizeLessThanOrEqualTo(501);
+    }
+
+    @Test
+    void a500CarryingABusinessRuleIsAPermanentRejectionInAutotasksWords() {
+        String rule = "When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.";
+        HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 500, "{\"errors\":[\"" + rule + "\"]}");
+        assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.retriable()).isFalse();
+        assertThat(e.psaMessage()).hasValue(rule);
+        assertThat(e.getMessage()).contains(rule);
+        assertThat(AutotaskErrorClassifier.classify(Call.API, 500, "{\"errors\":[\"The Resource 29682 is not "
+                + "assigned the Role 29683 in any queue. A Resource and Role pair must belong to at least one queue.\"]}")
+                .kind()).isEqualTo(Kind.VALIDATION);
+    }
+
+    @Test
+    void a500RefusingTheResourceToImpersonateIsAPermanentRejectionInAutotasksWords() {
+        String inactive = "The ImpersonationResourceId 29684 does not reference an active Resource.";
+        HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 500, "{\"errors\":[\"" + inactive + "\"]}");
+        assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.retriable()).isFalse();
+        assertThat(e.psaMessage()).hasValue(inactive);
+        assertThat(AutotaskErrorClassifier.classify(Call.API, 500, "{\"errors\":[\"The ImpersonationResourceId 4 "
+                + "references an API User (API-only), which cannot be impersonated.\"]}").kind())
+                .isEqualTo(Kind.VALIDATION);
+    }
+
+    @Test
+    void a500ForAnUpdateOfNoRecordIsNotFound() {
+        HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 500,
+                "{\"errors\":[\"No matching records found for Ticket id 987654.\"]}");
+        assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(e.retriable()).isFalse();
+        assertThat(e.psaMessage()).hasValue("No matching records found for Ticket id 987654.");
+    }
+
+    @Test
+    void a500WithoutAReasonStaysRetriable() {
+        for (String body : List.of("", "{\"errors\":[\"An unexpected error has occurred. Please try again later.\"]}",
+                "{\"errors\":[\"Something went wrong\"]}")) {
+            HelpdeskException e = AutotaskErrorClassifier.classify(Call.API, 500, body);
+            assertThat(e.kind()).as(body).isEqualTo(Kind.TRANSIENT);
+            assertThat(e.retriable()).as(body).isTrue();
+        }
     }
 }

@@ -29,6 +29,11 @@ record SimulatedAutotask(AutotaskApi api, AutotaskRateGate gate, AutotaskReader 
                 AutotaskCredentials.of(user.userName(), user.secret(), user.integrationCode()));
     }
 
+    /** The writer on the same API and gate, its picklist cache on {@code clock}. */
+    AutotaskWriter writer(Clock clock) {
+        return new AutotaskWriter(api, reader, clock);
+    }
+
     static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskGateProperties gateProperties) {
         return wire(simulator, gateProperties, Clock.systemUTC(),
                 d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));

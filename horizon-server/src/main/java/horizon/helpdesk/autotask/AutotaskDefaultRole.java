@@ -1,0 +1,38 @@
+package horizon.helpdesk.autotask;
+
+import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.HelpdeskException;
+import horizon.helpdesk.HelpdeskException.Kind;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The role a resource works a ticket in when a write names none: Autotask refuses an assignee or a time entry without
+ * a role the resource holds, so this is the resource's default service desk role, else its first active role.
+ */
+final class AutotaskDefaultRole {
+
+    private final AutotaskApi api;
+
+    AutotaskDefaultRole(AutotaskApi api) {
+        this.api = api;
+    }
+
+    /** {@code GET Resources/{id}}, and a {@code ResourceRoles} query only when it has no default service desk role. */
+    long of(HelpdeskCredentials credentials, long resourceId) {
+        JsonNode resource = api.item(credentials, "Resources/" + resourceId).orElseThrow(() ->
+                HelpdeskException.local(Kind.NOT_FOUND, "Autotask has no resource " + resourceId
+                        + "; map the agent to an existing Autotask resource.", null));
+        Long role = AutotaskRecords.id(resource, "defaultServiceDeskRoleID");
+        if (role != null) {
+            return role;
+        }
+        AutotaskSearch search = AutotaskSearch.where().idAbove(0).compare("eq", "resourceID", resourceId);
+        for (JsonNode held : api.post(credentials, "ResourceRoles/query", search.page(500)).path("items")) {
+            if (held.path("isActive").asBoolean(false)) {
+                return held.path("roleID").asLong();
+            }
+        }
+        throw HelpdeskException.local(Kind.VALIDATION, "Autotask resource " + resourceId + " holds no active role. "
+                + "Give them a service desk role in Autotask (Admin › Resources/Users › Service Desk Roles).", null);
+    }
+}

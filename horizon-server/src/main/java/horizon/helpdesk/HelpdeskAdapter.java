@@ -15,7 +15,5 @@ public interface HelpdeskAdapter {
     HelpdeskCallbacks callbacks();
 
     /** Changes the PSA on an agent's behalf (write-back). */
-    default HelpdeskWriter writer() {
-        throw new UnsupportedOperationException(kind().displayName() + " write-back is being built");
-    }
+    HelpdeskWriter writer();
 }

@@ -118,10 +118,10 @@ class ActionSender {
         Instant now = clock.instant();
         boolean givingUp = Duration.between(action.createdAt(), now).compareTo(properties.giveUpAfter()) > 0;
         if (retriable && !givingUp) {
-            Duration pause = pause(action.attempts() + 1, properties.maxPause());
+            Duration pause = pause(failures(action), properties.maxPause());
             outbox.retryAt(action.id(), claim, now.plus(pause), failure, unknown);
-            log.info("writeback action={} account={} attempt {} failed ({}); again in {} ms", action.id(),
-                    action.accountId(), action.attempts() + 1, failure.title(), pause.toMillis());
+            log.info("writeback action={} account={} failed after {} send(s) ({}); again in {} ms", action.id(),
+                    action.accountId(), action.attempts(), failure.title(), pause.toMillis());
             meters.counter("horizon.writeback.actions", "kind", action.kind().name().toLowerCase(), "result", "retry")
                     .increment();
         } else {
@@ -133,6 +133,12 @@ class ActionSender {
             meters.counter("horizon.writeback.actions", "kind", action.kind().name().toLowerCase(), "result", "failed")
                     .increment();
         }
+    }
+
+    /** Failed tries so far, sends and look-ups alike: the pause grows with time spent failing. */
+    private int failures(OutboxAction action) {
+        long seconds = Duration.between(action.createdAt(), clock.instant()).toSeconds();
+        return Math.max(action.attempts(), 1 + (int) Math.min(16, 63 - Long.numberOfLeadingZeros(Math.max(1, seconds))));
     }
 
     /** 0.5 s, 1 s, 2 s … up to {@code max}: a PSA back after a minute gets its queue within seconds. */

@@ -208,6 +208,66 @@ public final class AutotaskPsa implements SimulatedPsa {
     }
 
     @Override
+    public TicketState ticketState(long ticketId) {
+        JsonNode ticket = simulator.control().get("Tickets", ticketId).orElseThrow();
+        JsonNode assignee = ticket.path("assignedResourceID");
+        return new TicketState(assignee.isNull() || assignee.isMissingNode() ? null : assignee.asLong(),
+                ticket.path("status").asString());
+    }
+
+    @Override
+    public java.util.List<PsaNote> notes(long ticketId) {
+        return simulator.control().records("TicketNotes", "ticketID", ticketId).stream()
+                .map(n -> new PsaNote(n.path("id").asLong(), n.path("description").asString(""),
+                        n.path("creatorResourceID").isNumber() ? n.path("creatorResourceID").asLong() : null))
+                .sorted(java.util.Comparator.comparingLong(PsaNote::id)).toList();
+    }
+
+    @Override
+    public java.util.List<PsaTime> timeEntries(long ticketId) {
+        return simulator.control().records("TimeEntries", "ticketID", ticketId).stream()
+                .map(t -> new PsaTime(t.path("id").asLong(), t.path("resourceID").asLong(),
+                        t.path("summaryNotes").asString("")))
+                .sorted(java.util.Comparator.comparingLong(PsaTime::id)).toList();
+    }
+
+    @Override
+    public void faultWrites(HelpdeskEntity entity, FaultRule.Kind kind, int status, Duration stall, int from, int to) {
+        simulator.control().requestFaults().add(new FaultRule(writeMethod(entity), writeRoute(entity), from, to, kind,
+                status, stall, 1.0));
+    }
+
+    @Override
+    public long writeRequests(HelpdeskEntity entity) {
+        String method = writeMethod(entity);
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile(switch (entity) {
+            case TICKET_NOTES -> "(?i).*/Tickets/\\d+/Notes/?";
+            case TIME_ENTRIES -> "(?i).*/TimeEntries/?";
+            default -> "(?i).*/Tickets/?";
+        });
+        return simulator.control().requestLog().since(0).stream()
+                .filter(e -> e.method().equals(method) && path.matcher(e.path()).matches()).count();
+    }
+
+    @Override
+    public void setApiDown(boolean down) {
+        simulator.control().setApiDown(down);
+    }
+
+    private static String writeMethod(HelpdeskEntity entity) {
+        return entity == HelpdeskEntity.TICKETS ? "PATCH" : "POST";
+    }
+
+    private static String writeRoute(HelpdeskEntity entity) {
+        return switch (entity) {
+            case TICKET_NOTES -> "Tickets/*/Notes";
+            case TIME_ENTRIES -> "TimeEntries";
+            case TICKETS -> "Tickets";
+            default -> throw new IllegalArgumentException("Horizon writes no " + entity);
+        };
+    }
+
+    @Override
     public void close() {
         simulator.close();
     }

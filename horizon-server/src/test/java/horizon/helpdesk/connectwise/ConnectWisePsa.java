@@ -203,6 +203,67 @@ public final class ConnectWisePsa implements SimulatedPsa {
     }
 
     @Override
+    public TicketState ticketState(long ticketId) {
+        JsonNode ticket = simulator.control().get(Kind.TICKETS, ticketId).orElseThrow();
+        JsonNode owner = ticket.path("owner").path("id");
+        return new TicketState(owner.isNumber() ? owner.asLong() : null, ticket.path("status").path("id").asString());
+    }
+
+    @Override
+    public java.util.List<PsaNote> notes(long ticketId) {
+        return simulator.control().records(Kind.NOTES).stream()
+                .filter(n -> n.path("ticketId").asLong() == ticketId)
+                .map(n -> new PsaNote(n.path("id").asLong(), n.path("text").asString(""),
+                        n.path("member").path("id").isNumber() ? n.path("member").path("id").asLong() : null))
+                .sorted(java.util.Comparator.comparingLong(PsaNote::id)).toList();
+    }
+
+    @Override
+    public java.util.List<PsaTime> timeEntries(long ticketId) {
+        return simulator.control().records(Kind.TIME_ENTRIES).stream()
+                .filter(t -> t.path("chargeToId").asLong() == ticketId)
+                .map(t -> new PsaTime(t.path("id").asLong(), t.path("member").path("id").asLong(),
+                        t.path("notes").asString("")))
+                .sorted(java.util.Comparator.comparingLong(PsaTime::id)).toList();
+    }
+
+    @Override
+    public void faultWrites(HelpdeskEntity entity, FaultRule.Kind kind, int status, Duration stall, int from, int to) {
+        simulator.control().faults().requestFaults().add(new FaultRule(writeMethod(entity), writeRoute(entity), from,
+                to, kind, status, stall, 1.0));
+    }
+
+    @Override
+    public long writeRequests(HelpdeskEntity entity) {
+        String method = writeMethod(entity);
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile(switch (entity) {
+            case TICKET_NOTES -> "(?i).*/service/tickets/\\d+/notes/?";
+            case TIME_ENTRIES -> "(?i).*/time/entries/?";
+            default -> "(?i).*/service/tickets/\\d+/?";
+        });
+        return simulator.control().faults().requestLog().since(0).stream()
+                .filter(e -> e.method().equals(method) && path.matcher(e.path()).matches()).count();
+    }
+
+    @Override
+    public void setApiDown(boolean down) {
+        simulator.control().faults().requestFaults().setApiDown(down);
+    }
+
+    private static String writeMethod(HelpdeskEntity entity) {
+        return entity == HelpdeskEntity.TICKETS ? "PATCH" : "POST";
+    }
+
+    private static String writeRoute(HelpdeskEntity entity) {
+        return switch (entity) {
+            case TICKET_NOTES -> "service/tickets/*/notes";
+            case TIME_ENTRIES -> "time/entries";
+            case TICKETS -> "service/tickets/*";
+            default -> throw new IllegalArgumentException("Horizon writes no " + entity);
+        };
+    }
+
+    @Override
     public void close() {
         simulator.close();
     }

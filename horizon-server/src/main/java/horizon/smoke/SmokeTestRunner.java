@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +59,7 @@ class SmokeTestRunner {
     private final Clock clock;
 
     SmokeTestRunner(SmokeTestRepository tests, HelpdeskConnections connections, Helpdesks helpdesks,
-                    MirrorQueries mirror, Writeback writeback, UserRepository users, SyncNow syncNow, Clock clock) {
+                    MirrorQueries mirror, Writeback writeback, UserRepository users, @Lazy SyncNow syncNow, Clock clock) {
         this.syncNow = syncNow;
         this.tests = tests;
         this.connections = connections;

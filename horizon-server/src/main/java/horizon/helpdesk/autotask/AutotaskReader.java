@@ -1,19 +1,19 @@
 package horizon.helpdesk.autotask;
 
 import horizon.helpdesk.ApiBudget;
+import horizon.helpdesk.DeletionFeed;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskDeletion;
 import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskException.Kind;
-import horizon.helpdesk.DeletionFeed;
-import horizon.helpdesk.PicklistDefinition;
-import horizon.helpdesk.ReaderCapabilities;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.HelpdeskUser;
+import horizon.helpdesk.PicklistDefinition;
 import horizon.helpdesk.PicklistValue;
+import horizon.helpdesk.ReaderCapabilities;
 import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package horizon.helpdesk.autotask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horizon.helpdesk.HelpdeskKind;
-import horizon.helpdesk.Helpdesks;
 import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.Helpdesks;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

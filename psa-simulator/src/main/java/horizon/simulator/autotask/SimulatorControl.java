@@ -1,11 +1,6 @@
 package horizon.simulator.autotask;
 
 import horizon.simulator.autotask.data.ActivityGenerator;
-import horizon.simulator.core.fault.RequestFaults;
-import horizon.simulator.core.limit.RollingBudget;
-import horizon.simulator.core.http.RequestCounters;
-import horizon.simulator.core.http.RequestLog;
-import horizon.simulator.core.control.FaultControl;
 import horizon.simulator.autotask.limit.ThreadLimiter;
 import horizon.simulator.autotask.store.Actor;
 import horizon.simulator.autotask.store.Database;
@@ -18,8 +13,13 @@ import horizon.simulator.autotask.store.RuleViolation;
 import horizon.simulator.autotask.store.Schemas;
 import horizon.simulator.autotask.store.Table;
 import horizon.simulator.autotask.store.UdfDef;
-import horizon.simulator.core.delivery.DeliveryFaults;
 import horizon.simulator.autotask.webhook.Webhooks;
+import horizon.simulator.core.control.FaultControl;
+import horizon.simulator.core.delivery.DeliveryFaults;
+import horizon.simulator.core.fault.RequestFaults;
+import horizon.simulator.core.http.RequestCounters;
+import horizon.simulator.core.http.RequestLog;
+import horizon.simulator.core.limit.RollingBudget;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,26 @@
 package horizon.writeback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.autotask.AutotaskPsa;
 import horizon.helpdesk.connectwise.ConnectWisePsa;
+import horizon.testsupport.Browser;
 import horizon.testsupport.SimulatedPsa;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Write-back on the embedded H2 store, on a database of its own. */
+/**
+ * Write-back on the embedded H2 store, on a database of its own; and in Chromium, an agent working a ticket against
+ * the simulated Autotask (screenshots in target/screenshots/).
+ */
 class WritebackH2Test extends WritebackCases {
 
     private static final List<SimulatedPsa> PSAS = List.of(AutotaskPsa.fastDelivery(), ConnectWisePsa.start());
@@ -20,5 +33,81 @@ class WritebackH2Test extends WritebackCases {
     @Override
     protected List<SimulatedPsa> psas() {
         return PSAS;
+    }
+
+    @Test
+    void anAgentAssignsChangesStatusAddsANoteAndLogsTimeAndWatchesEachSync() {
+        SimulatedPsa psa = PSAS.get(0);
+        Agent agent = connectedAgent(psa, "Browser");
+        HelpdeskTicket ticket = openTicket(agent);
+        String status = otherStatus(agent, ticket);
+        String note = "Cleared the print queue " + UUID.randomUUID().toString().substring(0, 8);
+        String summary = "Replaced the fuser " + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser browser = Browser.open(baseUrl())) {
+            browser.login(agent.user().email(), agent.user().password());
+            browser.go("/tickets/" + ticket.externalId());
+            browser.screenshot("writeback-1-ticket");
+            // A slow PSA, so each action is seen pending before it is synced.
+            psa.setLatency(Duration.ofMillis(1200));
+
+            Select assignee = new Select(browser.find(By.id("assignee")));
+            String value = assignee.getOptions().stream().map(o -> o.getAttribute("value"))
+                    .filter(v -> v.equals(String.valueOf(agent.resource().externalId()))
+                            || v.startsWith(agent.resource().externalId() + ":"))
+                    .findFirst().orElseThrow();
+            assignee.selectByValue(value);
+            browser.click(By.id("assign-button"));
+            pendingThenSynced(browser, 1);
+
+            new Select(browser.find(By.id("status"))).selectByValue(status);
+            browser.click(By.id("status-button"));
+            pendingThenSynced(browser, 2);
+
+            browser.type(By.id("note-text"), note);
+            browser.click(By.id("note-button"));
+            browser.until(d -> d.findElements(By.cssSelector("#outbox li.action")).size() == 3);
+            browser.screenshot("writeback-2-note-pending");
+            pendingThenSynced(browser, 3);
+
+            browser.type(By.id("time-minutes"), "30");
+            browser.type(By.id("time-summary"), summary);
+            browser.click(By.id("time-button"));
+            pendingThenSynced(browser, 4);
+            psa.setLatency(Duration.ZERO);
+
+            browser.until(d -> d.findElement(By.id("thread")).getText().contains(note));
+            browser.screenshot("writeback-3-all-synced");
+        } finally {
+            psa.setLatency(Duration.ZERO);
+        }
+        assertThat(psa.ticketState(ticket.externalId()).assigneeId()).isEqualTo(agent.resource().externalId());
+        assertThat(psa.ticketState(ticket.externalId()).status()).isEqualTo(status);
+        assertThat(psa.notes(ticket.externalId())).filteredOn(n -> n.text().contains(note)).hasSize(1);
+        assertThat(psa.timeEntries(ticket.externalId())).filteredOn(t -> t.summary().equals(summary)).singleElement()
+                .satisfies(t -> assertThat(t.resourceId()).isEqualTo(agent.resource().externalId()));
+    }
+
+    /** The newest of {@code count} actions shows pending, then synced, without a reload. */
+    private static void pendingThenSynced(Browser browser, int count) {
+        browser.until(d -> d.findElements(By.cssSelector("#outbox li.action")).size() == count);
+        String first = newestState(browser);
+        assertThat(first).isIn("pending", "retrying", "synced");
+        await().atMost(Duration.ofSeconds(30)).until(() -> newestState(browser).equals("synced"));
+        if (count == 1) {
+            assertThat(first).as("first seen state").isEqualTo("pending");
+        }
+    }
+
+    /** The state badge of the newest action; the list is redrawn every two seconds, so a read may need another go. */
+    private static String newestState(Browser browser) {
+        for (int tries = 0; ; tries++) {
+            try {
+                return browser.find(By.cssSelector("#outbox li.action .badge.state")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (tries > 20) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 }

@@ -13,13 +13,45 @@ import java.util.Set;
  */
 public interface HelpdeskWriter {
 
+    /** Makes the write's resource the ticket's primary assignee; the ticket as the PSA holds it afterwards. */
+    HelpdeskTicket assign(HelpdeskCredentials credentials, HelpdeskWrite.Assign write);
+
+    /** Sets the ticket's status; the ticket as the PSA holds it afterwards. */
+    HelpdeskTicket changeStatus(HelpdeskCredentials credentials, HelpdeskWrite.ChangeStatus write);
+
+    /** Adds the note; the new note as the PSA holds it. */
+    HelpdeskNote addNote(HelpdeskCredentials credentials, HelpdeskWrite.AddNote write);
+
+    /** Logs the time; the new time entry as the PSA holds it. */
+    HelpdeskTimeEntry logTime(HelpdeskCredentials credentials, HelpdeskWrite.LogTime write);
+
+    /** The note an earlier attempt of this write made, if any: see {@link #findCreated}. */
+    Optional<HelpdeskNote> findNote(HelpdeskCredentials credentials, HelpdeskWrite.AddNote write, Instant since,
+                                    Set<Long> taken);
+
+    /** The time entry an earlier attempt of this write made, if any: see {@link #findCreated}. */
+    Optional<HelpdeskTimeEntry> findTimeEntry(HelpdeskCredentials credentials, HelpdeskWrite.LogTime write,
+                                              Instant since, Set<Long> taken);
+
     /**
-     * Sends the write once.
+     * Sends the write once: the one place that tells the write types apart.
      *
      * @return the record as the PSA holds it afterwards: the ticket for {@link HelpdeskWrite.Assign} and
      *         {@link HelpdeskWrite.ChangeStatus}, the new {@link HelpdeskNote} or {@link HelpdeskTimeEntry} for a create
      */
-    HelpdeskRecord send(HelpdeskCredentials credentials, HelpdeskWrite write);
+    default HelpdeskRecord send(HelpdeskCredentials credentials, HelpdeskWrite write) {
+        // Java 17 has no pattern switch: the chain covers the sealed HelpdeskWrite's four kinds.
+        if (write instanceof HelpdeskWrite.Assign assigning) {
+            return assign(credentials, assigning);
+        }
+        if (write instanceof HelpdeskWrite.ChangeStatus changing) {
+            return changeStatus(credentials, changing);
+        }
+        if (write instanceof HelpdeskWrite.AddNote adding) {
+            return addNote(credentials, adding);
+        }
+        return logTime(credentials, (HelpdeskWrite.LogTime) write);
+    }
 
     /**
      * The record an earlier attempt of this create made, if it made one: what the outbox asks before it sends a create
@@ -27,8 +59,13 @@ public interface HelpdeskWriter {
      * or after {@code since}, with the write's content (as the PSA stores it: ConnectWise turns line breaks into
      * spaces); records whose ids are in {@code taken} belong to other actions and never match.
      */
-    Optional<HelpdeskRecord> findCreated(HelpdeskCredentials credentials, HelpdeskWrite.Create write, Instant since,
-                                         Set<Long> taken);
+    default Optional<HelpdeskRecord> findCreated(HelpdeskCredentials credentials, HelpdeskWrite.Create write,
+                                                 Instant since, Set<Long> taken) {
+        if (write instanceof HelpdeskWrite.AddNote adding) {
+            return findNote(credentials, adding, since, taken).map(HelpdeskRecord.class::cast);
+        }
+        return findTimeEntry(credentials, (HelpdeskWrite.LogTime) write, since, taken).map(HelpdeskRecord.class::cast);
+    }
 
     /** The ticket as the PSA holds it now (one request); empty when it has none. */
     Optional<HelpdeskTicket> ticket(HelpdeskCredentials credentials, long ticketId);

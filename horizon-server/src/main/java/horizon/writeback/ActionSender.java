@@ -103,6 +103,8 @@ class ActionSender {
 
     private void synced(OutboxAction action, String claim, HelpdeskRecord record) {
         Instant now = clock.instant();
+        log.info("writeback action={} account={} {} ticket={} synced as record={}", action.id(), action.accountId(),
+                action.kind(), action.ticketId(), record.externalId());
         transactions.executeWithoutResult(status -> {
             mirror(action.accountId(), record);
             outbox.synced(action.id(), claim, record.externalId(), now);

@@ -1,8 +1,9 @@
 package horizon.helpdesk.autotask;
 
 import horizon.helpdesk.HelpdeskCredentials;
-import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.HelpdeskNote;
 import horizon.helpdesk.HelpdeskTicket;
+import horizon.helpdesk.HelpdeskTimeEntry;
 import horizon.helpdesk.HelpdeskWrite;
 import horizon.helpdesk.HelpdeskWriter;
 import java.time.Clock;
@@ -41,41 +42,36 @@ class AutotaskWriter implements HelpdeskWriter {
         this.ticketCreate = new AutotaskTicketCreate(api, picklists, readBack, clock);
     }
 
-    // Java 17 has no pattern switch; the sealed HelpdeskWrite keeps this list to its four kinds.
     @Override
-    public HelpdeskRecord send(HelpdeskCredentials credentials, HelpdeskWrite write) {
-        HelpdeskRecord written;
-        if (write instanceof HelpdeskWrite.Assign assigning) {
-            written = assign.send(credentials, assigning);
-        } else if (write instanceof HelpdeskWrite.ChangeStatus changing) {
-            written = statusChange.send(credentials, changing);
-        } else if (write instanceof HelpdeskWrite.AddNote adding) {
-            written = noteCreate.send(credentials, adding);
-        } else if (write instanceof HelpdeskWrite.LogTime logging) {
-            written = timeEntryCreate.send(credentials, logging);
-        } else {
-            throw new IllegalArgumentException("Autotask cannot send " + write.getClass().getSimpleName());
-        }
-        log.info("autotask write={} ticket={} as resource={} record={}", write.getClass().getSimpleName(),
-                write.ticketId(), write.author().resourceId(), written.externalId());
-        return written;
+    public HelpdeskTicket assign(HelpdeskCredentials credentials, HelpdeskWrite.Assign write) {
+        return assign.send(credentials, write);
     }
 
     @Override
-    public Optional<HelpdeskRecord> findCreated(HelpdeskCredentials credentials, HelpdeskWrite.Create write,
-                                                Instant since, Set<Long> taken) {
-        Optional<? extends HelpdeskRecord> found;
-        if (write instanceof HelpdeskWrite.AddNote adding) {
-            found = noteCreate.find(credentials, adding, since, taken);
-        } else if (write instanceof HelpdeskWrite.LogTime logging) {
-            found = timeEntryCreate.find(credentials, logging, since, taken);
-        } else {
-            throw new IllegalArgumentException("Autotask cannot look for " + write.getClass().getSimpleName());
-        }
-        log.info("autotask find write={} ticket={} as resource={} since={} found={}", write.getClass().getSimpleName(),
-                write.ticketId(), write.author().resourceId(), since,
-                found.map(r -> Long.toString(r.externalId())).orElse("none"));
-        return found.map(HelpdeskRecord.class::cast);
+    public HelpdeskTicket changeStatus(HelpdeskCredentials credentials, HelpdeskWrite.ChangeStatus write) {
+        return statusChange.send(credentials, write);
+    }
+
+    @Override
+    public HelpdeskNote addNote(HelpdeskCredentials credentials, HelpdeskWrite.AddNote write) {
+        return noteCreate.send(credentials, write);
+    }
+
+    @Override
+    public HelpdeskTimeEntry logTime(HelpdeskCredentials credentials, HelpdeskWrite.LogTime write) {
+        return timeEntryCreate.send(credentials, write);
+    }
+
+    @Override
+    public Optional<HelpdeskNote> findNote(HelpdeskCredentials credentials, HelpdeskWrite.AddNote write, Instant since,
+                                           Set<Long> taken) {
+        return noteCreate.find(credentials, write, since, taken);
+    }
+
+    @Override
+    public Optional<HelpdeskTimeEntry> findTimeEntry(HelpdeskCredentials credentials, HelpdeskWrite.LogTime write,
+                                                     Instant since, Set<Long> taken) {
+        return timeEntryCreate.find(credentials, write, since, taken);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package horizon.helpdesk.connectwise;
 
 import horizon.helpdesk.HelpdeskCredentials;
-import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.HelpdeskNote;
 import horizon.helpdesk.HelpdeskTicket;
+import horizon.helpdesk.HelpdeskTimeEntry;
 import horizon.helpdesk.HelpdeskWrite;
 import horizon.helpdesk.HelpdeskWriter;
 import java.time.Clock;
@@ -42,40 +43,36 @@ class ConnectWiseWriter implements HelpdeskWriter {
         this.completeStatus = new ConnectWiseCompleteStatus(api, clock);
     }
 
-    // Java 17 has no pattern switch (a preview until 21): the chain covers the sealed HelpdeskWrite in its order
     @Override
-    public HelpdeskRecord send(HelpdeskCredentials credentials, HelpdeskWrite write) {
-        HelpdeskRecord record;
-        if (write instanceof HelpdeskWrite.Assign a) {
-            record = assign.send(credentials, a);
-        } else if (write instanceof HelpdeskWrite.ChangeStatus change) {
-            record = statusChange.send(credentials, change);
-        } else if (write instanceof HelpdeskWrite.AddNote note) {
-            record = noteCreate.send(credentials, note);
-        } else if (write instanceof HelpdeskWrite.LogTime time) {
-            record = timeEntryCreate.send(credentials, time);
-        } else {
-            throw new IllegalArgumentException("no ConnectWise write for " + write.getClass().getSimpleName());
-        }
-        log.info("connectwise write {} ticket={} id={} author={}", write.getClass().getSimpleName(),
-                write.ticketId(), record.externalId(), write.author().resourceId());
-        return record;
+    public HelpdeskTicket assign(HelpdeskCredentials credentials, HelpdeskWrite.Assign write) {
+        return assign.send(credentials, write);
     }
 
     @Override
-    public Optional<HelpdeskRecord> findCreated(HelpdeskCredentials credentials, HelpdeskWrite.Create write,
-                                                Instant since, Set<Long> taken) {
-        Optional<? extends HelpdeskRecord> found;
-        if (write instanceof HelpdeskWrite.AddNote note) {
-            found = noteCreate.find(credentials, note, since, taken);
-        } else if (write instanceof HelpdeskWrite.LogTime time) {
-            found = timeEntryCreate.find(credentials, time, since, taken);
-        } else {
-            throw new IllegalArgumentException("no ConnectWise create for " + write.getClass().getSimpleName());
-        }
-        log.info("connectwise find {} ticket={} since={} found={}", write.getClass().getSimpleName(),
-                write.ticketId(), since, found.map(HelpdeskRecord::externalId).orElse(null));
-        return found.map(HelpdeskRecord.class::cast);
+    public HelpdeskTicket changeStatus(HelpdeskCredentials credentials, HelpdeskWrite.ChangeStatus write) {
+        return statusChange.send(credentials, write);
+    }
+
+    @Override
+    public HelpdeskNote addNote(HelpdeskCredentials credentials, HelpdeskWrite.AddNote write) {
+        return noteCreate.send(credentials, write);
+    }
+
+    @Override
+    public HelpdeskTimeEntry logTime(HelpdeskCredentials credentials, HelpdeskWrite.LogTime write) {
+        return timeEntryCreate.send(credentials, write);
+    }
+
+    @Override
+    public Optional<HelpdeskNote> findNote(HelpdeskCredentials credentials, HelpdeskWrite.AddNote write, Instant since,
+                                           Set<Long> taken) {
+        return noteCreate.find(credentials, write, since, taken);
+    }
+
+    @Override
+    public Optional<HelpdeskTimeEntry> findTimeEntry(HelpdeskCredentials credentials, HelpdeskWrite.LogTime write,
+                                                     Instant since, Set<Long> taken) {
+        return timeEntryCreate.find(credentials, write, since, taken);
     }
 
     /** One GET of {@code service/tickets/{id}}, as the reader looks a ticket up by its number (the id). */

@@ -30,7 +30,9 @@ class OutboxWorker implements SmartLifecycle {
     private final WritebackProperties properties;
     private final Clock clock;
     private final boolean enabled;
-    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    /** This worker's name in claims: the JVM's, and a random part, so two workers can never share a claim. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong passes = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;

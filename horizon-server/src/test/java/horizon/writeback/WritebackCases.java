@@ -60,6 +60,7 @@ abstract class WritebackCases extends HorizonTest {
         psas.forEach(psa -> psa.properties().forEach((name, value) -> registry.add(name, () -> value)));
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
         registry.add("horizon.writeback.max-pause", () -> "2s");
+        registry.add("horizon.writeback.idle", () -> "100ms");
         if (ownH2) {
             String url = "jdbc:h2:mem:writeback-" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";

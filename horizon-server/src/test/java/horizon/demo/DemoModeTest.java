@@ -3,6 +3,9 @@ package horizon.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import horizon.helpdesk.HelpdeskUser;
+import horizon.mapping.MappingHelpdeskUsers;
+import horizon.mirror.MirrorQueries;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
@@ -61,6 +64,10 @@ class DemoModeTest {
     ConnectWiseSimulator connectWise;
     @Autowired
     PreparingDemoAccount demoAccount;
+    @Autowired
+    MirrorQueries mirror;
+    @Autowired
+    MappingHelpdeskUsers mappings;
 
     /** First: it reads the banner printed at start-up, whose credentials later cases retire. */
     @Test
@@ -143,6 +150,49 @@ class DemoModeTest {
                 .path("total").asLong() > 0);
         assertThat(JSON.readTree(api("/api/v1/tickets/" + ticketId, token).body()).path("title").asString())
                 .isEqualTo("Demo callback arrives");
+    }
+
+    /** After the Connect of the case before: the seed's two-minute check, run by Horizon against the demo's PSA. */
+    @Test
+    @Order(3)
+    void theSmokeTestPassesAgainstTheDemosAutotask(CapturedOutput output) throws Exception {
+        String banner = output.getOut().substring(output.getOut().lastIndexOf("Horizon demo is running"));
+        String token = field(banner, "API token:");
+        long accountId = JSON.readTree(api("/api/v1/me", token).body()).path("accountId").asLong();
+        long adminId = JSON.readTree(api("/api/v1/me", token).body()).path("userId").asLong();
+        // The wizard's last step, which the case before left open: the sync settings; the backfill follows.
+        WebSession web = new WebSession("http://localhost:" + port);
+        assertThat(web.login(PreparingDemoAccount.ADMIN_EMAIL, field(banner, "Password:")).redirectsTo("/login"))
+                .isFalse();
+        web.open("/admin/onboarding/sync");
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("tickets", "true", "companies", "true",
+                "contacts", "true", "helpdeskUsers", "true", "notes", "true", "timeEntries", "true"));
+        settings.put("ingestWindowDays", "30");
+        settings.put("pollingIntervalSeconds", "300");
+        assertThat(web.post("/admin/onboarding/sync", settings).redirectsTo("/admin/helpdesk/configuration"))
+                .isTrue();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !mirror.helpdeskUsers(accountId, true).isEmpty());
+        // Completing the test ticket from Horizon is an agent action: the admin is mapped first, as the page says.
+        HelpdeskUser resource = mirror.helpdeskUsers(accountId, true).stream().filter(u -> !u.roles().isEmpty())
+                .findFirst().orElseThrow();
+        mappings.bind(accountId, resource.externalId(), adminId, adminId);
+
+        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/helpdesk/smoke-test"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String path = "/api/v1/helpdesk/smoke-test/" + JSON.readTree(started.body()).path("id").asLong();
+        JsonNode test = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readTree(api(path, token).body()), t -> !t.path("state").asString()
+                        .equals("RUNNING"));
+        assertThat(test.path("state").asString()).as(test.toString()).isEqualTo("PASSED");
+        assertThat(test.path("steps")).hasSize(4)
+                .allSatisfy(step -> assertThat(step.path("state").asString()).isEqualTo("PASSED"));
+        long ticketId = test.path("ticketId").asLong();
+        assertThat(simulator.control().get("Tickets", ticketId).orElseThrow().path("title").asString())
+                .startsWith("Horizon smoke test");
     }
 
     private HttpResponse<String> api(String path, String token) throws Exception {

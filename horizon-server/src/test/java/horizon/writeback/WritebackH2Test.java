@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import horizon.helpdesk.HelpdeskTicket;
+import horizon.helpdesk.HelpdeskUser;
 import horizon.helpdesk.autotask.AutotaskPsa;
 import horizon.helpdesk.connectwise.ConnectWisePsa;
 import horizon.testsupport.Browser;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Write-back on the embedded H2 store, on a database of its own; and in Chromium, an agent working a ticket against
@@ -85,6 +87,56 @@ class WritebackH2Test extends WritebackCases {
         assertThat(psa.notes(ticket.externalId())).filteredOn(n -> n.text().contains(note)).hasSize(1);
         assertThat(psa.timeEntries(ticket.externalId())).filteredOn(t -> t.summary().equals(summary)).singleElement()
                 .satisfies(t -> assertThat(t.resourceId()).isEqualTo(agent.resource().externalId()));
+    }
+
+    @Test
+    void anAdminSeesAFailedActionWithThePsasWordsDropsItAndRunsTheSmokeTestOnHelpdeskConfiguration() {
+        SimulatedPsa psa = PSAS.get(0);
+        Agent agent = connectedAgent(psa, "Configuration");
+        HelpdeskTicket ticket = openTicket(agent);
+        // A change the PSA refuses for good: the ticket is deleted in the PSA before the status change reaches it.
+        psa.setApiDown(true);
+        JsonNode queued = post(agent.user().token(), "/api/v1/tickets/" + ticket.externalId() + "/status",
+                "{\"status\":\"" + otherStatus(agent, ticket) + "\"}", 202);
+        psa.deleteTicket(ticket.externalId());
+        psa.setApiDown(false);
+        String self = queued.path("action").path("self").asString();
+        JsonNode failed = await().atMost(WAIT).until(() -> get(agent.user().token(), self),
+                a -> a.path("state").asString().equals("FAILED"));
+        long actionId = failed.path("id").asLong();
+
+        HelpdeskUser adminResource = mirror.helpdeskUsers(agent.account().id(), true).stream()
+                .filter(u -> u.externalId() != agent.resource().externalId() && !u.roles().isEmpty())
+                .findFirst().orElseThrow();
+        mappings.bind(agent.account().id(), adminResource.externalId(), agent.account().admin().id(),
+                agent.account().admin().id());
+        try (Browser browser = Browser.open(baseUrl())) {
+            browser.login(agent.account().admin().email(), agent.account().admin().password());
+            browser.go("/admin/helpdesk/configuration");
+            browser.until(d -> !d.findElements(By.id("failed-" + actionId)).isEmpty());
+            assertThat(browser.find(By.id("outbox-failed")).getText()).isEqualTo("1");
+            assertThat(browser.find(By.id("failed-" + actionId)).getText())
+                    .contains("Status →", failed.path("errorTitle").asString());
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('outbox').scrollIntoView()");
+            browser.screenshot("writeback-4-configuration-failed-action");
+
+            browser.click(By.cssSelector("#failed-" + actionId + " button.drop"));
+            browser.waitForText(By.id("outbox-message"), "dropped");
+            assertThat(browser.find(By.id("outbox-failed")).getText()).isEqualTo("0");
+            assertThat(get(agent.user().token(), self).path("state").asString()).isEqualTo("DROPPED");
+
+            browser.click(By.id("run-smoke-test"));
+            browser.until(d -> d.findElement(By.id("smoke-state")).getText().startsWith("passed")
+                    || d.findElement(By.id("smoke-state")).getText().startsWith("failed"));
+            assertThat(browser.find(By.id("smoke-state")).getText()).startsWith("passed");
+            assertThat(browser.find(By.id("smoke-steps")).findElements(By.cssSelector("li.passed"))).hasSize(4);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('smoke-test').scrollIntoView()");
+            browser.screenshot("writeback-5-smoke-test-passed");
+        } finally {
+            mappings.unbind(agent.account().id(), adminResource.externalId(), agent.account().admin().id());
+        }
     }
 
     /** The newest of {@code count} actions shows pending, then synced, without a reload. */

@@ -89,8 +89,8 @@ public class Writeback {
         }
         if (changedSince(ticket, seen) && seen != null && !confirmed) {
             throw new ActionRefused(ActionRefused.Reason.CONFIRM, "Ticket " + ticket.number() + " changed in "
-                    + context.psa().displayName() + " since you opened it; its status is now "
-                    + checks.statusLabel(user.accountId(), context.psa(), ticket, ticket.status()) + ". Set it to "
+                    + context.psa().displayName() + " since you opened it (its status is now "
+                    + checks.statusLabel(user.accountId(), context.psa(), ticket, ticket.status()) + "). Set it to "
                     + chosen.label() + " anyway?");
         }
         HelpdeskWrite write = new HelpdeskWrite.ChangeStatus(ticketId, context.author(), status);
@@ -118,7 +118,7 @@ public class Writeback {
         HelpdeskWrite.NoteVisibility shown = visibility == null ? HelpdeskWrite.NoteVisibility.INTERNAL : visibility;
         HelpdeskWrite write = new HelpdeskWrite.AddNote(ticketId, context.author(), heading, body, shown);
         return queue(user, context, write, shown.name().charAt(0) + shown.name().substring(1).toLowerCase()
-                + " note: " + firstLine(body), () -> true);
+                + " note: " + firstLine(body), () -> { });
     }
 
     /** Logs time the agent worked on the ticket, under the helpdesk user they are mapped to. */
@@ -144,7 +144,7 @@ public class Writeback {
         HelpdeskWrite write = new HelpdeskWrite.LogTime(ticketId, context.author(), roleId, start, end, text);
         long minutes = Duration.between(start, end).toMinutes();
         return queue(user, context, write, "Time " + (minutes / 60) + " h " + (minutes % 60) + " min: "
-                + firstLine(text), () -> true);
+                + firstLine(text), () -> { });
     }
 
     /** An action of the account, as it stands now. */
@@ -192,10 +192,10 @@ public class Writeback {
     }
 
     private ActionReceipt queue(SignedInUser user, ActionChecks.Context context, HelpdeskWrite write, String summary,
-                                java.util.function.BooleanSupplier mirrorChange) {
+                                Runnable mirrorChange) {
         Instant now = clock.instant();
         long id = transactions.execute(status -> {
-            mirrorChange.getAsBoolean();
+            mirrorChange.run();
             return outbox.append(user.accountId(), context.psa(), write, summary, user.userId(), now);
         });
         signal.queued();

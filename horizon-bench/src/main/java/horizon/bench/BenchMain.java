@@ -30,7 +30,8 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         // As Horizon's main does: the bench's and the simulators' HTTP clients run in this JVM too.
         horizon.HorizonApplication.commonPoolOfAtLeastTwo();
-        if (args.length > 0 && List.of("webhook-ingest", "freshness", "api-efficiency").contains(args[0])) {
+        if (args.length > 0
+                && List.of("webhook-ingest", "freshness", "api-efficiency", "writeback").contains(args[0])) {
             System.exit(callbacks(args[0], new ArrayList<>(List.of(args).subList(1, args.length))));
         }
         if (args.length == 0 || !args[0].equals("backfill")) {
@@ -43,6 +44,8 @@ public final class BenchMain {
                     + "[--polling-changes 20] [--polling-seconds 60] [--poll-ms 100] [--warmup-seconds 20] [common options]");
             System.err.println("       api-efficiency [--psa …] [--store …] [--tickets 2000] [--changes 1000] "
                     + "[--tickets-changed 200] [--rate 100] [common options]");
+            System.err.println("       writeback [--psa …] [--store …] [--tickets 2000] [--rate 20] [--seconds 60] "
+                    + "[--warmup-seconds 15] [common options]");
             System.err.println("       common options: [--settle-load 1.5] [--http-nodelay true] [--out horizon-bench/target/bench]");
             System.exit(2);
         }
@@ -86,7 +89,8 @@ public final class BenchMain {
     }
 
     /**
-     * The callback benches: {@code webhook-ingest}, {@code freshness}, {@code api-efficiency}; see their classes.
+     * The benches on a running Horizon: {@code webhook-ingest}, {@code freshness}, {@code api-efficiency},
+     * {@code writeback}; see their classes.
      * Returns the exit code.
      */
     private static int callbacks(String command, List<String> rest) throws Exception {
@@ -99,11 +103,11 @@ public final class BenchMain {
         List<Integer> loads = List.of(1_000, 2_500, 5_000, 7_500);
         Integer seconds = null;
         int maxInFlight = 2_000;
-        double rate = 100;
+        Double rate = null;
         int pollingChanges = 20;
         int pollingSeconds = 60;
         int pollMillis = 100;
-        int warmupSeconds = 20;
+        Integer warmupSeconds = null;
         int changes = 1_000;
         int ticketsChanged = 200;
         for (int i = 0; i + 1 < rest.size(); i += 2) {
@@ -137,10 +141,14 @@ public final class BenchMain {
         String markdown = switch (command) {
             case "webhook-ingest" -> new WebhookIngestBench(new WebhookIngestBench.Plan(psa, store, tickets, loads,
                     seconds == null ? 10 : seconds, maxInFlight)).run(out);
-            case "freshness" -> new FreshnessBench(new FreshnessBench.Plan(psa, store, tickets, rate,
-                    seconds == null ? 30 : seconds, pollingChanges, pollingSeconds, pollMillis, warmupSeconds)).run(out);
+            case "freshness" -> new FreshnessBench(new FreshnessBench.Plan(psa, store, tickets,
+                    rate == null ? 100 : rate, seconds == null ? 30 : seconds, pollingChanges, pollingSeconds,
+                    pollMillis, warmupSeconds == null ? 20 : warmupSeconds)).run(out);
+            case "writeback" -> new WritebackBench(new WritebackBench.Plan(psa, store, tickets,
+                    rate == null ? 20 : rate, seconds == null ? 60 : seconds,
+                    warmupSeconds == null ? 15 : warmupSeconds)).run(out);
             default -> new ApiEfficiencyBench(new ApiEfficiencyBench.Plan(psa, store, tickets, changes,
-                    ticketsChanged, rate)).run(out);
+                    ticketsChanged, rate == null ? 100 : rate)).run(out);
         };
         System.out.println();
         System.out.println(markdown);

@@ -2,11 +2,15 @@ package horizon.bench;
 
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskKind;
+import horizon.simulator.core.http.RequestLog;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -149,6 +153,99 @@ interface BenchPsa extends AutoCloseable {
             int next = text.indexOf('/', hooks + "/hooks/".length());
             return new SignedCall(URI.create(text.substring(0, hooks) + "/hooks/" + segment + text.substring(next)),
                     headers, body);
+        }
+    }
+
+    // ---- write-back (the writeback bench) ----
+
+    /**
+     * The ticket's status and assignee as the PSA holds them now, in Horizon's terms (Autotask: the status code and
+     * {@code assignedResourceID}; ConnectWise: the board status id and the owner's member id); empty: no such ticket.
+     */
+    Optional<TicketFields> ticketFields(long ticketId);
+
+    /** Whether setting this status (in Horizon's terms) completes or closes the ticket. */
+    boolean completes(String status);
+
+    /**
+     * Starts watching for notes and time entries created from now on: each {@link CreatedWatch#poll()} returns those
+     * stored since the previous one, each once. Cheap enough to call every few milliseconds.
+     */
+    CreatedWatch watchCreated();
+
+    /** Every note and time entry the PSA holds on these tickets. */
+    List<Written> writtenOn(Set<Long> ticketIds);
+
+    /** The simulator's log of the requests it served (the last {@link RequestLog#CAPACITY}). */
+    RequestLog requestLog();
+
+    /**
+     * A ticket's fields an agent's action changes.
+     *
+     * @param status     the status in Horizon's terms
+     * @param assigneeId the primary assignee (resource, member), null if none
+     */
+    record TicketFields(String status, Long assigneeId) {
+    }
+
+    /**
+     * A note or time entry in the PSA.
+     *
+     * @param entity "note" or "time entry"
+     * @param text   the note's text, the time entry's summary
+     */
+    record Written(String entity, long id, long ticketId, String text) {
+    }
+
+    /** New notes and time entries, as they are stored. */
+    interface CreatedWatch {
+
+        List<Written> poll();
+    }
+
+    /**
+     * Records of one entity created after the newest one at the start, found by probing the ids that follow it: both
+     * simulators give each entity's records ids in sequence, so a look-up per id is all it takes (no scan). Ids just
+     * ahead are probed too: two creates in flight may be stored out of order, and an id allocated to a create the
+     * PSA then refused never shows; such a gap is stepped over once a later id has been seen for 2 s.
+     */
+    final class IdProbe {
+
+        private static final int AHEAD = 16;
+        private static final long GAP_NANOS = 2_000_000_000L;
+
+        private final java.util.function.LongFunction<Optional<Written>> lookUp;
+        private final java.util.NavigableSet<Long> seenAhead = new java.util.TreeSet<>();
+        private long next;
+        private long gapSince = -1;
+
+        IdProbe(long newestAtStart, java.util.function.LongFunction<Optional<Written>> lookUp) {
+            this.next = newestAtStart + 1;
+            this.lookUp = lookUp;
+        }
+
+        void poll(List<Written> into) {
+            for (long id = next; id < next + AHEAD; id++) {
+                if (!seenAhead.contains(id)) {
+                    Optional<Written> found = lookUp.apply(id);
+                    if (found.isPresent()) {
+                        into.add(found.get());
+                        seenAhead.add(id);
+                    }
+                }
+            }
+            while (seenAhead.remove(next)) {
+                next++;
+            }
+            long now = System.nanoTime();
+            if (seenAhead.isEmpty()) {
+                gapSince = -1;
+            } else if (gapSince < 0) {
+                gapSince = now;
+            } else if (now - gapSince > GAP_NANOS) {
+                next++;
+                gapSince = -1;
+            }
         }
     }
 

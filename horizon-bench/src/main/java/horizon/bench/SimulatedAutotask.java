@@ -7,11 +7,17 @@ import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorOptions;
 import horizon.simulator.autotask.webhook.BenchCallouts;
+import horizon.simulator.core.http.RequestLog;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationContext;
@@ -170,6 +176,65 @@ final class SimulatedAutotask implements BenchPsa {
             return new SignedCall(url, Map.of(BenchCallouts.HEADER, BenchCallouts.sign(secret, body),
                     "Content-Type", "application/json; charset=utf-8"), body);
         };
+    }
+
+    @Override
+    public Optional<TicketFields> ticketFields(long ticketId) {
+        return simulator.control().get("Tickets", ticketId).map(ticket -> new TicketFields(
+                ticket.path("status").isNumber() ? String.valueOf(ticket.path("status").asLong()) : null,
+                ticket.path("assignedResourceID").isNumber() ? ticket.path("assignedResourceID").asLong() : null));
+    }
+
+    /** Autotask's Complete is status 5 in every database. */
+    @Override
+    public boolean completes(String status) {
+        return "5".equals(status);
+    }
+
+    @Override
+    public CreatedWatch watchCreated() {
+        IdProbe notes = new IdProbe(newest("TicketNotes"), id -> simulator.control().get("TicketNotes", id)
+                .map(n -> new Written("note", id, n.path("ticketID").asLong(), n.path("description").asString(""))));
+        IdProbe entries = new IdProbe(newest("TimeEntries"), id -> simulator.control().get("TimeEntries", id)
+                .map(t -> new Written("time entry", id, t.path("ticketID").asLong(),
+                        t.path("summaryNotes").asString(""))));
+        return () -> {
+            List<Written> found = new ArrayList<>();
+            notes.poll(found);
+            entries.poll(found);
+            return found;
+        };
+    }
+
+    /**
+     * The newest id of an entity: {@code randomId} biased to the newest one, with a "random" number that always picks
+     * the end of the range (the control API has no look-up of the newest id).
+     */
+    private long newest(String entity) {
+        Random last = new Random() {
+            @Override
+            public double nextDouble() {
+                return Math.nextDown(1.0);
+            }
+        };
+        return simulator.control().randomId(entity, last, 1).orElse(0L);
+    }
+
+    @Override
+    public List<Written> writtenOn(Set<Long> ticketIds) {
+        List<Written> written = new ArrayList<>();
+        for (long ticket : ticketIds) {
+            simulator.control().records("TicketNotes", "ticketID", ticket).forEach(n -> written.add(new Written(
+                    "note", n.path("id").asLong(), ticket, n.path("description").asString(""))));
+            simulator.control().records("TimeEntries", "ticketID", ticket).forEach(t -> written.add(new Written(
+                    "time entry", t.path("id").asLong(), ticket, t.path("summaryNotes").asString(""))));
+        }
+        return written;
+    }
+
+    @Override
+    public RequestLog requestLog() {
+        return simulator.control().requestLog();
     }
 
     @Override

@@ -8,13 +8,19 @@ import horizon.simulator.connectwise.ConnectWiseOptions;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
 import horizon.simulator.connectwise.store.Kind;
 import horizon.simulator.connectwise.callback.ContentSignature;
+import horizon.simulator.core.http.RequestLog;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -214,6 +220,68 @@ final class SimulatedConnectWise implements BenchPsa {
             return new SignedCall(URI.create(url + ticketId), Map.of(ContentSignature.HEADER,
                     ContentSignature.sign(signingKey, body), "Content-Type", "application/json"), body);
         };
+    }
+
+    @Override
+    public Optional<TicketFields> ticketFields(long ticketId) {
+        return simulator.control().get(Kind.TICKETS, ticketId).map(ticket -> new TicketFields(
+                ticket.path("status").path("id").isNumber() ? String.valueOf(ticket.path("status").path("id").asLong())
+                        : null,
+                ticket.path("owner").path("id").isNumber() ? ticket.path("owner").path("id").asLong() : null));
+    }
+
+    /** A board status marked closed ({@code closedStatus}). */
+    @Override
+    public boolean completes(String status) {
+        return simulator.control().get(Kind.BOARD_STATUSES, Long.parseLong(status))
+                .map(s -> s.path("closedStatus").asBoolean(false)).orElse(false);
+    }
+
+    @Override
+    public CreatedWatch watchCreated() {
+        IdProbe notes = new IdProbe(newest(Kind.NOTES), id -> simulator.control().get(Kind.NOTES, id)
+                .map(SimulatedConnectWise::note));
+        IdProbe entries = new IdProbe(newest(Kind.TIME_ENTRIES), id -> simulator.control().get(Kind.TIME_ENTRIES, id)
+                .filter(t -> "ServiceTicket".equals(t.path("chargeToType").asString("")))
+                .map(SimulatedConnectWise::timeEntry));
+        return () -> {
+            List<Written> found = new ArrayList<>();
+            notes.poll(found);
+            entries.poll(found);
+            return found;
+        };
+    }
+
+    /** The newest id of a collection: {@code randomId} among the newest one. */
+    private long newest(Kind kind) {
+        return simulator.control().randomId(kind, new Random(), 1).orElse(0L);
+    }
+
+    @Override
+    public List<Written> writtenOn(Set<Long> ticketIds) {
+        List<Written> written = new ArrayList<>();
+        simulator.control().records(Kind.NOTES).stream().map(SimulatedConnectWise::note)
+                .filter(n -> ticketIds.contains(n.ticketId())).forEach(written::add);
+        simulator.control().records(Kind.TIME_ENTRIES).stream()
+                .filter(t -> "ServiceTicket".equals(t.path("chargeToType").asString("")))
+                .map(SimulatedConnectWise::timeEntry).filter(t -> ticketIds.contains(t.ticketId()))
+                .forEach(written::add);
+        return written;
+    }
+
+    private static Written note(JsonNode note) {
+        return new Written("note", note.path("id").asLong(), note.path("ticketId").asLong(),
+                note.path("text").asString(""));
+    }
+
+    private static Written timeEntry(JsonNode entry) {
+        return new Written("time entry", entry.path("id").asLong(), entry.path("chargeToId").asLong(),
+                entry.path("notes").asString(""));
+    }
+
+    @Override
+    public RequestLog requestLog() {
+        return simulator.control().faults().requestLog();
     }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -6,7 +6,13 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Works the outbox on this node: woken when an action is queued here, and looking every {@code idle} for actions
  * other nodes queued or whose pause is over. Each pass claims the oldest unfinished action of each ticket (so a
- * ticket's actions go out in order) and sends them one by one.
+ * ticket's actions go out in order) and sends them side by side ({@code senders} at a time).
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -27,6 +33,8 @@ class OutboxWorker implements SmartLifecycle {
     private final OutboxRepository outbox;
     private final OutboxSignal signal;
     private final ActionSender sender;
+    /** Sends a claimed batch's actions side by side; started and stopped with the worker. */
+    private volatile ExecutorService senders = Executors.newSingleThreadExecutor();
     private final WritebackProperties properties;
     private final Clock clock;
     private final boolean enabled;
@@ -61,14 +69,19 @@ class OutboxWorker implements SmartLifecycle {
         String claim = node + "#" + passes.incrementAndGet();
         List<OutboxAction> batch = outbox.claim(claim, now, now.plus(properties.claimLease()),
                 properties.batchSize());
+        // A batch holds at most one action per ticket, so sending its actions side by side keeps each ticket's order.
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (OutboxAction action : batch) {
-            if (!running && thread != null) {
-                // Stopping: what was not sent goes back at once instead of waiting out the lease on another node.
-                outbox.release(action.id(), claim);
-                continue;
-            }
-            sender.send(action, claim);
+            sends.add(CompletableFuture.runAsync(() -> {
+                if (!running && thread != null) {
+                    // Stopping: what was not sent goes back at once instead of waiting out the lease on another node.
+                    outbox.release(action.id(), claim);
+                } else {
+                    sender.send(action, claim);
+                }
+            }, senders));
         }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
         return batch.size();
     }
 
@@ -94,6 +107,13 @@ class OutboxWorker implements SmartLifecycle {
             return;
         }
         running = true;
+        senders.shutdown();
+        AtomicInteger count = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(properties.senders(), task -> {
+            Thread sending = new Thread(task, "writeback-send-" + count.incrementAndGet());
+            sending.setDaemon(true);
+            return sending;
+        });
         Thread worker = new Thread(this::run, "writeback-worker");
         worker.setDaemon(true);
         thread = worker;
@@ -109,6 +129,8 @@ class OutboxWorker implements SmartLifecycle {
             signal.queued();
             try {
                 worker.join(30_000);
+                senders.shutdown();
+                senders.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize  actions one pass claims
  * @param maxPause   the longest pause between attempts of an action that keeps failing transiently
  * @param giveUpAfter how long an action is retried after transient failures before it is marked failed
+ * @param senders    actions one node sends at once (each of another ticket); the adapter's rate gate still bounds
+ *                   the requests per PSA tenant
  */
 @ConfigurationProperties("horizon.writeback")
 public record WritebackProperties(Duration idle, Duration claimLease, Integer batchSize, Duration maxPause,
-                                  Duration giveUpAfter) {
+                                  Duration giveUpAfter, Integer senders) {
 
     public WritebackProperties {
         idle = idle == null ? Duration.ofSeconds(1) : idle;
@@ -23,5 +25,6 @@ public record WritebackProperties(Duration idle, Duration claimLease, Integer ba
         batchSize = batchSize == null ? 50 : batchSize;
         maxPause = maxPause == null ? Duration.ofSeconds(15) : maxPause;
         giveUpAfter = giveUpAfter == null ? Duration.ofHours(24) : giveUpAfter;
+        senders = senders == null ? 4 : senders;
     }
 }

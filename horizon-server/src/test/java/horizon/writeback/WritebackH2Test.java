@@ -49,6 +49,8 @@ class WritebackH2Test extends WritebackCases {
             browser.login(agent.user().email(), agent.user().password());
             browser.go("/tickets/" + ticket.externalId());
             browser.screenshot("writeback-1-ticket");
+            // Other cases may have acted on the same ticket: count from what it has.
+            int earlier = get(agent.user().token(), "/api/v1/tickets/" + ticket.externalId() + "/actions").size();
             // A slow PSA, so each action is seen pending before it is synced.
             psa.setLatency(Duration.ofMillis(1200));
 
@@ -59,22 +61,22 @@ class WritebackH2Test extends WritebackCases {
                     .findFirst().orElseThrow();
             assignee.selectByValue(value);
             browser.click(By.id("assign-button"));
-            pendingThenSynced(browser, 1);
+            pendingThenSynced(browser, earlier + 1);
 
             new Select(browser.find(By.id("status"))).selectByValue(status);
             browser.click(By.id("status-button"));
-            pendingThenSynced(browser, 2);
+            pendingThenSynced(browser, earlier + 2);
 
             browser.type(By.id("note-text"), note);
             browser.click(By.id("note-button"));
-            browser.until(d -> d.findElements(By.cssSelector("#outbox li.action")).size() == 3);
+            browser.until(d -> d.findElements(By.cssSelector("#outbox li.action")).size() == earlier + 3);
             browser.screenshot("writeback-2-note-pending");
-            pendingThenSynced(browser, 3);
+            pendingThenSynced(browser, earlier + 3);
 
             browser.type(By.id("time-minutes"), "30");
             browser.type(By.id("time-summary"), summary);
             browser.click(By.id("time-button"));
-            pendingThenSynced(browser, 4);
+            pendingThenSynced(browser, earlier + 4);
             psa.setLatency(Duration.ZERO);
 
             browser.until(d -> d.findElement(By.id("thread")).getText().contains(note));
@@ -145,9 +147,7 @@ class WritebackH2Test extends WritebackCases {
         String first = newestState(browser);
         assertThat(first).isIn("pending", "retrying", "synced");
         await().atMost(Duration.ofSeconds(30)).until(() -> newestState(browser).equals("synced"));
-        if (count == 1) {
-            assertThat(first).as("first seen state").isEqualTo("pending");
-        }
+        assertThat(first).as("first seen state").isIn("pending", "retrying");
     }
 
     /** The state badge of the newest action; the list is redrawn every two seconds, so a read may need another go. */

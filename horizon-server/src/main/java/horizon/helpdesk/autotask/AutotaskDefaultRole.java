@@ -3,6 +3,11 @@ package horizon.helpdesk.autotask;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskException.Kind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,14 +16,36 @@ import tools.jackson.databind.JsonNode;
  */
 final class AutotaskDefaultRole {
 
-    private final AutotaskApi api;
+    /** How long a resource's default role is kept: roles change rarely, and every write without one needs it. */
+    static final Duration KEPT = Duration.ofHours(1);
 
-    AutotaskDefaultRole(AutotaskApi api) {
+    private final AutotaskApi api;
+    private final Clock clock;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    AutotaskDefaultRole(AutotaskApi api, Clock clock) {
         this.api = api;
+        this.clock = clock;
+    }
+
+    private record Known(long roleId, Instant at) {
+    }
+
+    /** The resource's default role, read once an hour per database and resource. */
+    long of(HelpdeskCredentials credentials, long resourceId) {
+        String key = credentials.value(AutotaskApi.USER_NAME) + "|" + resourceId;
+        Known cached = known.get(key);
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.at().plus(KEPT))) {
+            return cached.roleId();
+        }
+        long role = read(credentials, resourceId);
+        known.put(key, new Known(role, now));
+        return role;
     }
 
     /** {@code GET Resources/{id}}, and a {@code ResourceRoles} query only when it has no default service desk role. */
-    long of(HelpdeskCredentials credentials, long resourceId) {
+    private long read(HelpdeskCredentials credentials, long resourceId) {
         JsonNode resource = api.item(credentials, "Resources/" + resourceId).orElseThrow(() ->
                 HelpdeskException.local(Kind.NOT_FOUND, "Autotask has no resource " + resourceId
                         + "; map the agent to an existing Autotask resource.", null));

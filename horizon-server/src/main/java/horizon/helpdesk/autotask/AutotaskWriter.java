@@ -34,7 +34,7 @@ class AutotaskWriter implements HelpdeskWriter {
     AutotaskWriter(AutotaskApi api, AutotaskReader reader, Clock clock) {
         this.picklists = new AutotaskPicklistCache(reader, clock);
         this.readBack = new AutotaskReadBack(api);
-        AutotaskDefaultRole defaultRole = new AutotaskDefaultRole(api);
+        AutotaskDefaultRole defaultRole = new AutotaskDefaultRole(api, clock);
         this.assign = new AutotaskAssign(api, defaultRole, readBack);
         this.statusChange = new AutotaskStatusChange(api, readBack);
         this.noteCreate = new AutotaskNoteCreate(api, picklists, readBack);

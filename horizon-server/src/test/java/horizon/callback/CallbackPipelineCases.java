@@ -3,8 +3,6 @@ package horizon.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import horizon.helpdesk.HelpdeskEntity;
-import horizon.helpdesk.configuration.ConnectionTestOutcome;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mirror.MirrorQueries;
@@ -12,6 +10,7 @@ import horizon.mirror.MirroredEntity;
 import horizon.sync.SyncNow;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.HorizonTest;
+import horizon.testsupport.PsaSuite;
 import horizon.testsupport.SimulatedPsa;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,14 +55,9 @@ abstract class CallbackPipelineCases extends HorizonTest {
     protected abstract List<SimulatedPsa> psas();
 
     static void register(DynamicPropertyRegistry registry, List<SimulatedPsa> psas, boolean ownH2) {
-        psas.forEach(psa -> psa.properties().forEach((name, value) -> registry.add(name, () -> value)));
+        PsaSuite.register(registry, psas, ownH2 ? "callbacks" : null);
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
         registry.add("horizon.callbacks.check-interval", () -> "2s");
-        if (ownH2) {
-            String url = "jdbc:h2:mem:callbacks-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-            registry.add("spring.datasource.url", () -> url);
-        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,13 +184,7 @@ abstract class CallbackPipelineCases extends HorizonTest {
 
     TestAccount connected(SimulatedPsa psa, String label) {
         TestAccount account = fixtures().account(label + " " + psa);
-        assertThat(connections.saveSettings(account.id(), NO_POLLING)).isEmpty();
-        ConnectionTestOutcome outcome = connections.test(psa.kind(), psa.credentials());
-        assertThat(outcome.ok()).as("connection test: %s", outcome.failure()).isTrue();
-        connections.connect(account.id(), psa.kind(), psa.credentials(), outcome.result());
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql("""
-                        select count(*) from sync_runs where account_id = :id and kind = 'BACKFILL'
-                           and state = 'SUCCEEDED'""").param("id", account.id()).query(Long.class).single() == 1);
+        PsaSuite.connect(connections, jdbc, account.id(), psa, NO_POLLING, WAIT);
         // The first poll follows the backfill at once and reads what changed meanwhile; a case's own change must
         // arrive by callback, so it starts once that poll has finished.
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql("""

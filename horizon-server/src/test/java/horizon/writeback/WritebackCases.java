@@ -7,7 +7,6 @@ import horizon.helpdesk.HelpdeskEntity;
 import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.HelpdeskUser;
 import horizon.helpdesk.PicklistValue;
-import horizon.helpdesk.configuration.ConnectionTestOutcome;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.helpdesk.configuration.SyncSettings;
 import horizon.mapping.MappingHelpdeskUsers;
@@ -17,6 +16,7 @@ import horizon.simulator.core.fault.FaultRule;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.Fixtures.TestUser;
 import horizon.testsupport.HorizonTest;
+import horizon.testsupport.PsaSuite;
 import horizon.testsupport.SimulatedPsa;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,15 +57,10 @@ abstract class WritebackCases extends HorizonTest {
     protected abstract List<SimulatedPsa> psas();
 
     static void register(DynamicPropertyRegistry registry, List<SimulatedPsa> psas, boolean ownH2) {
-        psas.forEach(psa -> psa.properties().forEach((name, value) -> registry.add(name, () -> value)));
+        PsaSuite.register(registry, psas, ownH2 ? "writeback" : null);
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
         registry.add("horizon.writeback.max-pause", () -> "2s");
         registry.add("horizon.writeback.idle", () -> "100ms");
-        if (ownH2) {
-            String url = "jdbc:h2:mem:writeback-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-            registry.add("spring.datasource.url", () -> url);
-        }
     }
 
     Stream<Arguments> createFaults() {
@@ -331,13 +326,7 @@ abstract class WritebackCases extends HorizonTest {
 
     private Agent connect(SimulatedPsa psa, String label) {
         TestAccount account = fixtures().account(label + " " + psa);
-        assertThat(connections.saveSettings(account.id(), NO_POLLING)).isEmpty();
-        ConnectionTestOutcome outcome = connections.test(psa.kind(), psa.credentials());
-        assertThat(outcome.ok()).as("connection test: %s", outcome.failure()).isTrue();
-        connections.connect(account.id(), psa.kind(), psa.credentials(), outcome.result());
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql("""
-                        select count(*) from sync_runs where account_id = :id and kind = 'BACKFILL'
-                           and state = 'SUCCEEDED'""").param("id", account.id()).query(Long.class).single() == 1);
+        PsaSuite.connect(connections, jdbc, account.id(), psa, NO_POLLING, WAIT);
         HelpdeskUser resource = mirror.helpdeskUsers(account.id(), true).stream()
                 .filter(u -> psa.kind() != horizon.helpdesk.HelpdeskKind.AUTOTASK || !u.roles().isEmpty())
                 .findFirst().orElseThrow();

@@ -56,6 +56,11 @@ abstract class WritebackCases extends HorizonTest {
 
     protected abstract List<SimulatedPsa> psas();
 
+    /** How long the down case keeps the PSA down after the first failure: a minute on one store is enough. */
+    protected Duration psaDownFor() {
+        return Duration.ofSeconds(4);
+    }
+
     static void register(DynamicPropertyRegistry registry, List<SimulatedPsa> psas, boolean ownH2) {
         PsaSuite.register(registry, psas, ownH2 ? "writeback" : null);
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
@@ -197,7 +202,7 @@ abstract class WritebackCases extends HorizonTest {
         // The first is retried with growing pauses (once its outcome is unknown, each retry first looks for it, so
         // its send count stays 1 while the PSA is down); the others wait behind it, in order.
         await().atMost(WAIT).until(() -> get(token, selves.get(0)).path("retrying").asBoolean());
-        sleep(Duration.ofSeconds(4));
+        sleep(psaDownFor());
         assertThat(get(token, selves.get(0)).path("state").asString()).isEqualTo("PENDING");
         assertThat(get(token, selves.get(1)).path("attempts").asInt()).isZero();
         assertThat(psa.notes(ticket.externalId())).noneMatch(n -> n.text().contains(tag));

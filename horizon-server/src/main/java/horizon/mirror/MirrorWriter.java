@@ -47,7 +47,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>no row: <b>inserted</b>;</li>
  *   <li>live row with the same content hash: <b>unchanged</b>, nothing written;</li>
  *   <li>live row whose stored {@code remote_updated_at} is newer than the record's: <b>skippedStale</b>;</li>
- *   <li>otherwise (newer or equal timestamp, or either timestamp unknown): <b>updated</b>;</li>
+ *   <li>live row with the <em>same</em> remote timestamp but other content (ConnectWise stamps to the second, so two
+ *       changes within one second share it): the later observation wins. The record is <b>updated</b> when the read
+ *       (or write) that returned it was sent no earlier than the stored row was written ({@code askedAt >=
+ *       mirrored_at}), so its answer cannot predate the stored one; else it may be a read that was under way
+ *       before the stored version was written, and it is <b>skippedStale</b> (a change the PSA makes after that
+ *       brings its own webhook, and the next poll, whose reads are sent later);</li>
+ *   <li>otherwise (a newer timestamp, or either timestamp unknown): <b>updated</b>;</li>
  *   <li>tombstoned row: <b>revived</b> only when the PSA has said the record lives after its deletion, that is
  *       the record's remote timestamp is later than the stored {@code deleted_at}, or the entity has no remote
  *       timestamp (helpdesk users: a listing that contains the user is the PSA's word). A copy with an older or
@@ -100,13 +106,14 @@ public class MirrorWriter {
      */
     private static final String GUARDED_MERGE = """
             merge into %1$s t
-            using (values (%2$s)) as s (%3$s)
+            using (values (%2$s, cast(? as timestamp with time zone))) as s (%3$s, asked_at)
             on (t.account_id = s.account_id and t.external_id = s.external_id)
             when matched and (
                    (t.deleted_at is null
                     and t.content_hash <> s.content_hash
                     and (t.remote_updated_at is null or s.remote_updated_at is null
-                         or t.remote_updated_at <= s.remote_updated_at))
+                         or t.remote_updated_at < s.remote_updated_at
+                         or (t.remote_updated_at = s.remote_updated_at and t.mirrored_at <= s.asked_at)))
                 or (t.deleted_at is not null
                     and (s.remote_updated_at is null or s.remote_updated_at > t.deleted_at)))
               then update set %4$s, deleted_at = null
@@ -132,7 +139,7 @@ public class MirrorWriter {
      * H2 scan the whole account and a row-value IN makes it compare every row with every list entry.
      */
     private static final String SELECT_STORED = """
-            select t.external_id, t.content_hash, t.remote_updated_at, t.deleted_at
+            select t.external_id, t.content_hash, t.remote_updated_at, t.mirrored_at, t.deleted_at
               from (values %s) as k (id)
               join %s t on t.account_id = ? and t.external_id = k.id
             """;
@@ -208,7 +215,9 @@ public class MirrorWriter {
     }
 
     /**
-     * Puts records of one entity for one account into the mirror, through the guard described on the class.
+     * Puts records of one entity for one account into the mirror, through the guard described on the class, as
+     * observed now: for records no read of the PSA raced with (a seeded demo, a test). Records a read or a write of the
+     * PSA returned go through {@link #upsert(long, MirroredEntity, Collection, Instant)} with when it was sent.
      *
      * @param accountId the account the records belong to
      * @param entity    which table, e.g. {@link MirroredEntity#TICKETS}
@@ -217,16 +226,28 @@ public class MirrorWriter {
      */
     public <R extends HelpdeskRecord> MirrorWriteResult upsert(
             long accountId, MirroredEntity<R> entity, Collection<? extends R> records) {
-        return upsert(accountId, entity, records, (id, outcome) -> { });
+        return upsert(accountId, entity, records, clock.instant());
     }
 
     /**
-     * {@link #upsert(long, MirroredEntity, Collection)}, telling {@code each} what happened to every record by id (a
-     * batch retried after a conflict tells again; the last word counts).
+     * Puts records a read or a write of the PSA returned into the mirror, through the guard described on the class.
+     *
+     * @param askedAt when the request that returned them was sent, on Horizon's clock: it decides between two versions
+     *                that carry the same remote timestamp
      */
     public <R extends HelpdeskRecord> MirrorWriteResult upsert(
-            long accountId, MirroredEntity<R> entity, Collection<? extends R> records,
+            long accountId, MirroredEntity<R> entity, Collection<? extends R> records, Instant askedAt) {
+        return upsert(accountId, entity, records, askedAt, (id, outcome) -> { });
+    }
+
+    /**
+     * {@link #upsert(long, MirroredEntity, Collection, Instant)}, telling {@code each} what happened to every record by
+     * id (a batch retried after a conflict tells again; the last word counts).
+     */
+    public <R extends HelpdeskRecord> MirrorWriteResult upsert(
+            long accountId, MirroredEntity<R> entity, Collection<? extends R> records, Instant askedAt,
             BiConsumer<Long, MirrorOutcome> each) {
+        Objects.requireNonNull(askedAt, "askedAt");
         Map<Long, R> newest = new TreeMap<>();
         int superseded = 0;
         for (R record : records) {
@@ -244,7 +265,7 @@ public class MirrorWriter {
         for (int from = 0; from < sorted.size(); from += BATCH_SIZE) {
             List<R> batch = sorted.subList(from, Math.min(from + BATCH_SIZE, sorted.size()));
             MirrorWriteResult result = withRetries(accountId, entity.name(),
-                    () -> upsertBatch(accountId, entity, batch, each));
+                    () -> upsertBatch(accountId, entity, batch, askedAt, each));
             log.debug("mirror upsert account={} entity={} records={} result={}",
                     accountId, entity, batch.size(), result);
             total = total.plus(result);
@@ -344,7 +365,8 @@ public class MirrorWriter {
     }
 
     private <R extends HelpdeskRecord> MirrorWriteResult upsertBatch(
-            long accountId, MirroredEntity<R> entity, List<R> batch, BiConsumer<Long, MirrorOutcome> each) {
+            long accountId, MirroredEntity<R> entity, List<R> batch, Instant askedAt,
+            BiConsumer<Long, MirrorOutcome> each) {
         Instant mirroredAt = clock.instant();
         Map<Long, Stored> stored = readStored(accountId, entity, batch.stream().map(HelpdeskRecord::externalId).toList());
         List<Pending<R>> writes = new ArrayList<>();
@@ -352,7 +374,7 @@ public class MirrorWriter {
         int stale = 0;
         for (R record : batch) {
             String hash = entity.contentHash(record);
-            Outcome outcome = classify(stored.get(record.externalId()), hash, record.remoteUpdatedAt());
+            Outcome outcome = classify(stored.get(record.externalId()), hash, record.remoteUpdatedAt(), askedAt);
             switch (outcome) {
                 case UNCHANGED -> {
                     unchanged++;
@@ -380,7 +402,7 @@ public class MirrorWriter {
         List<Pending<R>> overtaken = new ArrayList<>();
         List<Object[]> revivedTickets = new ArrayList<>();
         if (!updates.isEmpty()) {
-            int[] counts = writeBatch(mergeStatement(entity), updates, accountId, entity, mirroredAt);
+            int[] counts = writeBatch(mergeStatement(entity), updates, accountId, entity, mirroredAt, askedAt);
             for (int i = 0; i < updates.size(); i++) {
                 Pending<R> pending = updates.get(i);
                 if (counts[i] == 0) {
@@ -519,7 +541,7 @@ public class MirrorWriter {
     }
 
     /** What the guard decides for one record against the stored row (null when there is none). */
-    static Outcome classify(Stored row, String hash, Instant remoteUpdatedAt) {
+    static Outcome classify(Stored row, String hash, Instant remoteUpdatedAt, Instant askedAt) {
         if (row == null) {
             return Outcome.INSERT;
         }
@@ -529,7 +551,11 @@ public class MirrorWriter {
         if (row.contentHash().equals(hash)) {
             return Outcome.UNCHANGED;
         }
-        return isNewer(row.remoteUpdatedAt(), remoteUpdatedAt) ? Outcome.STALE : Outcome.UPDATE;
+        if (isNewer(row.remoteUpdatedAt(), remoteUpdatedAt)) {
+            return Outcome.STALE;
+        }
+        boolean sameVersion = row.remoteUpdatedAt() != null && row.remoteUpdatedAt().equals(remoteUpdatedAt);
+        return sameVersion && row.mirroredAt().isAfter(askedAt) ? Outcome.STALE : Outcome.UPDATE;
     }
 
     /** True when both timestamps are known and the first is strictly later. */
@@ -547,7 +573,8 @@ public class MirrorWriter {
         args.add(accountId);
         jdbc.query(SELECT_STORED.formatted(keys, entity.name()), rs -> {
             stored.put(rs.getLong("external_id"), new Stored(rs.getString("content_hash"),
-                    Column.instant(rs, "remote_updated_at"), Column.instant(rs, "deleted_at")));
+                    Column.instant(rs, "remote_updated_at"), Column.instant(rs, "mirrored_at"),
+                    Column.instant(rs, "deleted_at")));
         }, args.toArray());
         return stored;
     }
@@ -588,14 +615,15 @@ public class MirrorWriter {
         }
     }
 
-    /** Binds a batch of MERGEs: the key, then the written columns. */
+    /** Binds a batch of MERGEs: the key, the written columns, then when the answer was asked for. */
     private <R extends HelpdeskRecord> int[] writeBatch(String sql, List<Pending<R>> rows, long accountId,
-            MirroredEntity<R> entity, Instant mirroredAt) {
+            MirroredEntity<R> entity, Instant mirroredAt, Instant askedAt) {
         List<Column> written = writtenColumns(entity);
         return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement statement, int i) throws SQLException {
-                bindRow(statement, 1, rows.get(i), accountId, entity, written, mirroredAt);
+                int next = bindRow(statement, 1, rows.get(i), accountId, entity, written, mirroredAt);
+                statement.setObject(next, utc(askedAt));
             }
 
             @Override
@@ -701,7 +729,7 @@ public class MirrorWriter {
     enum Outcome { INSERT, UPDATE, REVIVE, UNCHANGED, STALE }
 
     /** What the mirror holds for one key, as far as the guard needs it. */
-    record Stored(String contentHash, Instant remoteUpdatedAt, Instant deletedAt) {
+    record Stored(String contentHash, Instant remoteUpdatedAt, Instant mirroredAt, Instant deletedAt) {
     }
 
     private record Pending<R>(R record, String hash, Outcome outcome) {

@@ -246,6 +246,7 @@ class BackfillingAccount {
                     long count = stored.map(BackfillCheckpointRepository.Phase::total)
                             .orElseGet(() -> account.reader().capabilities().counts()
                                     ? account.reader().count(account.credentials(), base) : 0);
+                    Instant askedAt = clock.instant();
                     RecordPage<HelpdeskRecord> first = account.reader().page(account.credentials(), base);
                     List<Long> firstIds = first.records().stream().map(HelpdeskRecord::externalId).toList();
                     long firstLast = first.lastIdOr(0);
@@ -256,7 +257,8 @@ class BackfillingAccount {
                             : IdSegments.plan(firstIds.stream().mapToLong(Long::longValue).min().orElse(0), firstLast,
                             first.records().size(), Math.max(count, first.records().size()), properties.parallelism());
                     MirrorWriteResult result = transactions.execute(status -> {
-                        MirrorWriteResult written = Streams.upsert(writer, accountId, entity, first.records());
+                        MirrorWriteResult written = Streams.upsert(writer, accountId, entity, first.records(),
+                                askedAt);
                         if (children != null) {
                             children.checkpoint(0, firstLast, firstIds);
                         }
@@ -306,10 +308,11 @@ class BackfillingAccount {
             RecordQuery query = query(entity, changedSince, 0, null);
             while (true) {
                 stopping.check();
+                Instant askedAt = clock.instant();
                 RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
                 List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
                 MirrorWriteResult result = transactions.execute(status -> {
-                    MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records());
+                    MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records(), askedAt);
                     if (children != null) {
                         children.checkpoint(0, 0, ids);
                     }
@@ -390,6 +393,7 @@ class BackfillingAccount {
                         return;
                     }
                     Long hi = plan.hi(segment.number());
+                    Instant askedAt = clock.instant();
                     RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
                             query(entity, changedSince, cursor, hi));
                     List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
@@ -397,7 +401,8 @@ class BackfillingAccount {
                     long pageLast = page.lastIdOr(cursor);
                     IdSegments.Segment[] advanced = new IdSegments.Segment[1];
                     MirrorWriteResult result = transactions.execute(status -> {
-                        MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records());
+                        MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records(),
+                                askedAt);
                         advanced[0] = plan.advance(segment.number(), pageLast, page.complete());
                         checkpoints.saveSegment(accountId, origin, phase, advanced[0], clock.instant());
                         if (children != null) {
@@ -534,10 +539,11 @@ class BackfillingAccount {
                     query = query.inIds(cursor, null);
                 }
                 while (failure.get() == null && !stopping.stopping()) {
+                    Instant askedAt = clock.instant();
                     RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
                     long reached = ranges ? page.lastIdOr(cursor) : 0;
                     MirrorWriteResult result = transactions.execute(status -> {
-                        MirrorWriteResult written = Streams.upsert(writer, accountId, child, page.records());
+                        MirrorWriteResult written = Streams.upsert(writer, accountId, child, page.records(), askedAt);
                         checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached,
                                 page.complete(), clock.instant());
                         return written;
@@ -563,18 +569,22 @@ class BackfillingAccount {
                 // cost more than the request. A stop re-reads at most these few tickets' children.
                 int writeEvery = Math.max(per, TICKETS_PER_WRITE);
                 List<HelpdeskRecord> read = new ArrayList<>();
+                Instant askedAt = clock.instant();
                 int unwritten = 0;
                 long reached = batch.cursor();
                 for (int from = 0; from < open.size(); from += per) {
                     if (failure.get() != null || stopping.stopping()) {
                         // Stopping: what was read is written first, so the next node does not read it again.
                         if (unwritten > 0) {
-                            writeChildren(child, batch, read, reached, false);
+                            writeChildren(child, batch, read, askedAt, reached, false);
                         }
                         return;
                     }
                     List<Long> group = open.subList(from, Math.min(from + per, open.size()));
                     RecordQuery query = RecordQuery.childrenOf(child, group);
+                    if (read.isEmpty()) {
+                        askedAt = clock.instant();
+                    }
                     while (true) {
                         RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
                         read.addAll(page.records());
@@ -587,7 +597,7 @@ class BackfillingAccount {
                     reached = group.get(group.size() - 1);
                     boolean last = from + per >= open.size();
                     if (unwritten >= writeEvery || last) {
-                        writeChildren(child, batch, read, reached, last);
+                        writeChildren(child, batch, read, askedAt, reached, last);
                         read.clear();
                         unwritten = 0;
                     }
@@ -596,11 +606,11 @@ class BackfillingAccount {
 
             /** Writes children read for a batch's tickets up to {@code reached}, with the batch's new cursor. */
             private void writeChildren(HelpdeskEntity child, BackfillCheckpointRepository.ChildBatch batch,
-                                       List<HelpdeskRecord> read, long reached, boolean last) {
+                                       List<HelpdeskRecord> read, Instant askedAt, long reached, boolean last) {
                 String name = Streams.name(child);
                 List<HelpdeskRecord> records = List.copyOf(read);
                 MirrorWriteResult result = transactions.execute(status -> {
-                    MirrorWriteResult written = Streams.upsert(writer, accountId, child, records);
+                    MirrorWriteResult written = Streams.upsert(writer, accountId, child, records, askedAt);
                     checkpoints.saveChildCursor(accountId, origin, name, batch.number(), reached, last,
                             clock.instant());
                     return written;

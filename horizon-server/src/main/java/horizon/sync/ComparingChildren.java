@@ -7,6 +7,7 @@ import horizon.helpdesk.RecordQuery;
 import horizon.mirror.MirrorQueries;
 import horizon.mirror.MirrorWriteResult;
 import horizon.mirror.MirrorWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -34,11 +35,13 @@ class ComparingChildren {
     private final MirrorWriter writer;
     private final MirrorQueries queries;
     private final SyncStopping stopping;
+    private final Clock clock;
 
-    ComparingChildren(MirrorWriter writer, MirrorQueries queries, SyncStopping stopping) {
+    ComparingChildren(MirrorWriter writer, MirrorQueries queries, SyncStopping stopping, Clock clock) {
         this.writer = writer;
         this.queries = queries;
         this.stopping = stopping;
+        this.clock = clock;
     }
 
     /**
@@ -82,10 +85,11 @@ class ComparingChildren {
         RecordQuery query = first;
         while (true) {
             stopping.check();
+            Instant askedAt = clock.instant();
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
             page.records().forEach(seen);
             run.wrote(name, page.records().size(),
-                    Streams.upsert(writer, account.accountId(), first.entity(), page.records()), false);
+                    Streams.upsert(writer, account.accountId(), first.entity(), page.records(), askedAt), false);
             if (page.complete()) {
                 return;
             }

@@ -78,9 +78,10 @@ class PollingAccount {
         StreamCursor seen = cursor;
         while (true) {
             stopping.check();
+            Instant askedAt = clock.instant();
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
             seen = seen.advancedBy(page.records(), clock.instant().plus(FUTURE_TOLERANCE));
-            write(account, run, entity, page.records());
+            write(account, run, entity, page.records(), askedAt);
             if (page.complete()) {
                 break;
             }
@@ -99,7 +100,7 @@ class PollingAccount {
     }
 
     private void write(ConnectedAccount account, RunLog run, HelpdeskEntity entity,
-                       List<? extends HelpdeskRecord> records) {
+                       List<? extends HelpdeskRecord> records, Instant askedAt) {
         long accountId = account.accountId();
         String name = Streams.name(entity);
         if (records.isEmpty()) {
@@ -120,7 +121,7 @@ class PollingAccount {
                                 || !Objects.equals(childrenRead.get(r.externalId()), r.remoteUpdatedAt()))
                         .forEach(r -> unread.put(r.externalId(), r.remoteUpdatedAt()));
                 List<Long> changed = unread.keySet().stream().sorted().toList();
-                run.wrote(name, records.size(), Streams.upsert(writer, accountId, entity, records), true);
+                run.wrote(name, records.size(), Streams.upsert(writer, accountId, entity, records, askedAt), true);
                 Instant readAt = clock.instant();
                 boolean comparing = false;
                 for (HelpdeskEntity child : CHILDREN) {
@@ -149,9 +150,9 @@ class PollingAccount {
                     }
                 }
                 run.fetchedOnly(name, records.size() - kept.size());
-                run.wrote(name, kept.size(), Streams.upsert(writer, accountId, entity, kept), true);
+                run.wrote(name, kept.size(), Streams.upsert(writer, accountId, entity, kept, askedAt), true);
             }
-            default -> run.wrote(name, records.size(), Streams.upsert(writer, accountId, entity, records), true);
+            default -> run.wrote(name, records.size(), Streams.upsert(writer, accountId, entity, records, askedAt), true);
         }
     }
 

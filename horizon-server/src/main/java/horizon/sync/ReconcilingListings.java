@@ -59,10 +59,11 @@ class ReconcilingListings {
         RecordQuery query = RecordQuery.all(HelpdeskEntity.HELPDESK_USERS);
         while (true) {
             stopping.check();
+            Instant askedAt = clock.instant();
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
             page.records().forEach(r -> listed.add(r.externalId()));
             MirrorWriteResult result = Streams.upsert(writer, account.accountId(), HelpdeskEntity.HELPDESK_USERS,
-                    page.records());
+                    page.records(), askedAt);
             run.wrote(entity, page.records().size(), result, true);
             if (page.complete()) {
                 break;

@@ -148,6 +148,7 @@ public class RefreshingRecords {
         List<Long> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += RecordQuery.IDS_PER_QUERY) {
             List<Long> batch = all.subList(from, Math.min(from + RecordQuery.IDS_PER_QUERY, all.size()));
+            Instant askedAt = clock.instant();
             List<HelpdeskRecord> found = read(account, RecordQuery.byIds(entity, batch));
             List<HelpdeskRecord> kept = keptChildren(account, entity, found, outcomes);
             Set<Long> returned = new HashSet<>();
@@ -156,7 +157,7 @@ public class RefreshingRecords {
                 versions.put(r.externalId(), r.remoteUpdatedAt());
             });
             if (!kept.isEmpty()) {
-                Streams.upsert(writer, account.accountId(), entity, kept,
+                Streams.upsert(writer, account.accountId(), entity, kept, askedAt,
                         (id, outcome) -> outcomes.put(id, new Refreshed(outcome, null)));
             }
             List<Long> gone = batch.stream().filter(id -> !returned.contains(id)).toList();

@@ -7,6 +7,7 @@ import horizon.mirror.MirrorOutcome;
 import horizon.mirror.MirrorWriteResult;
 import horizon.mirror.MirrorWriter;
 import horizon.mirror.MirroredEntity;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.function.BiConsumer;
 import java.util.List;
@@ -49,26 +50,28 @@ final class Streams {
         };
     }
 
-    /** Writes records of any entity through the mirror's one guarded path. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /**
+     * Writes records of any entity through the mirror's one guarded path.
+     *
+     * @param askedAt when the read that returned them was sent (Horizon's clock)
+     */
     static MirrorWriteResult upsert(MirrorWriter writer, long accountId, HelpdeskEntity entity,
-                                    Collection<? extends HelpdeskRecord> records) {
-        if (records.isEmpty()) {
-            return MirrorWriteResult.NONE;
-        }
-        MirroredEntity target = mirrored(entity);
-        return writer.upsert(accountId, target, (Collection) records);
+                                    Collection<? extends HelpdeskRecord> records, Instant askedAt) {
+        return upsert(writer, accountId, entity, records, askedAt, (id, outcome) -> { });
     }
 
-    /** {@link #upsert(MirrorWriter, long, HelpdeskEntity, Collection)}, telling {@code each} what became of every id. */
+    /**
+     * {@link #upsert(MirrorWriter, long, HelpdeskEntity, Collection, Instant)}, telling {@code each} what became of
+     * every id.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static MirrorWriteResult upsert(MirrorWriter writer, long accountId, HelpdeskEntity entity,
-                                    Collection<? extends HelpdeskRecord> records,
+                                    Collection<? extends HelpdeskRecord> records, Instant askedAt,
                                     BiConsumer<Long, MirrorOutcome> each) {
         if (records.isEmpty()) {
             return MirrorWriteResult.NONE;
         }
         MirroredEntity target = mirrored(entity);
-        return writer.upsert(accountId, target, (Collection) records, each);
+        return writer.upsert(accountId, target, (Collection) records, askedAt, each);
     }
 }

@@ -31,10 +31,11 @@ class SyncingOneTicket {
     /** Syncs the ticket; throws {@link TicketNotFound} with a message for the admin when there is none. */
     void run(ConnectedAccount account, RunLog run, String numberOrId) {
         String text = numberOrId == null ? "" : numberOrId.strip();
+        Instant askedAt = clock.instant();
         HelpdeskRecord ticket = text.matches("\\d{1,18}") ? byId(account, Long.parseLong(text))
                 : byNumber(account, text);
         run.wrote(Streams.name(HelpdeskEntity.TICKETS), 1,
-                Streams.upsert(writer, account.accountId(), HelpdeskEntity.TICKETS, List.of(ticket)), true);
+                Streams.upsert(writer, account.accountId(), HelpdeskEntity.TICKETS, List.of(ticket), askedAt), true);
         // Read to the end and compared, so notes and time entries deleted in the PSA go from the mirror too.
         Instant listedAt = clock.instant();
         for (HelpdeskEntity child : List.of(HelpdeskEntity.TICKET_NOTES, HelpdeskEntity.TIME_ENTRIES)) {

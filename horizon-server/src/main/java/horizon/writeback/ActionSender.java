@@ -74,6 +74,7 @@ class ActionSender {
         boolean unknown = action.outcomeUnknown();
         try {
             Optional<HelpdeskRecord> made = Optional.empty();
+            Instant askedAt = clock.instant();
             if (unknown && action.write() instanceof HelpdeskWrite.Create create) {
                 made = writer.findCreated(credentials.get(), create, action.sentAt().minus(CLOCK_SLACK),
                         outbox.takenResults(action.accountId(), action.ticketId(), action.kind(), action.id()));
@@ -86,9 +87,10 @@ class ActionSender {
                     return;
                 }
                 unknown = true;
+                askedAt = clock.instant();
                 made = Optional.of(writer.send(credentials.get(), action.write()));
             }
-            synced(action, claim, made.get());
+            synced(action, claim, made.get(), askedAt);
         } catch (HelpdeskException failure) {
             // A 5xx or a cut-off answer may come after the PSA committed; a refusal (4xx, validation) did not commit.
             boolean mayHaveCommitted = unknown && failure.kind() == HelpdeskException.Kind.TRANSIENT;
@@ -101,12 +103,13 @@ class ActionSender {
         }
     }
 
-    private void synced(OutboxAction action, String claim, HelpdeskRecord record) {
+    /** @param askedAt when the write (or the look-up that found it) was sent: the PSA's answer is as of then or later */
+    private void synced(OutboxAction action, String claim, HelpdeskRecord record, Instant askedAt) {
         Instant now = clock.instant();
         log.info("writeback action={} account={} {} ticket={} synced as record={}", action.id(), action.accountId(),
                 action.kind(), action.ticketId(), record.externalId());
         transactions.executeWithoutResult(status -> {
-            mirror(action.accountId(), record);
+            mirror(action.accountId(), record, askedAt);
             outbox.synced(action.id(), claim, record.externalId(), now);
         });
         meters.counter("horizon.writeback.actions", "kind", action.kind().name().toLowerCase(), "result", "synced")
@@ -128,7 +131,7 @@ class ActionSender {
                     .increment();
         } else {
             Failure ended = givingUp ? new Failure(failure.title(), "Gave up after "
-                    + properties.giveUpAfter().toHours() + " hours of retrying. " + failure.message(),
+                    + properties.giveUpAfter().toMinutes() + " minutes of retrying. " + failure.message(),
                     failure.psaMessage()) : failure;
             outbox.failed(action.id(), claim, ended, unknown, now);
             log.info("writeback action={} account={} failed: {}", action.id(), action.accountId(), ended.title());
@@ -149,13 +152,13 @@ class ActionSender {
         return pause.compareTo(max) > 0 ? max : pause;
     }
 
-    private void mirror(long accountId, HelpdeskRecord record) {
+    private void mirror(long accountId, HelpdeskRecord record, Instant askedAt) {
         if (record instanceof HelpdeskTicket ticket) {
-            mirror.upsert(accountId, MirroredEntity.TICKETS, List.of(ticket));
+            mirror.upsert(accountId, MirroredEntity.TICKETS, List.of(ticket), askedAt);
         } else if (record instanceof HelpdeskNote note) {
-            mirror.upsert(accountId, MirroredEntity.TICKET_NOTES, List.of(note));
+            mirror.upsert(accountId, MirroredEntity.TICKET_NOTES, List.of(note), askedAt);
         } else if (record instanceof HelpdeskTimeEntry entry) {
-            mirror.upsert(accountId, MirroredEntity.TIME_ENTRIES, List.of(entry));
+            mirror.upsert(accountId, MirroredEntity.TIME_ENTRIES, List.of(entry), askedAt);
         } else {
             throw new IllegalStateException("a write answered with a " + record.getClass().getSimpleName());
         }

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final Duration GAUGE_FRESHNESS = Duration.ofSeconds(1);
 
     private final OutboxRepository outbox;
     private final OutboxSignal signal;
@@ -44,6 +45,7 @@ class OutboxWorker implements SmartLifecycle {
     private final AtomicLong passes = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;
+    private volatile DepthRead depthRead;
 
     OutboxWorker(OutboxRepository outbox, OutboxSignal signal, ActionSender sender, WritebackProperties properties,
                  MeterRegistry meters, Clock clock, @Value("${horizon.writeback.sending:true}") boolean enabled) {
@@ -53,14 +55,28 @@ class OutboxWorker implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.enabled = enabled;
-        Gauge.builder("horizon.writeback.outbox.depth", outbox, repo -> repo.depth(null).pending())
+        Gauge.builder("horizon.writeback.outbox.depth", this, worker -> worker.depth().pending())
                 .description("Agent actions waiting to be sent to the PSA, all accounts").register(meters);
-        Gauge.builder("horizon.writeback.outbox.oldest.seconds", outbox, repo -> {
-            Instant oldest = repo.depth(null).oldestPending();
+        Gauge.builder("horizon.writeback.outbox.oldest.seconds", this, worker -> {
+            Instant oldest = worker.depth().oldestPending();
             return oldest == null ? 0.0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
         }).description("Age of the oldest agent action waiting to be sent").register(meters);
-        Gauge.builder("horizon.writeback.outbox.failed", outbox, repo -> repo.depth(null).failed())
+        Gauge.builder("horizon.writeback.outbox.failed", this, worker -> worker.depth().failed())
                 .description("Agent actions the PSA refused or that gave up, waiting for an admin").register(meters);
+    }
+
+    /** The outbox's depth for the gauges: one read serves all three for a second, however often they are scraped. */
+    private OutboxRepository.Depth depth() {
+        Instant now = clock.instant();
+        DepthRead last = depthRead;
+        if (last == null || !now.isBefore(last.readAt().plus(GAUGE_FRESHNESS))) {
+            last = new DepthRead(outbox.depth(null), now);
+            depthRead = last;
+        }
+        return last.depth();
+    }
+
+    private record DepthRead(OutboxRepository.Depth depth, Instant readAt) {
     }
 
     /** Claims and sends one batch; returns how many actions it took. */

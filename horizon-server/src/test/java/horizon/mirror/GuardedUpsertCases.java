@@ -13,6 +13,7 @@ import horizon.helpdesk.HelpdeskTicket;
 import horizon.helpdesk.HelpdeskUser;
 import horizon.helpdesk.PicklistValue;
 import horizon.testsupport.HorizonTest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ abstract class GuardedUpsertCases extends HorizonTest {
 
     @Autowired
     MirrorQueries queries;
+
+    @Autowired
+    Clock clock;
 
     long account;
 
@@ -69,6 +73,36 @@ abstract class GuardedUpsertCases extends HorizonTest {
         assertThat(queries.loadAll(account, MirroredEntity.TICKETS))
                 .extracting(HelpdeskTicket::title)
                 .containsExactly("Printer fixed", "Printer down #2", "Same second, new text", "Printer down #4");
+    }
+
+    /**
+     * ConnectWise stamps a ticket to the second, so an assignment and a status change written within one second carry
+     * the same timestamp. A read sent before the second version was stored (a webhook's fetch still under way) must not
+     * put the first back; a read sent after it was stored may bring a third change of that same second.
+     */
+    @Test
+    void onAnEqualTimestampTheLaterObservationWins() {
+        Instant second = minutes(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HelpdeskTicket assigned = retitled(ticket(5, "1", second), "Assigned", second);
+        HelpdeskTicket statusChanged = retitled(ticket(5, "8", second), "Assigned", second);
+        HelpdeskTicket retitledToo = retitled(ticket(5, "8", second), "Assigned and retitled", second);
+        Instant staleReadSent = clock.instant();
+        writer.upsert(account, MirroredEntity.TICKETS, List.of(assigned), staleReadSent);
+
+        Instant statusWriteSent = clock.instant();
+        assertThat(writer.upsert(account, MirroredEntity.TICKETS, List.of(statusChanged), statusWriteSent))
+                .as("the status write's answer, sent after the assignment was stored")
+                .isEqualTo(new MirrorWriteResult(0, 1, 0, 0, 0, 0, 0));
+
+        assertThat(writer.upsert(account, MirroredEntity.TICKETS, List.of(assigned), staleReadSent))
+                .as("a read of the first version, sent before the second was stored, answering late")
+                .isEqualTo(new MirrorWriteResult(0, 0, 0, 0, 1, 0, 0));
+        assertThat(queries.find(account, MirroredEntity.TICKETS, 5)).contains(statusChanged);
+
+        assertThat(writer.upsert(account, MirroredEntity.TICKETS, List.of(retitledToo), clock.instant()))
+                .as("a read sent after the second version was stored, holding a third change of the same second")
+                .isEqualTo(new MirrorWriteResult(0, 1, 0, 0, 0, 0, 0));
+        assertThat(queries.find(account, MirroredEntity.TICKETS, 5)).contains(retitledToo);
     }
 
     @Test

@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -116,6 +119,32 @@ public class MirrorQueries {
                         rs.getString("title"), Column.instant(rs, "remote_updated_at"),
                         Column.instant(rs, "mirrored_at"), Column.instant(rs, "deleted_at")),
                 accountId, externalId == null ? -1L : externalId, number == null ? "" : number).stream().findFirst();
+    }
+
+    /**
+     * The tickets with these PSA ids in brief, tombstoned ones included, keyed by id; an id the mirror never held (or
+     * no longer holds) is absent. One query per 500 ids.
+     */
+    public Map<Long, TicketSummary> ticketSummaries(long accountId, Collection<Long> externalIds) {
+        List<Long> ids = new ArrayList<>(new TreeSet<>(externalIds));
+        Map<Long, TicketSummary> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += MirrorWriter.BATCH_SIZE) {
+            List<Long> batch = ids.subList(from, Math.min(from + MirrorWriter.BATCH_SIZE, ids.size()));
+            List<Object> args = new ArrayList<>(List.of(accountId));
+            args.addAll(batch);
+            jdbc.query("""
+                            select external_id, ticket_number, title, completed_at, deleted_at
+                              from tickets
+                             where account_id = ? and external_id in (%s)
+                            """.formatted(placeholders(batch.size())),
+                    rs -> {
+                        TicketSummary ticket = new TicketSummary(rs.getLong("external_id"),
+                                rs.getString("ticket_number"), rs.getString("title"),
+                                Column.instant(rs, "completed_at"), Column.instant(rs, "deleted_at"));
+                        found.put(ticket.externalId(), ticket);
+                    }, args.toArray());
+        }
+        return found;
     }
 
     /** The live ticket with this number (e.g. {@code T20250915.0001}). */

@@ -31,10 +31,11 @@ class ApiDocsConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Horizon REST API").version("v1")
                         .description("Read the helpdesk data Horizon mirrors from your PSA (tickets with notes and "
-                                + "time entries, companies, contacts, helpdesk users, picklists) and manage user "
-                                + "mappings. Authenticate with a personal API token created on Admin → Users & API "
-                                + "tokens, sent as `Authorization: Bearer <token>`. Every answer is limited to the "
-                                + "token owner's account."))
+                                + "time entries, companies, contacts, helpdesk users, picklists), manage user "
+                                + "mappings, and plan todos on tickets and read the calendar. Authenticate with a "
+                                + "personal API token created on Admin → Users & API tokens, sent as "
+                                + "`Authorization: Bearer <token>`. Every answer is limited to the token owner's "
+                                + "account."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("A personal API token (Admin → Users & API tokens)")))

@@ -82,7 +82,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/tickets", "/tickets/**").hasAnyRole("ADMIN", "AGENT")
+                        .requestMatchers("/tickets", "/tickets/**", "/calendar").hasAnyRole("ADMIN", "AGENT")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll());

@@ -19,7 +19,9 @@ import horizon.helpdesk.HelpdeskUser;
 import horizon.testsupport.HorizonTest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -174,6 +176,23 @@ abstract class MirrorQueriesCases extends HorizonTest {
         assertThat(queries.liveExternalIds(account, MirroredEntity.TICKETS)).containsExactly(1L, 3L, 4L, 5L, 6L, 7L);
         assertThat(queries.picklist(account, "Tickets", "priority")).extracting(v -> v.label())
                 .containsExactly("High", "Medium");
+    }
+
+    @Test
+    void summarisesTicketsByIdWithTombstonesInBatches() {
+        sevenTickets();
+        writer.markDeleted(account, MirroredEntity.TICKETS, List.of(2L), minutes(30));
+        long other = fixtures().account("Other mirror reads").id();
+        writer.upsert(other, MirroredEntity.TICKETS, List.of(ticket(8, "1", minutes(1))));
+
+        Map<Long, TicketSummary> found = queries.ticketSummaries(account, List.of(1L, 2L, 8L, 99L, 1L));
+        assertThat(found).containsOnlyKeys(1L, 2L);
+        assertThat(found.get(1L)).isEqualTo(new TicketSummary(1, "T20261120.0001", "Printer down #1", null, null));
+        assertThat(found.get(2L).deletedAt()).isEqualTo(minutes(30));
+        // More ids than one query takes: read in batches of 500.
+        assertThat(queries.ticketSummaries(account, LongStream.rangeClosed(1, 1200).boxed().toList()))
+                .containsOnlyKeys(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(queries.ticketSummaries(account, List.of())).isEmpty();
     }
 
     private static List<Long> ids(List<? extends HelpdeskRecord> records) {

@@ -3,6 +3,8 @@ package horizon.web;
 import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horizon.account.Role;
+import horizon.account.SignedInUser;
 import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.ConnectionTestResult;
 import horizon.helpdesk.HelpdeskCredentials;
@@ -10,14 +12,21 @@ import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskResource;
 import horizon.helpdesk.HelpdeskZone;
 import horizon.helpdesk.configuration.HelpdeskConnections;
+import horizon.mirror.MirrorWriter;
+import horizon.mirror.MirroredEntity;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.Fixtures.TestUser;
 import horizon.testsupport.HorizonTest;
 import horizon.testsupport.Routes;
 import horizon.testsupport.WebSession;
+import horizon.ticket.MirrorSeed;
+import horizon.todo.Todo;
+import horizon.todo.TodoDraft;
+import horizon.todo.Todos;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,6 +60,8 @@ class CrossAccountTest extends HorizonTest {
     }
 
     private String globexOnly;
+    private long globexTodo;
+    private static final long GLOBEX_TICKET = 987654;
 
     @BeforeAll
     void twoAccounts() {
@@ -70,6 +81,14 @@ class CrossAccountTest extends HorizonTest {
                                 "https://" + globexOnly + "-web.example/"),
                         new HelpdeskResource(987654321L, globexOnly + " resource"),
                         new ApiBudget(1, 10_000, 60, Instant.now()), Instant.now()));
+        // A mirrored ticket with a todo on it, planned for today so calendars would show it.
+        context.getBean(MirrorWriter.class).upsert(globex.id(), MirroredEntity.TICKETS, List.of(
+                MirrorSeed.ticket(GLOBEX_TICKET, globexOnly + " ticket", "1", null, null, MirrorSeed.T0)));
+        Instant nextHour = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        globexTodo = context.getBean(Todos.class).create(new SignedInUser(globex.agent().id(), globex.id(),
+                globex.agent().email(), globex.agent().displayName(), Role.AGENT), GLOBEX_TICKET,
+                new TodoDraft(globexOnly + " todo", null, nextHour, nextHour.plus(1, ChronoUnit.HOURS), null))
+                .todo().id();
     }
 
     /** Strings that only Globex's data contains. */
@@ -135,7 +154,13 @@ class CrossAccountTest extends HorizonTest {
                         victim -> "/admin/helpdesk/configuration/sync-settings",
                         Map.of("tickets", "true", "ingestWindowDays", "7", "pollingIntervalSeconds", "45"),
                         false, test -> test.context.getBean(HelpdeskConnections.class).settings(test.globex.id())
-                                .ingestWindowDays() == 30));
+                                .ingestWindowDays() == 30),
+                new ForeignWrite("complete another account's todo",
+                        victim -> "/tickets/" + GLOBEX_TICKET + "/todos/" + globexTodo + "/done",
+                        Map.of("version", "1", "done", "true"), true, test -> !test.globexTodo().done()),
+                new ForeignWrite("delete another account's todo",
+                        victim -> "/tickets/" + GLOBEX_TICKET + "/todos/" + globexTodo + "/delete",
+                        Map.of("version", "1"), true, test -> test.globexTodo().version() == 1));
     }
 
     @TestFactory
@@ -158,6 +183,10 @@ class CrossAccountTest extends HorizonTest {
     private long adminTokenId(TestAccount victim) {
         return jdbc.sql("select id from api_tokens where account_id = :a and user_id = :u")
                 .param("a", victim.id()).param("u", victim.admin().id()).query(Long.class).single();
+    }
+
+    private Todo globexTodo() {
+        return context.getBean(Todos.class).find(globex.id(), globexTodo).todo();
     }
 
     private boolean canSignIn(TestUser user) {

@@ -56,8 +56,11 @@ abstract class WritebackCases extends HorizonTest {
 
     protected abstract List<SimulatedPsa> psas();
 
-    /** How long the down case keeps the PSA down after the first failure: a minute on one store is enough. */
-    protected Duration psaDownFor() {
+    /**
+     * How long the down case keeps the PSA down after the first failure: a minute for one PSA on one store is enough
+     * (the outbox does not know which PSA it sends to); the other runs keep it short.
+     */
+    protected Duration psaDownFor(SimulatedPsa psa) {
         return Duration.ofSeconds(4);
     }
 
@@ -202,7 +205,7 @@ abstract class WritebackCases extends HorizonTest {
         // The first is retried with growing pauses (once its outcome is unknown, each retry first looks for it, so
         // its send count stays 1 while the PSA is down); the others wait behind it, in order.
         await().atMost(WAIT).until(() -> get(token, selves.get(0)).path("retrying").asBoolean());
-        sleep(psaDownFor());
+        sleep(psaDownFor(psa));
         assertThat(get(token, selves.get(0)).path("state").asString()).isEqualTo("PENDING");
         assertThat(get(token, selves.get(1)).path("attempts").asInt()).isZero();
         assertThat(psa.notes(ticket.externalId())).noneMatch(n -> n.text().contains(tag));

@@ -21,9 +21,11 @@ record CalendarJson(String agent, List<Day> days, List<Item> earlier, String thr
      * One todo as a widget shows it.
      *
      * @param when   its time, e.g. "09:30–10:00"
-     * @param notice where its ticket stands when not open, e.g. "Ticket completed in the PSA"; null when open
+     * @param notice   where its ticket stands when not open, e.g. "Ticket completed in the PSA"; null when open
+     * @param assignee who does it (the ticket widget shows every agent's todos on the ticket)
      */
-    record Item(long id, String title, String when, boolean done, String notice, TicketLink ticket) {
+    record Item(long id, String title, String when, boolean done, String notice, String assignee,
+                TicketLink ticket) {
     }
 
     /**

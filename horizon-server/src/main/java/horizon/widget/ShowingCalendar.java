@@ -41,7 +41,8 @@ class ShowingCalendar {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         Instant from = today.atStartOfDay(zone).toInstant();
         Instant to = today.plusDays(DAYS).atStartOfDay(zone).toInstant();
-        AgentCalendar mine = todos.calendar(me, from, to, null, false).get(0);
+        // One read from two weeks back: the days ahead and what is left undone before them.
+        AgentCalendar mine = todos.calendar(me, from.minus(LOOK_BACK), to, null, false).get(0);
         List<CalendarJson.Day> days = new ArrayList<>();
         for (LocalDate day = today; day.isBefore(today.plusDays(DAYS)); day = day.plusDays(1)) {
             Instant dayStart = day.atStartOfDay(zone).toInstant();
@@ -53,8 +54,7 @@ class ShowingCalendar {
                 days.add(new CalendarJson.Day(day.toString(), WidgetTimes.dayLabel(day, today), items));
             }
         }
-        List<CalendarJson.Item> earlier = todos.calendar(me, from.minus(LOOK_BACK), from, null, false).get(0)
-                .todos().stream()
+        List<CalendarJson.Item> earlier = mine.todos().stream()
                 .filter(t -> !t.todo().done() && !t.todo().endsAt().isAfter(from))
                 .sorted(Comparator.comparing((ScheduledTodo t) -> t.todo().startsAt()).reversed())
                 .map(t -> item(t, zone, host)).toList();
@@ -69,7 +69,7 @@ class ShowingCalendar {
         String link = host.map(h -> h.widgets().ticketLink(h.zone(), ticketId).toString()).orElse(null);
         return new CalendarJson.Item(scheduled.todo().id(), scheduled.todo().title(),
                 WidgetTimes.span(scheduled.todo().startsAt(), scheduled.todo().endsAt(), zone),
-                scheduled.todo().done(), scheduled.ticketState().notice(),
+                scheduled.todo().done(), scheduled.ticketState().notice(), scheduled.assigneeName(),
                 new CalendarJson.TicketLink(ticketId, label, link));
     }
 }

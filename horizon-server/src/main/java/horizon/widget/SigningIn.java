@@ -24,6 +24,10 @@ import org.springframework.stereotype.Service;
 @Service
 class SigningIn {
 
+    /** A sign-in: the tokens for the widget, and the Horizon user they stand for. */
+    record Session(WidgetTokens.Issued tokens, HorizonUser user) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SigningIn.class);
     private static final Pattern STATE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
@@ -56,7 +60,7 @@ class SigningIn {
      * Signs in the member the PSA's page handed over, once the PSA confirms it: only where the account's PSA hands
      * over members, only from the PSA's own web origin, and only for a member mapped to an enabled Horizon user.
      */
-    WidgetTokens.Issued member(String key, String origin, Map<String, String> handedOver) {
+    Session member(String key, String origin, Map<String, String> handedOver) {
         long accountId = account(key);
         WidgetHost host = hosts.of(accountId).orElseThrow(() -> notConnected());
         if (!host.signsInMembers()) {
@@ -93,28 +97,27 @@ class SigningIn {
                 .orElseThrow(() -> new WidgetSignInRefused(Reason.NOT_MAPPED, "Your " + host.kind().displayName()
                         + " member " + handedOver.getOrDefault("memberid", "") + " is not mapped to an active "
                         + "Horizon user. Ask your Horizon admin to map it under Helpdesk User Mapping."));
-        return tokens.start(accountId, user.id(), origin, WidgetSignIn.PSA_MEMBER);
+        return new Session(tokens.start(accountId, user.id(), origin, WidgetSignIn.PSA_MEMBER), user);
     }
 
     /** Exchanges the popup's one-time code (with the state the widget opened the popup with) for a sign-in. */
-    WidgetTokens.Issued code(String key, String origin, String code, String state) {
+    Session code(String key, String origin, String code, String state) {
         long accountId = account(key);
         requireAllowed(accountId, origin);
         WidgetTokens.Redeemed redeemed = tokens.redeemCode(accountId, code, state, origin)
                 .orElseThrow(() -> new WidgetSignInRefused(Reason.NOT_CONFIRMED, "The sign-in code is used, expired "
                         + "or not for this widget; sign in again."));
         HorizonUser user = enabledUser(accountId, redeemed.userId());
-        return tokens.start(accountId, user.id(), origin, WidgetSignIn.POPUP);
+        return new Session(tokens.start(accountId, user.id(), origin, WidgetSignIn.POPUP), user);
     }
 
     /** Continues an earlier sign-in from the refresh cookie (rotating it). */
-    WidgetTokens.Issued refresh(String key, String origin, String refreshToken) {
+    Session refresh(String key, String origin, String refreshToken) {
         long accountId = account(key);
         requireAllowed(accountId, origin);
         WidgetTokens.Issued issued = tokens.refresh(accountId, refreshToken, origin)
                 .orElseThrow(() -> new WidgetSignInRefused(Reason.NOT_CONFIRMED, "Sign in to Horizon."));
-        enabledUser(accountId, issued.userId());
-        return issued;
+        return new Session(issued, enabledUser(accountId, issued.userId()));
     }
 
     /**

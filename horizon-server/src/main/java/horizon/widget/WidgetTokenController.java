@@ -1,6 +1,5 @@
 package horizon.widget;
 
-import horizon.account.UserRepository;
 import horizon.widget.WidgetSignInRefused.Reason;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,13 +59,11 @@ class WidgetTokenController {
     private final SigningIn signingIn;
     private final WidgetHosts hosts;
     private final WidgetFraming framing;
-    private final UserRepository users;
 
-    WidgetTokenController(SigningIn signingIn, WidgetHosts hosts, WidgetFraming framing, UserRepository users) {
+    WidgetTokenController(SigningIn signingIn, WidgetHosts hosts, WidgetFraming framing) {
         this.signingIn = signingIn;
         this.hosts = hosts;
         this.framing = framing;
-        this.users = users;
     }
 
     @PostMapping("/token")
@@ -75,15 +72,15 @@ class WidgetTokenController {
         String key = text(body.key());
         framing.forAccount(response, signingIn.account(key));
         String origin = text(body.origin());
-        WidgetTokens.Issued issued;
+        SigningIn.Session session;
         String grant = text(body.grant());
         if (grant.equals("psa-member")) {
-            issued = signingIn.member(key, origin, member(body.member()));
+            session = signingIn.member(key, origin, member(body.member()));
         } else if (grant.equals("code")) {
-            issued = signingIn.code(key, origin, text(body.code()), text(body.state()));
+            session = signingIn.code(key, origin, text(body.code()), text(body.state()));
         } else if (grant.equals("refresh")) {
             try {
-                issued = signingIn.refresh(key, origin, cookie(request));
+                session = signingIn.refresh(key, origin, cookie(request));
             } catch (WidgetSignInRefused refused) {
                 if (refused.reason() == Reason.NOT_CONFIRMED) {
                     clearCookie(response);
@@ -93,13 +90,14 @@ class WidgetTokenController {
         } else {
             throw new WidgetSignInRefused(Reason.BAD_REQUEST, "Unknown grant.");
         }
+        WidgetTokens.Issued issued = session.tokens();
         response.addHeader("Set-Cookie", COOKIE + "=" + issued.refreshToken() + "; Path=/; Max-Age="
                 + Duration.between(issued.issuedAt(), issued.refreshExpiresAt()).toSeconds()
                 + "; Secure; HttpOnly; SameSite=None; Partitioned");
         response.setHeader("Cache-Control", "no-store");
-        String name = users.findInAccount(issued.accountId(), issued.userId()).map(u -> u.displayName()).orElse("");
         return new TokenAnswer(issued.accessToken(),
-                Duration.between(issued.issuedAt(), issued.accessExpiresAt()).toSeconds(), issued.signIn(), name);
+                Duration.between(issued.issuedAt(), issued.accessExpiresAt()).toSeconds(), issued.signIn(),
+                session.user().displayName());
     }
 
     /** Ends the sign-in behind the cookie, everywhere it was refreshed, and drops the cookie. */

@@ -432,12 +432,19 @@
     }
 
     function todoItem(todo) {
-        var ticket = todo.ticket || {};
+        return todoEntry(todo, true);
+    }
+
+    /** A todo; on the ticket widget without its ticket, which is the one shown. */
+    function todoEntry(todo, withTicket) {
+        var ticket = withTicket ? (todo.ticket || {}) : {};
         return node('li', {'class': 'todo' + (todo.done ? ' done' : ''), 'data-todo': String(todo.id)}, [
-            node('span', {'class': 'when', text: todo.when + (todo.done ? ' · done' : '')}),
+            node('span', {'class': 'when', text: todo.when + (withTicket ? '' : ' · ' + todo.assignee)
+                + (todo.done ? ' · done' : '')}),
             node('span', {'class': 'what', text: todo.title}),
             ticket.link ? node('a', {'class': 'ticket-link', href: ticket.link, target: '_blank',
-                rel: 'noopener noreferrer', text: ticket.label}) : node('span', {'class': 'when', text: ticket.label}),
+                rel: 'noopener noreferrer', text: ticket.label})
+                : ticket.label ? node('span', {'class': 'when', text: ticket.label}) : null,
             todo.notice ? node('span', {'class': 'when notice-line', text: todo.notice}) : null
         ]);
     }
@@ -467,7 +474,9 @@
         el.content.appendChild(node('h2', {}, ['Todos ', node('span', {'class': 'count', text:
                 '(' + data.todos.length + ')'})]));
         el.content.appendChild(data.todos.length
-            ? node('ul', {'class': 'todos', id: 'ticket-todos'}, data.todos.map(todoItem))
+            ? node('ul', {'class': 'todos', id: 'ticket-todos'}, data.todos.map(function (todo) {
+                return todoEntry(todo, false);
+            }))
             : node('p', {'class': 'empty', id: 'ticket-todos', text: 'No todos on this ticket yet.'}));
         el.content.appendChild(todoForm(data));
 
@@ -507,13 +516,13 @@
         var local = new Date(start.getTime() - start.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
         return actionForm('todos', [
             field('Todo', node('input', {name: 'title', id: 'todo-title', maxlength: '200', required: true})),
+            field('Starts', node('input', {name: 'start', id: 'todo-start', type: 'datetime-local',
+                value: local, required: true})),
             node('div', {'class': 'row'}, [
-                field('Starts', node('input', {name: 'start', id: 'todo-start', type: 'datetime-local',
-                    value: local, required: true})),
                 field('Minutes', node('input', {name: 'minutes', id: 'todo-minutes', type: 'number', min: '5',
-                    max: '1440', value: '30', required: true}))
-            ]),
-            node('button', {type: 'submit', id: 'todo-button', text: 'Add todo'})
+                    max: '1440', value: '30', required: true})),
+                node('button', {type: 'submit', 'class': 'end', id: 'todo-button', text: 'Add todo'})
+            ])
         ], function (form) {
             return {title: form.title.value, start: form.start.value, minutes: Number(form.minutes.value),
                 zone: zone};
@@ -525,7 +534,7 @@
             return node('option', {value: status.value, selected: status.value === data.ticket.statusValue,
                 text: status.label});
         }));
-        return actionForm('status', [node('div', {'class': 'row'}, [select,
+        return actionForm('status', [node('div', {'class': 'row choose'}, [select,
             node('button', {type: 'submit', id: 'status-button', text: 'Set status'})])], function (form) {
             return {status: form.status.value};
         });
@@ -534,7 +543,7 @@
     function noteForm() {
         return actionForm('notes', [
             field('Note', node('textarea', {name: 'text', id: 'note-text', maxlength: '30000', required: true})),
-            node('div', {'class': 'row'}, [
+            node('div', {'class': 'row choose'}, [
                 node('select', {name: 'visibility', id: 'note-visibility'}, [
                     node('option', {value: 'INTERNAL', text: 'Internal'}),
                     node('option', {value: 'PUBLIC', text: 'Public'})]),

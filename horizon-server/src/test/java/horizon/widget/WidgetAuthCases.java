@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import horizon.account.SignedInUser;
 import horizon.account.UserRepository;
 import horizon.helpdesk.HelpdeskTicket;
+import horizon.helpdesk.HelpdeskUser;
 import horizon.helpdesk.HelpdeskWidgets;
 import horizon.mirror.MirroredEntity;
 import horizon.testsupport.Fixtures.TestAccount;
@@ -462,5 +463,58 @@ abstract class WidgetAuthCases extends WidgetSuite {
                 .filter(t -> t.completedAt() == null)
                 .filter(t -> !Long.valueOf(agent.resource().externalId()).equals(t.assigneeResourceId()))
                 .skip(3).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aConnectWiseMemberIsSignedInOnlyOnceConnectWiseConfirmsTheHandOver() {
+        Agent agent = agent(CONNECTWISE, "Auth");
+        var simulator = CONNECTWISE.simulator();
+        String origin = psaOrigin(CONNECTWISE);
+        String member = agent.resource().username();
+        String company = simulator.apiMember().companyId();
+
+        HttpResponse<String> confirmed = token(memberGrant(agent.key(), origin, company, member,
+                simulator.control().mintMemberHash(agent.resource().externalId())), null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(confirmed.body()).path("signIn").asString()).isEqualTo("psa-member");
+        assertThat(JSON.readTree(confirmed.body()).path("user").asString()).isEqualTo(agent.user().displayName());
+        assertThat(widgetApi("GET", "/widgets/api/calendar", signedIn(confirmed).accessToken(), null).statusCode())
+                .isEqualTo(200);
+
+        // A hash ConnectWise never minted, one that expired, or one of another member than named: 401, no token.
+        assertThat(token(memberGrant(agent.key(), origin, company, member, "forged-" + UUID.randomUUID()), null)
+                .statusCode()).isEqualTo(401);
+        String expiring = simulator.control().mintMemberHash(agent.resource().externalId());
+        simulator.control().expireMemberHashes();
+        HttpResponse<String> expired = token(memberGrant(agent.key(), origin, company, member, expiring), null);
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(expired.body()).path("error").asString()).isEqualTo("not-confirmed");
+        assertThat(expired.body()).doesNotContain("hzwa_");
+        HelpdeskUser someoneElse = mirror.helpdeskUsers(agent.accountId(), true).stream()
+                .filter(u -> u.externalId() != agent.resource().externalId()
+                        && u.externalId() != simulator.apiMember().memberId() && !"A".equals(u.licenseType()))
+                .findFirst().orElseThrow();
+        assertThat(token(memberGrant(agent.key(), origin, company, member,
+                simulator.control().mintMemberHash(someoneElse.externalId())), null).statusCode()).isEqualTo(401);
+        // Another company's member, the hand-over from a page not ConnectWise's, an unmapped member.
+        String fresh = simulator.control().mintMemberHash(agent.resource().externalId());
+        assertThat(token(memberGrant(agent.key(), origin, "othercompany", member, fresh), null).statusCode())
+                .isEqualTo(401);
+        assertThat(token(memberGrant(agent.key(), baseUrl(), company, member, fresh), null).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> unmapped = token(memberGrant(agent.key(), origin, company, someoneElse.username(),
+                simulator.control().mintMemberHash(someoneElse.externalId())), null);
+        assertThat(unmapped.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(unmapped.body()).path("message").asString()).contains(someoneElse.username(),
+                "Helpdesk User Mapping");
+    }
+
+    private static ObjectNode memberGrant(String key, String origin, String company, String member, String hash) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("grant", "psa-member").put("key", key).put("origin", origin);
+        body.putObject("member").put("site", "127.0.0.1").put("companyid", company).put("memberid", member)
+                .put("memberHash", hash).put("memberContext", UUID.randomUUID().toString())
+                .put("memberEmail", "someone@example.test");
+        return body;
     }
 }

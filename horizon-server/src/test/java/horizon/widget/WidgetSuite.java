@@ -65,6 +65,8 @@ abstract class WidgetSuite extends HorizonTest {
         registry.add("spring.datasource.username", () -> "${horizon.test.store-user:sa}");
         registry.add("spring.datasource.password", () -> "${horizon.test.store-password:}");
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
+        // As in production: the widgets' render time is measured on a warm server, templates parsed once.
+        registry.add("spring.thymeleaf.cache", () -> "true");
     }
 
     /** An agent of an account connected to one PSA, mapped to one of its users; the account's widget key. */
@@ -110,7 +112,11 @@ abstract class WidgetSuite extends HorizonTest {
     Agent connect(SimulatedPsa psa, String label, int nth) {
         TestAccount account = fixtures().account(label + " " + psa);
         PsaSuite.connect(connections, jdbc, account.id(), psa, NO_POLLING, WAIT);
+        // A technician who can log in to the PSA's pages: not the API user, with roles on Autotask.
+        long apiUser = psa.kind() == HelpdeskKind.AUTOTASK ? AUTOTASK.simulator().apiUser().resourceId()
+                : CONNECTWISE.simulator().apiMember().memberId();
         HelpdeskUser resource = mirror.helpdeskUsers(account.id(), true).stream()
+                .filter(u -> u.externalId() != apiUser && !"A".equals(u.licenseType()))
                 .filter(u -> psa.kind() != HelpdeskKind.AUTOTASK || !u.roles().isEmpty())
                 .skip(nth).findFirst().orElseThrow();
         mappings.bind(account.id(), resource.externalId(), account.agent().id(), account.admin().id());

@@ -16,4 +16,7 @@ public interface HelpdeskAdapter {
 
     /** Changes the PSA on an agent's behalf (write-back). */
     HelpdeskWriter writer();
+
+    /** How Horizon's widgets sign in, are framed and are embedded in this PSA. */
+    HelpdeskWidgets widgets();
 }

@@ -64,6 +64,15 @@ public class MappingHelpdeskUsers {
                 .flatMap(m -> mirror.find(accountId, MirroredEntity.HELPDESK_USERS, m.helpdeskUserExternalId()));
     }
 
+    /**
+     * The Horizon user a helpdesk user is mapped to (enabled or not: the caller decides); empty when the helpdesk user
+     * is not mapped. The reverse of {@link #helpdeskUserOf}.
+     */
+    public Optional<HorizonUser> horizonUserOf(long accountId, long helpdeskUserExternalId) {
+        return mappings.findByHelpdeskUser(accountId, helpdeskUserExternalId)
+                .flatMap(m -> users.findInAccount(accountId, m.horizonUserId()));
+    }
+
     /** Every active helpdesk user with its mapping or suggestion, the mappings of the others, and who is free. */
     public MappingOverview overview(long accountId) {
         Snapshot snapshot = snapshot(accountId);

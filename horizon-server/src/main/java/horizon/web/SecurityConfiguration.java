@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may reach what. Three chains: the REST API (stateless, bearer tokens, JSON errors), webhook ingress (public and
  * CSRF-exempt: callers prove themselves by account key and signature), and the pages (form login, session, CSRF).
+ * The widgets' two chains ({@code horizon.widget.WidgetSecurity}) come before these.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

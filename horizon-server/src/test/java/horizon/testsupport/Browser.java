@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -46,6 +47,18 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a headless Chromium with a fresh profile, or skips the calling test when none is installed. */
     public static Browser open(String baseUrl) {
+        return open(baseUrl, Map.of());
+    }
+
+    /**
+     * The same, blocking third-party cookies as a user's setting does ({@code profile.block_third_party_cookies}):
+     * a cookie set inside a cross-site frame is refused unless it is {@code Partitioned}.
+     */
+    public static Browser withoutThirdPartyCookies(String baseUrl) {
+        return open(baseUrl, Map.of("profile.block_third_party_cookies", true, "profile.cookie_controls_mode", 1));
+    }
+
+    private static Browser open(String baseUrl, Map<String, Object> preferences) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser test skipped: needs Debian's chromium and chromium-driver at /usr/bin "
                         + "(apt-get install chromium chromium-driver; .ci/run installs them)");
@@ -64,6 +77,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+        if (!preferences.isEmpty()) {
+            options.setExperimentalOption("prefs", preferences);
+        }
         try {
             return new Browser(baseUrl, profile, service, new ChromeDriver(service, options));
         } catch (RuntimeException e) {

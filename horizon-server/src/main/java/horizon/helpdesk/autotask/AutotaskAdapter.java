@@ -5,6 +5,7 @@ import horizon.helpdesk.HelpdeskCallbacks;
 import horizon.helpdesk.HelpdeskConnector;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.HelpdeskWidgets;
 import horizon.helpdesk.HelpdeskWriter;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,15 @@ class AutotaskAdapter implements HelpdeskAdapter {
     private final AutotaskReader reader;
     private final AutotaskCallbacks callbacks;
     private final AutotaskWriter writer;
+    private final AutotaskWidgets widgets;
 
     AutotaskAdapter(AutotaskConnector connector, AutotaskReader reader, AutotaskCallbacks callbacks,
-                    AutotaskWriter writer) {
+                    AutotaskWriter writer, AutotaskWidgets widgets) {
         this.connector = connector;
         this.reader = reader;
         this.callbacks = callbacks;
         this.writer = writer;
+        this.widgets = widgets;
     }
 
     @Override
@@ -48,5 +51,10 @@ class AutotaskAdapter implements HelpdeskAdapter {
     @Override
     public HelpdeskWriter writer() {
         return writer;
+    }
+
+    @Override
+    public HelpdeskWidgets widgets() {
+        return widgets;
     }
 }

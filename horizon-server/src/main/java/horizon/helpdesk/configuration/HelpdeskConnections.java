@@ -6,6 +6,7 @@ import horizon.helpdesk.Helpdesks;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskKind;
+import horizon.helpdesk.HelpdeskZone;
 import horizon.secret.SecretBox;
 import java.time.Clock;
 import java.time.Instant;
@@ -166,6 +167,11 @@ public class HelpdeskConnections {
     /** The account's PSA, empty without a connection. */
     public Optional<HelpdeskKind> kind(long accountId) {
         return repository.find(accountId).map(HelpdeskConnection::kind);
+    }
+
+    /** Where the account's PSA lives, as its last successful connection test found; empty without a connection. */
+    public Optional<HelpdeskZone> zone(long accountId) {
+        return repository.find(accountId).map(HelpdeskConnection::zone);
     }
 
     /** The stored sync settings, or the defaults until the admin saves some. */

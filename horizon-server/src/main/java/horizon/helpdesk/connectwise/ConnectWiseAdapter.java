@@ -5,6 +5,7 @@ import horizon.helpdesk.HelpdeskCallbacks;
 import horizon.helpdesk.HelpdeskConnector;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
+import horizon.helpdesk.HelpdeskWidgets;
 import horizon.helpdesk.HelpdeskWriter;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,15 @@ class ConnectWiseAdapter implements HelpdeskAdapter {
     private final ConnectWiseReader reader;
     private final ConnectWiseCallbacks callbacks;
     private final ConnectWiseWriter writer;
+    private final ConnectWiseWidgets widgets;
 
     ConnectWiseAdapter(ConnectWiseConnector connector, ConnectWiseReader reader, ConnectWiseCallbacks callbacks,
-                       ConnectWiseWriter writer) {
+                       ConnectWiseWriter writer, ConnectWiseWidgets widgets) {
         this.connector = connector;
         this.reader = reader;
         this.callbacks = callbacks;
         this.writer = writer;
+        this.widgets = widgets;
     }
 
     @Override
@@ -48,5 +51,10 @@ class ConnectWiseAdapter implements HelpdeskAdapter {
     @Override
     public HelpdeskWriter writer() {
         return writer;
+    }
+
+    @Override
+    public HelpdeskWidgets widgets() {
+        return widgets;
     }
 }

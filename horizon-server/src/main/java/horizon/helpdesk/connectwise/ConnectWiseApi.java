@@ -96,6 +96,15 @@ class ConnectWiseApi {
         return call(credentials, "GET", path, parameters, Map.of(), null);
     }
 
+    /**
+     * GET with headers of its own besides the API member's, e.g. a signed-in member's hash for
+     * {@code system/myAccount}; {@code extraHeaders} are never logged.
+     */
+    JsonNode get(HelpdeskCredentials credentials, String path, Map<String, String> parameters,
+                 Map<String, String> extraHeaders) {
+        return call(credentials, "GET", path, parameters, extraHeaders, null);
+    }
+
     /** POST of a new record, e.g. {@code system/callbacks}; the record as ConnectWise stored it. */
     JsonNode post(HelpdeskCredentials credentials, String path, JsonNode body) {
         return call(credentials, "POST", path, Map.of(), Map.of(), body);

@@ -16,7 +16,8 @@ class AutotaskReaderWiringTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(AutotaskConfiguration.class, AutotaskHttp.class, ZoneResolver.class,
                     AutotaskApi.class, AutotaskRateGate.class, AutotaskReader.class, AutotaskConnector.class,
-                    AutotaskCallbacks.class, AutotaskWriter.class, AutotaskAdapter.class, Helpdesks.class)
+                    AutotaskCallbacks.class, AutotaskWriter.class, AutotaskWidgets.class, AutotaskAdapter.class,
+                    Helpdesks.class)
             .withBean(Clock.class, Clock::systemUTC);
 
     @Test

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The widget API's refusals as JSON {@code {error, message}}, answered here rather than by the error page (which
  * belongs to the page chain and its framing policy).
  */
-@RestControllerAdvice(assignableTypes = {WidgetTokenController.class, WidgetEventController.class})
+@RestControllerAdvice(assignableTypes = {WidgetTokenController.class, WidgetEventController.class,
+        WidgetCalendarController.class, WidgetTicketController.class})
 class WidgetApiErrors {
 
     @ExceptionHandler(WidgetSignInRefused.class)

@@ -2,65 +2,53 @@ package horizon.widget;
 
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskWidgets;
-import horizon.helpdesk.HelpdeskWidgets.EmbedStep;
-import horizon.helpdesk.HelpdeskWidgets.WidgetUrls;
 import horizon.web.PublicUrl;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The account's widget addresses and the steps to embed them in its PSA, with those addresses filled in: what Widget
- * Status shows an admin to copy. The steps are the adapter's ({@code HelpdeskWidgets.embedSteps}); the addresses are
- * Horizon's public URL and the account's widget key.
+ * How an account embeds its widgets in its PSA, for Helpdesk Widget Status: the widget URLs on Horizon's public
+ * address, the origins that may frame them, how agents sign in there, and the PSA's steps with the values to copy
+ * (written by the PSA's adapter).
  */
 @Service
 public class WidgetEmbedding {
 
     /**
-     * How the account's widgets are embedded.
+     * One account's embedding.
      *
-     * @param kind   the PSA they live in
-     * @param signIn how agents sign in to them there
-     * @param key    the account's widget key
-     * @param urls   the widgets' full addresses
-     * @param steps  what to do in the PSA, with the values to copy
+     * @param calendarUrl        the calendar widget
+     * @param ticketUrl          the ticket widget up to its ticket id (the PSA's variable follows)
+     * @param frameAncestors     who may frame the widgets: Horizon and the PSA's web origins
+     * @param publicUrlConfigured whether HORIZON_PUBLIC_URL is set; without it the URLs name localhost, which no agent's
+     *                           browser reaches
      */
-    public record Embedding(HelpdeskKind kind, HelpdeskWidgets.SignIn signIn, String key, WidgetUrls urls,
-                            List<EmbedStep> steps) {
-
-        public Embedding {
-            steps = List.copyOf(steps);
-        }
-
-        /** The calendar widget's path on Horizon's own origin (for a preview framed by Horizon itself). */
-        public String calendarPath() {
-            return "/widgets/" + key + "/calendar";
-        }
-
-        /** The ticket widget's path on Horizon's own origin, showing {@code ticketId}. */
-        public String ticketPath(long ticketId) {
-            return "/widgets/" + key + "/ticket?ticket=" + ticketId;
-        }
+    public record Embedding(HelpdeskKind psa, String key, String calendarUrl, String ticketUrl,
+                            List<String> frameAncestors, HelpdeskWidgets.SignIn signIn,
+                            List<HelpdeskWidgets.EmbedStep> steps, boolean publicUrlConfigured) {
     }
 
-    private final WidgetHosts hosts;
     private final WidgetKeys keys;
+    private final WidgetHosts hosts;
     private final PublicUrl publicUrl;
 
-    WidgetEmbedding(WidgetHosts hosts, WidgetKeys keys, PublicUrl publicUrl) {
-        this.hosts = hosts;
+    WidgetEmbedding(WidgetKeys keys, WidgetHosts hosts, PublicUrl publicUrl) {
         this.keys = keys;
+        this.hosts = hosts;
         this.publicUrl = publicUrl;
     }
 
-    /** The account's embedding; empty while it has no helpdesk connection this build can use. */
+    /** The account's embedding; empty while it has no PSA connection this build can use. */
     public Optional<Embedding> of(long accountId) {
         return hosts.of(accountId).map(host -> {
             String key = keys.keyOf(accountId);
             String base = publicUrl.get() + "/widgets/" + key;
-            WidgetUrls urls = new WidgetUrls(base + "/calendar", base + "/ticket?ticket=", hosts.ownOrigin());
-            return new Embedding(host.kind(), host.widgets().signIn(), key, urls, host.widgets().embedSteps(urls));
+            HelpdeskWidgets.WidgetUrls urls = new HelpdeskWidgets.WidgetUrls(base + "/calendar",
+                    base + "/ticket?ticket=", hosts.ownOrigin());
+            return new Embedding(host.kind(), key, urls.calendar(), urls.ticketPrefix(),
+                    hosts.allowedOrigins(accountId), host.widgets().signIn(), host.widgets().embedSteps(urls),
+                    publicUrl.configured());
         });
     }
 }

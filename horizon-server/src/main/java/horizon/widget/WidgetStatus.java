@@ -149,7 +149,7 @@ class WidgetStatus {
         Map<String, WidgetEvents.WidgetHealth> timing = new LinkedHashMap<>();
         events.health(accountId, Duration.between(daysFrom, now)).forEach(h -> timing.put(h.widget(), h));
 
-        String psa = embedded.get().kind().displayName();
+        String psa = embedded.get().psa().displayName();
         WidgetVerdict verdict = WidgetVerdict.GREEN;
         List<String> reasons = new ArrayList<>();
         List<WidgetReport> reports = new ArrayList<>();
@@ -170,7 +170,7 @@ class WidgetStatus {
                     signInRows(widget, signIns, psa, embedded.get().signIn()), browserRows(widget, agents),
                     failures.stream().map(WidgetStatus::errorRow).toList()));
         }
-        return new View(embedded.get().kind(), verdict, reasons, reports, embedded.get());
+        return new View(embedded.get().psa(), verdict, reasons, reports, embedded.get());
     }
 
     /**

@@ -52,9 +52,11 @@ class WidgetStatusController {
             model.addAttribute("previewTicket", previewTicket);
             model.addAttribute("preview", preview);
             if (preview) {
-                model.addAttribute("calendarSrc", view.embedding().calendarPath());
+                // On Horizon's own origin, so this page may frame them whatever the PSA's origins are.
+                String widgets = "/widgets/" + view.embedding().key();
+                model.addAttribute("calendarSrc", widgets + "/calendar");
                 model.addAttribute("ticketSrc", previewTicket == null ? null
-                        : view.embedding().ticketPath(previewTicket));
+                        : widgets + "/ticket?ticket=" + previewTicket);
             }
         }
         return "widget/status";

@@ -423,15 +423,22 @@
             }
             el.content.appendChild(node('ul', {'class': 'todos'}, day.todos.map(todoItem)));
         });
+        el.content.appendChild(node('p', {'class': 'empty', id: 'through', text: 'Showing your todos through '
+                + data.through + '.'}));
+        if ((data.earlier || []).length) {
+            el.content.appendChild(node('h2', {'class': 'day', text: 'Not done from earlier'}));
+            el.content.appendChild(node('ul', {'class': 'todos', id: 'earlier'}, data.earlier.map(todoItem)));
+        }
     }
 
     function todoItem(todo) {
         var ticket = todo.ticket || {};
         return node('li', {'class': 'todo' + (todo.done ? ' done' : ''), 'data-todo': String(todo.id)}, [
-            node('span', {'class': 'when', text: todo.when}),
+            node('span', {'class': 'when', text: todo.when + (todo.done ? ' · done' : '')}),
             node('span', {'class': 'what', text: todo.title}),
             ticket.link ? node('a', {'class': 'ticket-link', href: ticket.link, target: '_blank',
-                rel: 'noopener noreferrer', text: ticket.label}) : null
+                rel: 'noopener noreferrer', text: ticket.label}) : node('span', {'class': 'when', text: ticket.label}),
+            todo.notice ? node('span', {'class': 'when notice-line', text: todo.notice}) : null
         ]);
     }
 

@@ -2,7 +2,22 @@ package horizon.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import horizon.account.SignedInUser;
+import horizon.account.UserRepository;
+import horizon.helpdesk.HelpdeskTicket;
+import horizon.helpdesk.HelpdeskWidgets;
+import horizon.mirror.MirroredEntity;
 import horizon.testsupport.Fixtures.TestAccount;
+import horizon.testsupport.Fixtures.TestUser;
+import horizon.testsupport.SimulatedPsa;
+import horizon.todo.TodoDraft;
+import horizon.todo.Todos;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import horizon.testsupport.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -10,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +40,12 @@ abstract class WidgetAuthCases extends WidgetSuite {
 
     @Autowired
     WidgetEvents events;
+    @Autowired
+    WidgetEmbedding embedding;
+    @Autowired
+    Todos todos;
+    @Autowired
+    UserRepository users;
 
     @Test
     void aWidgetDataRequestWithoutAValidTokenIsRefusedWithNoData() {
@@ -288,7 +310,7 @@ abstract class WidgetAuthCases extends WidgetSuite {
         assertThat(health.get(1).failures()).containsEntry("sign-in-failure", 1L);
         assertThat(health.get(1).lastFailure()).isPresent();
         // Another account sees none of them.
-        assertThat(events.recent(agent(CONNECTWISE, "Events").accountId(), 10)).isEmpty();
+        assertThat(events.recent(agent(CONNECTWISE, "Auth").accountId(), 10)).isEmpty();
 
         int status = 0;
         for (int i = 0; i < 200 && status != 429; i++) {
@@ -302,5 +324,143 @@ abstract class WidgetAuthCases extends WidgetSuite {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/widgets/api/events"))
                 .header("Content-Type", "application/json").header("User-Agent", "WidgetAuthCases")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void oneAccountsOrAgentsTokenCannotReadAnothersTodos() {
+        Agent acme = agent(AUTOTASK, "Auth");
+        Agent globex = agent(AUTOTASK, "Isolation");
+        // Both accounts mirror the same simulated Autotask: the same ticket id exists in each.
+        HelpdeskTicket ticket = openTicket(acme);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant soon = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);
+        plan(acme.user(), ticket.externalId(), "Acme plan " + tag, soon);
+        plan(acme.account().admin(), ticket.externalId(), "Acme admin's own " + tag, soon);
+        plan(globex.user(), ticket.externalId(), "Globex secret " + tag, soon);
+
+        SignedIn acmeAgent = popupSignIn(acme, psaOrigin(AUTOTASK));
+        String calendar = widgetApi("GET", "/widgets/api/calendar?zone=UTC", acmeAgent.accessToken(), null).body();
+        assertThat(calendar).contains("Acme plan " + tag).doesNotContain("Globex secret " + tag,
+                "Acme admin's own " + tag);
+        HttpResponse<String> acmeTicket = widgetApi("GET", "/widgets/api/tickets/" + ticket.externalId(),
+                acmeAgent.accessToken(), null);
+        assertThat(acmeTicket.statusCode()).isEqualTo(200);
+        assertThat(acmeTicket.body()).contains("Acme plan " + tag, "Acme admin's own " + tag)
+                .doesNotContain("Globex secret " + tag);
+
+        SignedIn globexAgent = popupSignIn(globex, psaOrigin(AUTOTASK));
+        assertThat(widgetApi("GET", "/widgets/api/tickets/" + ticket.externalId(), globexAgent.accessToken(), null)
+                .body()).contains("Globex secret " + tag).doesNotContain("Acme plan " + tag, "Acme admin");
+        assertThat(widgetApi("GET", "/widgets/api/calendar", globexAgent.accessToken(), null).body())
+                .contains("Globex secret " + tag).doesNotContain("Acme plan " + tag);
+
+        // The admin of the same account sees their own calendar, not the agent's.
+        Agent admin = new Agent(acme.account(), acme.account().admin(), acme.resource(), acme.key(), acme.psa());
+        SignedIn acmeAdmin = popupSignIn(admin, psaOrigin(AUTOTASK));
+        assertThat(widgetApi("GET", "/widgets/api/calendar", acmeAdmin.accessToken(), null).body())
+                .contains("Acme admin's own " + tag).doesNotContain("Acme plan " + tag);
+
+        // A ticket the account's mirror does not hold is not shown, and takes no todo.
+        HttpResponse<String> unknown = widgetApi("GET", "/widgets/api/tickets/987654321", acmeAgent.accessToken(),
+                null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        HttpResponse<String> noTodo = widgetApi("POST", "/widgets/api/tickets/987654321/todos",
+                acmeAgent.accessToken(), "{\"title\":\"x\",\"start\":\"2030-01-01T09:00\",\"minutes\":30}");
+        assertThat(noTodo.statusCode()).isEqualTo(404);
+    }
+
+    Stream<SimulatedPsa> quickActionPsas() {
+        return psas().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quickActionPsas")
+    void theTicketWidgetAddsATodoAndItsQuickActionsReachThePsa(SimulatedPsa psa) {
+        Agent agent = agent(psa, "Auth");
+        HelpdeskTicket ticket = openTicket(agent);
+        String path = "/widgets/api/tickets/" + ticket.externalId();
+        SignedIn signedIn = popupSignIn(agent, psaOrigin(psa));
+        String token = signedIn.accessToken();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+
+        JsonNode before = JSON.readTree(widgetApi("GET", path + "?zone=Europe/Berlin", token, null).body());
+        assertThat(before.path("ticket").path("number").asString()).isEqualTo(ticket.number());
+        assertThat(before.path("ticket").path("link").asString()).startsWith(psaOrigin(psa) + "/")
+                .contains(String.valueOf(ticket.externalId()));
+        assertThat(before.path("me").path("helpdeskUserId").asLong()).isEqualTo(agent.resource().externalId());
+        assertThat(before.path("statuses").size()).isGreaterThanOrEqualTo(2);
+        String assignToMe = before.path("assignToMe").asString();
+        assertThat(assignToMe).startsWith(String.valueOf(agent.resource().externalId()));
+
+        HttpResponse<String> todo = widgetApi("POST", path + "/todos", token, "{\"title\":\"Call back " + tag
+                + "\",\"start\":\"2030-03-04T09:30\",\"minutes\":45,\"zone\":\"Europe/Berlin\"}");
+        assertThat(todo.statusCode()).as(todo.body()).isEqualTo(201);
+        JsonNode after = JSON.readTree(widgetApi("GET", path + "?zone=Europe/Berlin", token, null).body());
+        assertThat(after.path("todos").toString()).contains("Call back " + tag, "09:30–10:15");
+        assertThat(todos.forTicket(agent.accountId(), ticket.externalId()))
+                .anySatisfy(t -> assertThat(t.todo().startsAt()).isEqualTo(Instant.parse("2030-03-04T08:30:00Z")));
+
+        String seen = after.path("version").asString();
+        assertThat(action(path + "/assign", token, "{\"assignee\":\"" + assignToMe + "\",\"seen\":\"" + seen
+                + "\"}").statusCode()).isEqualTo(202);
+        String status = after.path("statuses").findValuesAsString("value").stream()
+                .filter(v -> !v.equals(ticket.status()) && !v.equals("5")).findFirst().orElseThrow();
+        assertThat(action(path + "/status", token, "{\"status\":\"" + status + "\"}").statusCode()).isEqualTo(202);
+        assertThat(action(path + "/notes", token, "{\"text\":\"Widget note " + tag + "\",\"visibility\":\"INTERNAL\"}")
+                .statusCode()).isEqualTo(202);
+        assertThat(action(path + "/time", token, "{\"minutes\":20,\"summary\":\"Widget time " + tag + "\"}")
+                .statusCode()).isEqualTo(202);
+        assertThat(action(path + "/time", token, "{\"minutes\":0,\"summary\":\"x\"}").statusCode()).isEqualTo(422);
+
+        Awaitility.await().atMost(WAIT).until(() -> psa.notes(ticket.externalId()).stream()
+                .anyMatch(n -> n.text().contains("Widget note " + tag))
+                && psa.timeEntries(ticket.externalId()).stream().anyMatch(t -> t.summary().equals("Widget time " + tag)));
+        assertThat(psa.ticketState(ticket.externalId()).assigneeId()).isEqualTo(agent.resource().externalId());
+        assertThat(psa.ticketState(ticket.externalId()).status()).isEqualTo(status);
+        assertThat(psa.timeEntries(ticket.externalId())).filteredOn(t -> t.summary().equals("Widget time " + tag))
+                .singleElement().satisfies(t -> assertThat(t.resourceId()).isEqualTo(agent.resource().externalId()));
+    }
+
+    @Test
+    void embedInstructionsGiveEachPsasUrlsAndFieldsReadyToCopy() {
+        Agent autotask = agent(AUTOTASK, "Auth");
+        WidgetEmbedding.Embedding at = embedding.of(autotask.accountId()).orElseThrow();
+        String base = baseUrl() + "/widgets/" + autotask.key();
+        assertThat(at.calendarUrl()).isEqualTo(base + "/calendar");
+        assertThat(at.signIn()).isEqualTo(HelpdeskWidgets.SignIn.POPUP);
+        assertThat(at.frameAncestors()).containsExactlyInAnyOrder(psaOrigin(AUTOTASK), baseUrl());
+        assertThat(at.steps().get(0).text()).contains("Allow HTML widgets on shared dashboard tabs");
+        assertThat(at.steps().get(0).fields().get(0).value()).contains("<iframe src=\"" + base + "/calendar\"");
+        assertThat(at.steps().get(1).fields()).anySatisfy(f -> assertThat(f.value())
+                .isEqualTo(base + "/ticket?ticket=[TicketID]&resource=[ResourceID]"));
+
+        Agent connectwise = agent(CONNECTWISE, "Auth");
+        WidgetEmbedding.Embedding cw = embedding.of(connectwise.accountId()).orElseThrow();
+        String cwBase = baseUrl() + "/widgets/" + connectwise.key();
+        assertThat(cw.signIn()).isEqualTo(HelpdeskWidgets.SignIn.PSA_MEMBER);
+        assertThat(cw.steps().get(0).title()).contains("Manage Hosted API");
+        assertThat(cw.steps().get(0).fields()).extracting(HelpdeskWidgets.EmbedStep.Field::value)
+                .contains(cwBase + "/ticket?ticket=[cw_id]", baseUrl(), "Service Tickets");
+        assertThat(cw.steps().get(1).title()).contains("Custom Menu Entry");
+        assertThat(cw.steps().get(1).fields()).extracting(HelpdeskWidgets.EmbedStep.Field::value)
+                .contains(cwBase + "/calendar", baseUrl());
+        assertThat(cw.frameAncestors()).containsExactlyInAnyOrder(psaOrigin(CONNECTWISE), baseUrl());
+    }
+
+    private HttpResponse<String> action(String path, String token, String json) {
+        return widgetApi("POST", path, token, json);
+    }
+
+    private void plan(TestUser user, long ticketId, String title, Instant start) {
+        SignedInUser me = new SignedInUser(user.id(), user.accountId(), user.email(), user.displayName(), user.role());
+        todos.create(me, ticketId, new TodoDraft(title, null, start, start.plus(Duration.ofMinutes(30)), null));
+    }
+
+    /** An open ticket of the agent's account not assigned to the agent, whose status can change. */
+    private HelpdeskTicket openTicket(Agent agent) {
+        return mirror.loadAll(agent.accountId(), MirroredEntity.TICKETS).stream()
+                .filter(t -> t.completedAt() == null)
+                .filter(t -> !Long.valueOf(agent.resource().externalId()).equals(t.assigneeResourceId()))
+                .skip(3).findFirst().orElseThrow();
     }
 }

@@ -122,6 +122,8 @@ public final class SimulatorMain {
                     + ": " + zone.apiUrl() + "  web " + zone.webUrl());
         }
         out.println("  control API: " + simulator.controlUrl());
+        out.println("  web pages:   " + simulator.webUrl() + "Mvc/Dashboard?resource={resourceId}, " + simulator.webUrl()
+                + "Mvc/ServiceDesk/TicketDetail?ticketId={ticketId}&resource={resourceId}");
         out.println("API user");
         out.println("  username:         " + user.userName());
         out.println("  secret:           " + user.secret());
@@ -179,6 +181,8 @@ public final class SimulatorMain {
         out.println("  site:        " + simulator.siteUrl());
         out.println("  API:         " + simulator.apiUrl());
         out.println("  control API: " + simulator.controlUrl());
+        out.println("  screens:     " + simulator.siteUrl() + "hosted/tickets/{ticketId}?member={memberIdentifier}, "
+                + simulator.siteUrl() + "hosted/menu/{setupId}?member={memberIdentifier}");
         out.println("API member " + member.memberIdentifier());
         out.println("  company id:  " + member.companyId());
         out.println("  public key:  " + member.publicKey());

@@ -20,6 +20,8 @@ import horizon.simulator.autotask.store.RecordWrites;
 import horizon.simulator.autotask.store.Row;
 import horizon.simulator.autotask.store.Schemas;
 import horizon.simulator.autotask.store.UdfDef;
+import horizon.simulator.autotask.web.AutotaskPages;
+import horizon.simulator.autotask.web.WebSetup;
 import horizon.simulator.autotask.webhook.Webhooks;
 import java.time.Clock;
 import java.util.List;
@@ -91,15 +93,17 @@ public final class AutotaskSimulator implements AutoCloseable {
         RequestFaults faults = new RequestFaults(options.seed(), options.latency());
         this.activity = new ActivityGenerator(options.seed());
         FaultControl faultControl = new FaultControl(clock, faults, webhooks.faults(), server.requestLog());
+        WebSetup web = new WebSetup();
         this.control = new SimulatorControl(writes, faultControl, budget, limiter, server.counters(), webhooks, activity,
-                generator.technicians(), null);
+                generator.technicians(), web, null);
         activity.attach(control);
 
         EntityApi entities = new EntityApi(writes, server.databaseZone().apiUrl());
         server.start(new AutotaskServer.Parts(credentials, budget, limiter, faults,
                 path -> route(path, entities), resourceId -> impersonationRefusal(writes, resourceId),
                 30_000L + Math.floorMod(options.seed(), 70_000L),
-                segment -> schemas.byName(segment).map(EntitySchema::name).orElse(segment)), new ControlApi(control, this, faultControl));
+                segment -> schemas.byName(segment).map(EntitySchema::name).orElse(segment),
+                new AutotaskPages(writes, web, server.databaseZone())), new ControlApi(control, this, faultControl));
         if (options.activityPerMinute() > 0) {
             control.startActivity(options.activityPerMinute());
         }
@@ -191,6 +195,30 @@ public final class AutotaskSimulator implements AutoCloseable {
 
     public List<Zone> zones() {
         return server.zones();
+    }
+
+    /**
+     * The web URL of the zone the database lives in (zoneInformation's {@code webUrl} for its users), where the pages
+     * integrations appear on are served, e.g. {@code http://127.0.0.1:PORT/}.
+     */
+    public String webUrl() {
+        return server.databaseZone().webUrl();
+    }
+
+    /** The PSA's web origin: {@link #webUrl()} without its trailing slash. */
+    public String webOrigin() {
+        String url = webUrl();
+        return url.substring(0, url.length() - 1);
+    }
+
+    /** A resource's dashboard, with the HTML widgets ({@link SimulatorControl#addHtmlWidget}). */
+    public String dashboardUrl(long resourceId) {
+        return webUrl() + AutotaskPages.dashboardPath(resourceId);
+    }
+
+    /** A ticket's page as a resource sees it, with the LiveLinks ({@link SimulatorControl#addLiveLink}). */
+    public String ticketDetailUrl(long ticketId, long resourceId) {
+        return webUrl() + AutotaskPages.ticketDetailPath(ticketId, resourceId);
     }
 
     /** The control API's base, on the first zone's port. */

@@ -13,6 +13,9 @@ import horizon.simulator.autotask.store.RuleViolation;
 import horizon.simulator.autotask.store.Schemas;
 import horizon.simulator.autotask.store.Table;
 import horizon.simulator.autotask.store.UdfDef;
+import horizon.simulator.autotask.web.HtmlWidget;
+import horizon.simulator.autotask.web.LiveLink;
+import horizon.simulator.autotask.web.WebSetup;
 import horizon.simulator.autotask.webhook.Webhooks;
 import horizon.simulator.core.control.FaultControl;
 import horizon.simulator.core.delivery.DeliveryFaults;
@@ -34,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The in-process control handle (the same operations as {@code /_sim/}): changes as a technician makes them in the
- * Autotask UI (they fire webhooks), faults, counters, the state dump and the activity generator. Changes are made by
+ * Autotask UI (they fire webhooks), faults, counters, the state dump, the activity generator, and what the web pages
+ * show (HTML dashboard widgets, LiveLinks, the shared-tab setting). Changes are made by
  * the MSP's service manager unless {@link #as(long)} names another resource. Change methods throw
  * {@link RuleViolation} when Autotask's rules refuse the change.
  */
@@ -51,11 +55,12 @@ public final class SimulatorControl {
     private final Webhooks webhooks;
     private final ActivityGenerator activity;
     private final List<Long> technicians;
+    private final WebSetup web;
     private final Long actingResource;
 
     SimulatorControl(RecordWrites writes, FaultControl faultControl, RollingBudget budget, ThreadLimiter limiter,
                      RequestCounters counters, Webhooks webhooks, ActivityGenerator activity, List<Long> technicians,
-                     Long actingResource) {
+                     WebSetup web, Long actingResource) {
         this.writes = writes;
         this.db = writes.database();
         this.faultControl = faultControl;
@@ -66,12 +71,14 @@ public final class SimulatorControl {
         this.webhooks = webhooks;
         this.activity = activity;
         this.technicians = List.copyOf(technicians);
+        this.web = web;
         this.actingResource = actingResource;
     }
 
     /** The same handle, making changes as the given resource (PersonID of webhooks, creator of records). */
     public SimulatorControl as(long resourceId) {
-        return new SimulatorControl(writes, faultControl, budget, limiter, counters, webhooks, activity, technicians, resourceId);
+        return new SimulatorControl(writes, faultControl, budget, limiter, counters, webhooks, activity, technicians, web,
+                resourceId);
     }
 
     private Actor actor() {
@@ -233,6 +240,53 @@ public final class SimulatorControl {
     private EntitySchema schema(String entityType) {
         return db.schemas().byAnyName(entityType)
                 .orElseThrow(() -> new IllegalArgumentException("unknown entity type " + entityType));
+    }
+
+    // ---- web pages: HTML dashboard widgets, LiveLinks ----
+
+    /**
+     * Adds an HTML dashboard widget, shown on every resource's dashboard: its markup as given, on the resource's own
+     * tab, or on the shared tab when {@code shared} (rendered there only while
+     * {@link #setAllowHtmlWidgetsOnSharedTabs} is on). Throws {@link IllegalArgumentException} without a title or html.
+     */
+    public HtmlWidget addHtmlWidget(String title, String html, boolean shared) {
+        return web.addWidget(title, html, shared);
+    }
+
+    public List<HtmlWidget> htmlWidgets() {
+        return web.widgets();
+    }
+
+    /** Removes a widget; false when there was none. */
+    public boolean deleteHtmlWidget(long id) {
+        return web.deleteWidget(id);
+    }
+
+    /**
+     * Adds a LiveLink, offered on every ticket's page: {@code [TicketID]}, {@code [TicketNumber]} and
+     * {@code [ResourceID]} in the URL are filled in (the simulator's names). Throws {@link IllegalArgumentException}
+     * without a name or for a URL that is not absolute http(s).
+     */
+    public LiveLink addLiveLink(String name, String url) {
+        return web.addLiveLink(name, url);
+    }
+
+    public List<LiveLink> liveLinks() {
+        return web.liveLinks();
+    }
+
+    /** Removes a LiveLink; false when there was none. */
+    public boolean deleteLiveLink(long id) {
+        return web.deleteLiveLink(id);
+    }
+
+    /** Autotask's "allow HTML widgets on shared tabs" setting; off by default, as in Autotask. */
+    public void setAllowHtmlWidgetsOnSharedTabs(boolean allow) {
+        web.setAllowHtmlWidgetsOnSharedTabs(allow);
+    }
+
+    public boolean allowHtmlWidgetsOnSharedTabs() {
+        return web.allowHtmlWidgetsOnSharedTabs();
     }
 
     // ---- faults ----

@@ -2,6 +2,9 @@ package horizon.simulator.connectwise;
 
 import horizon.simulator.connectwise.callback.CallbackDelivery;
 import horizon.simulator.connectwise.callback.SigningKeys;
+import horizon.simulator.connectwise.hosted.HostedApiSetup;
+import horizon.simulator.connectwise.hosted.HostedApiSetups;
+import horizon.simulator.connectwise.hosted.MemberHashes;
 import horizon.simulator.connectwise.http.Accounts;
 import horizon.simulator.connectwise.rest.Listing;
 import horizon.simulator.connectwise.rest.RestRequest;
@@ -31,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The in-process control handle of a simulated ConnectWise (the same operations as {@code /_sim/}): changes as a
  * technician makes them in the ConnectWise UI, through the same rules as the API, so they call back; faults;
  * counters; the state dump; the registered callbacks with their signing key; permissions and clientIds; the activity
- * generator. Changes are made by the first technician unless {@link #as(long)} names another member.
+ * generator; the Manage Hosted API setup records and memberHashes of the screens that frame integrations. Changes
+ * are made by the first technician unless {@link #as(long)} names another member.
  */
 public final class ConnectWiseControl {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -40,7 +44,8 @@ public final class ConnectWiseControl {
     /** What the control acts on, shared by every {@link #as(long)} view. */
     record Parts(CwStore store, Listing listing, Writes writes, Accounts accounts, FaultControl faults,
                  RollingBudget perMinute, RequestCounters requests, CallbackDelivery delivery, SigningKeys keys,
-                 ActivityLoop activity, List<Long> technicians, String keyUrlBase, String companyId) {
+                 ActivityLoop activity, List<Long> technicians, String keyUrlBase, String companyId,
+                 HostedApiSetups hostedApis, MemberHashes memberHashes) {
     }
 
     private final Parts parts;
@@ -172,6 +177,69 @@ public final class ConnectWiseControl {
         }
         int from = recent > 0 ? Math.max(0, ids.size() - recent) : 0;
         return Optional.of(ids.get(from + random.nextInt(ids.size() - from)));
+    }
+
+    // ---- Manage Hosted API: setup records and member authentication ----
+
+    /**
+     * Adds a Manage Hosted API setup record, as an admin does under System › Setup Tables: a {@code ServiceTicket}
+     * record becomes a pod on every ticket's screen, a {@code CustomMenu} one a menu entry. The URL may hold
+     * {@code [cw_id]} and {@code [cw_screen]}; {@code origin} is the integration's origin (a trailing slash and a
+     * default port are dropped). Throws {@link IllegalArgumentException} for a missing description, a URL that is not
+     * absolute http(s), something other than an origin, or a height outside 1 to 2000.
+     */
+    public HostedApiSetup addHostedApiSetup(String description, HostedApiSetup.Screen screen, String url, String origin,
+                                            int podHeight) {
+        return parts.hostedApis().add(description, screen, url, origin, podHeight);
+    }
+
+    /** {@link #addHostedApiSetup(String, HostedApiSetup.Screen, String, String, int)} with the default height, 300. */
+    public HostedApiSetup addHostedApiSetup(String description, HostedApiSetup.Screen screen, String url, String origin) {
+        return addHostedApiSetup(description, screen, url, origin, HostedApiSetup.DEFAULT_POD_HEIGHT);
+    }
+
+    /** Every setup record, by id. */
+    public List<HostedApiSetup> hostedApiSetups() {
+        return parts.hostedApis().all();
+    }
+
+    public Optional<HostedApiSetup> hostedApiSetup(long id) {
+        return parts.hostedApis().get(id);
+    }
+
+    /** Removes a setup record; false when there was none. */
+    public boolean deleteHostedApiSetup(long id) {
+        return parts.hostedApis().delete(id);
+    }
+
+    /**
+     * Mints a memberHash for a member without a page, valid for an hour, as a screen does on every load: confirm it
+     * with {@code GET system/myAccount} and the headers {@code x-cw-usertype: member}, {@code x-cw-memberhash}.
+     */
+    public String mintMemberHash(long memberId) {
+        return parts.memberHashes().mint(memberId).value();
+    }
+
+    /** {@link #mintMemberHash(long)} for the member with that identifier (ignoring case). */
+    public String mintMemberHash(String memberIdentifier) {
+        return mintMemberHash(memberId(memberIdentifier));
+    }
+
+    /** The minted hash with its member and expiry. */
+    public MemberHashes.MemberHash mintMemberHashRecord(long memberId) {
+        return parts.memberHashes().mint(memberId);
+    }
+
+    /** Every memberHash minted so far stops confirming, as an hour passing would. */
+    public void expireMemberHashes() {
+        parts.memberHashes().expireAll();
+    }
+
+    /** A member's id by its identifier, ignoring case. */
+    public long memberId(String memberIdentifier) {
+        return parts.store().rows(Kind.MEMBERS).values().stream()
+                .filter(m -> m.path("identifier").asString("").equalsIgnoreCase(memberIdentifier)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no member " + memberIdentifier)).get("id").asLong();
     }
 
     // ---- faults, limits, permissions ----

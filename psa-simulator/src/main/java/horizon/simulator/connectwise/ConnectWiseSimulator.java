@@ -6,6 +6,9 @@ import horizon.simulator.connectwise.callback.SigningKeys;
 import horizon.simulator.connectwise.control.CwControlApi;
 import horizon.simulator.connectwise.data.CwActivity;
 import horizon.simulator.connectwise.data.CwMspGenerator;
+import horizon.simulator.connectwise.hosted.HostedApiSetups;
+import horizon.simulator.connectwise.hosted.HostedPages;
+import horizon.simulator.connectwise.hosted.MemberHashes;
 import horizon.simulator.connectwise.http.Accounts;
 import horizon.simulator.connectwise.http.ConnectWiseSite;
 import horizon.simulator.connectwise.rest.ApiError;
@@ -96,9 +99,11 @@ public final class ConnectWiseSimulator implements AutoCloseable {
             CwActivity steps = new CwActivity(options.seed());
             this.activity = new ActivityLoop("connectwise-sim-activity", steps::step, ApiError.class);
             FaultControl faultControl = new FaultControl(clock, faults, deliveryFaults, http.log());
+            HostedApiSetups hostedApis = new HostedApiSetups();
+            MemberHashes memberHashes = new MemberHashes(store);
             this.control = new ConnectWiseControl(new ConnectWiseControl.Parts(store, listing, writes, accounts,
                     faultControl, perMinute, http.counters(), delivery, keys, activity, generated.technicians(),
-                    keyUrlBase, companyId), technician(store, generated));
+                    keyUrlBase, companyId, hostedApis, memberHashes), technician(store, generated));
             steps.attach(control);
 
             ObjectNode companyInfo = JsonNodeFactory.instance.objectNode();
@@ -109,8 +114,10 @@ public final class ConnectWiseSimulator implements AutoCloseable {
             companyInfo.put("CompanyID", companyId);
             companyInfo.put("IsCloud", "False");
             companyInfo.put("SiteUrl", host);
+            HostedPages pages = new HostedPages(store, hostedApis, memberHashes, companyId,
+                    companyInfo.get("CompanyName").asString(), host);
             ConnectWiseSite site = new ConnectWiseSite(clock, accounts, faults, perMinute, listing, writes,
-                    registration, keys, companyInfo);
+                    registration, keys, companyInfo, pages, memberHashes);
             http.start(port -> site::serve, new CwControlApi(this));
         } catch (RuntimeException failed) {
             // a simulator that did not start keeps no port or thread
@@ -161,6 +168,24 @@ public final class ConnectWiseSimulator implements AutoCloseable {
     /** The REST API's base, {@code siteUrl + v4_6_release/apis/3.0/}. */
     public String apiUrl() {
         return siteUrl + CODEBASE + "apis/3.0/";
+    }
+
+    /**
+     * The Service Tickets screen of a ticket as a member sees it, with one pod per {@code ServiceTicket} setup record
+     * ({@link ConnectWiseControl#addHostedApiSetup}); the page mints a fresh memberHash on every load.
+     */
+    public String ticketPageUrl(long ticketId, String memberIdentifier) {
+        return siteUrl + HostedPages.ticketPath(ticketId, memberIdentifier);
+    }
+
+    /** The screen of a {@code CustomMenu} setup record's Custom Menu Entry as a member sees it. */
+    public String menuPageUrl(long setupId, String memberIdentifier) {
+        return siteUrl + HostedPages.menuPath(setupId, memberIdentifier);
+    }
+
+    /** The site's web origin (scheme, host and port of {@link #siteUrl()}), where the screens that frame pods live. */
+    public String webOrigin() {
+        return siteUrl.substring(0, siteUrl.length() - 1);
     }
 
     /** The control API's base. */

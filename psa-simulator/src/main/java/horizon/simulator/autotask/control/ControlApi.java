@@ -6,6 +6,8 @@ import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.SimulatorControl;
 import horizon.simulator.autotask.store.RuleViolation;
+import horizon.simulator.autotask.web.HtmlWidget;
+import horizon.simulator.autotask.web.LiveLink;
 import horizon.simulator.core.control.FaultControl;
 import horizon.simulator.core.control.ControlRequest;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -146,6 +149,21 @@ public final class ControlApi implements HttpHandler {
                 control.stopActivity();
                 yield Result.ok(activity());
             }
+            case "GET html-widgets" -> Result.ok(list(control.htmlWidgets().stream().map(HtmlWidget::toJson).toList()));
+            case "POST html-widgets" -> Result.ok(control.addHtmlWidget(body.path("title").asString(null),
+                    body.path("html").asString(null), body.path("shared").asBoolean(false)).toJson());
+            case "DELETE html-widgets id" -> deleted(control.deleteHtmlWidget(request.id(1)), "HTML widget", request.id(1));
+            case "GET livelinks" -> Result.ok(list(control.liveLinks().stream().map(LiveLink::toJson).toList()));
+            case "POST livelinks" -> Result.ok(control.addLiveLink(body.path("name").asString(null),
+                    body.path("url").asString(null)).toJson());
+            case "DELETE livelinks id" -> deleted(control.deleteLiveLink(request.id(1)), "LiveLink", request.id(1));
+            case "GET web-settings" -> Result.ok(webSettings());
+            case "POST web-settings" -> {
+                if (body.has("allowHtmlWidgetsOnSharedTabs")) {
+                    control.setAllowHtmlWidgetsOnSharedTabs(body.get("allowHtmlWidgetsOnSharedTabs").asBoolean());
+                }
+                yield Result.ok(webSettings());
+            }
             case "POST api-users" -> Result.ok(MAPPER.valueToTree(simulator.addApiUser(body.get("userName").asString(),
                     SecurityLevel.valueOf(body.path("level").asString("API_WEBHOOK")))));
             default -> error(404, "no control route " + method + " /_sim/" + String.join("/", path));
@@ -167,6 +185,22 @@ public final class ControlApi implements HttpHandler {
             return record(path.get(1), request.id(2));
         }
         return error(404, "no control route " + method + " /_sim/" + String.join("/", path));
+    }
+
+    private static ArrayNode list(List<ObjectNode> items) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        items.forEach(array::add);
+        return array;
+    }
+
+    private static Result deleted(boolean deleted, String what, long id) {
+        return deleted ? Result.ok(JsonNodeFactory.instance.objectNode().put("deleted", id))
+                : error(404, what + " " + id + " not found");
+    }
+
+    private ObjectNode webSettings() {
+        return JsonNodeFactory.instance.objectNode()
+                .put("allowHtmlWidgetsOnSharedTabs", control.allowHtmlWidgetsOnSharedTabs());
     }
 
     private static Result created(long id) {
@@ -218,7 +252,12 @@ public final class ControlApi implements HttpHandler {
                 "GET state", "GET counters", FaultControl.ROUTES, "GET webhooks", "GET|POST|DELETE webhook-variants",
                 "POST tickets", "PATCH|DELETE tickets/{id}", "POST tickets/{id}/notes", "POST tickets/{id}/time-entries",
                 "POST tickets/{id}/assign", "POST tickets/{id}/status", "DELETE notes/{id}", "DELETE time-entries/{id}",
-                "POST records/{Entity}", "GET|PATCH records/{Entity}/{id}", "GET|POST|DELETE activity", "POST api-users")));
+                "POST records/{Entity}", "GET|PATCH records/{Entity}/{id}", "GET|POST|DELETE activity", "POST api-users",
+                "GET|POST html-widgets", "DELETE html-widgets/{id}", "GET|POST livelinks", "DELETE livelinks/{id}",
+                "GET|POST web-settings")));
+        ObjectNode pages = node.putObject("pages");
+        pages.put("dashboard", simulator.webUrl() + "Mvc/Dashboard?resource={resourceId}");
+        pages.put("ticket", simulator.webUrl() + "Mvc/ServiceDesk/TicketDetail?ticketId={ticketId}&resource={resourceId}");
         return node;
     }
 }

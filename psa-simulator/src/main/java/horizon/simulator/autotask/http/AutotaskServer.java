@@ -3,6 +3,7 @@ package horizon.simulator.autotask.http;
 import com.sun.net.httpserver.HttpHandler;
 import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.Zone;
+import horizon.simulator.autotask.web.AutotaskPages;
 import horizon.simulator.core.limit.RollingBudget;
 import horizon.simulator.autotask.limit.ThreadLimiter;
 import horizon.simulator.core.SimClock;
@@ -30,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The zone hosts: one JDK HTTP server per zone on its own port. Each answers zone discovery for any user, and REST
  * calls only for users whose database lives in it, in Autotask's order: authentication, hourly budget, thread limit
  * (latency is spent while holding the thread slot), injected faults, then the endpoint. Serving, aimed faults,
- * counters and the request log are the shared {@link SimHttpServer}'s.
+ * counters and the request log are the shared {@link SimHttpServer}'s. The zone's web pages ({@code /Mvc/...},
+ * {@link AutotaskPages}) skip all of that: they stand for Autotask's web UI, not its API.
  */
 public final class AutotaskServer implements AutoCloseable {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -47,7 +49,7 @@ public final class AutotaskServer implements AutoCloseable {
     public record Parts(Credentials credentials, RollingBudget budget, ThreadLimiter limiter, RequestFaults faults,
                         Function<List<String>, ApiEndpoint> router,
                         LongFunction<String> impersonationRefusal, long ci,
-                        UnaryOperator<String> endpointLabel) {
+                        UnaryOperator<String> endpointLabel, AutotaskPages pages) {
     }
 
     private final SimHttpServer http;
@@ -111,6 +113,9 @@ public final class AutotaskServer implements AutoCloseable {
         List<String> segments = request.segments();
         String method = request.method();
         Map<String, String> query = request.query();
+        if (AutotaskPages.handles(segments)) {
+            return parts.pages().serve(zone, request);
+        }
         if (segments.isEmpty() || !segments.get(0).equalsIgnoreCase("atservicesrest")) {
             return reply("other", notFound(segments));
         }

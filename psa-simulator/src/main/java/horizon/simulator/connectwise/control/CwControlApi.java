@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import horizon.simulator.connectwise.ConnectWiseControl;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
+import horizon.simulator.connectwise.hosted.HostedApiSetup;
+import horizon.simulator.connectwise.hosted.MemberHashes;
 import horizon.simulator.connectwise.rest.ApiError;
 import horizon.simulator.connectwise.store.Kind;
 import horizon.simulator.connectwise.store.Permission;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -99,6 +102,20 @@ public final class CwControlApi implements HttpHandler {
                 control.setRequestsPerMinute(body.get("requestsPerMinute").asInt());
                 yield control.counters();
             }
+            case "GET hosted-apis" -> hostedApis(control);
+            case "POST hosted-apis" -> control.addHostedApiSetup(body.path("description").asString(null),
+                    HostedApiSetup.Screen.of(body.path("screen").asString(null)), body.path("url").asString(null),
+                    body.path("origin").asString(null),
+                    body.path("podHeight").asInt(HostedApiSetup.DEFAULT_POD_HEIGHT)).toJson();
+            case "GET hosted-apis id" -> control.hostedApiSetup(request.id(1)).map(HostedApiSetup::toJson)
+                    .map(JsonNode.class::cast).orElse(null);
+            case "DELETE hosted-apis id" -> control.deleteHostedApiSetup(request.id(1))
+                    ? JsonNodeFactory.instance.objectNode().put("deleted", request.id(1)) : null;
+            case "POST member-hashes" -> memberHash(control, body);
+            case "DELETE member-hashes" -> {
+                control.expireMemberHashes();
+                yield JsonNodeFactory.instance.objectNode().put("expired", true);
+            }
             case "GET activity" -> activity(control);
             case "POST activity" -> {
                 control.startActivity(body.path("perMinute").asDouble(60));
@@ -123,6 +140,25 @@ public final class CwControlApi implements HttpHandler {
         return null;
     }
 
+    private static ArrayNode hostedApis(ConnectWiseControl control) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        control.hostedApiSetups().forEach(setup -> list.add(setup.toJson()));
+        return list;
+    }
+
+    /** {@code {memberId}} or {@code {memberIdentifier}} → the minted hash with its member and expiry. */
+    private static ObjectNode memberHash(ConnectWiseControl control, JsonNode body) {
+        long memberId = body.hasNonNull("memberId") ? body.get("memberId").asLong()
+                : control.memberId(body.path("memberIdentifier").asString(""));
+        MemberHashes.MemberHash hash = control.mintMemberHashRecord(memberId);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("memberHash", hash.value());
+        node.put("memberId", hash.memberId());
+        node.put("memberIdentifier", hash.memberIdentifier());
+        node.put("expiresAt", hash.expiresAt().toString());
+        return node;
+    }
+
     private static Kind kind(List<String> path) {
         if (path.size() < 2) {
             throw new IllegalArgumentException("name the collection, e.g. records/CONTACTS");
@@ -142,7 +178,11 @@ public final class CwControlApi implements HttpHandler {
                 "POST signing-key", FaultControl.ROUTES, "POST tickets", "PATCH|DELETE tickets/{id}",
                 "POST tickets/{id}/notes", "POST tickets/{id}/time-entries", "POST tickets/{id}/assign",
                 "POST tickets/{id}/status", "POST records/{KIND}", "GET|PATCH records/{KIND}/{id}",
-                "POST client-ids/{clientId}", "POST permissions", "POST rate-limit", "GET|POST|DELETE activity")));
+                "POST client-ids/{clientId}", "POST permissions", "POST rate-limit", "GET|POST|DELETE activity",
+                "GET|POST hosted-apis", "GET|DELETE hosted-apis/{id}", "POST|DELETE member-hashes")));
+        ObjectNode pages = node.putObject("pages");
+        pages.put("ticket", simulator.siteUrl() + "hosted/tickets/{ticketId}?member={memberIdentifier}");
+        pages.put("menu", simulator.siteUrl() + "hosted/menu/{setupId}?member={memberIdentifier}");
         return node;
     }
 

@@ -2,6 +2,8 @@ package horizon.simulator.connectwise.http;
 
 import horizon.simulator.connectwise.callback.CallbackRegistration;
 import horizon.simulator.connectwise.callback.SigningKeys;
+import horizon.simulator.connectwise.hosted.HostedPages;
+import horizon.simulator.connectwise.hosted.MemberHashes;
 import horizon.simulator.connectwise.query.QuerySyntaxException;
 import horizon.simulator.connectwise.rest.ApiError;
 import horizon.simulator.connectwise.rest.Listing;
@@ -35,7 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The simulated ConnectWise site, in ConnectWise's order: company info and the callback signing keys without
  * authentication; then the {@code api-} host rule, the codebase path, {@code Accept} versioning, Basic auth
  * ({@code company+public:private}), the {@code clientId} header, 429s (faults and the per-minute limit, with
- * Retry-After), latency, injected errors, the security role's permission, and the REST endpoint.
+ * Retry-After), latency, injected errors, the security role's permission, and the REST endpoint. The screens that
+ * frame integrations ({@code /hosted/...}, {@link HostedPages}) are the site's web UI and skip all of that;
+ * {@code system/myAccount} confirms a member's memberHash after every API check.
  */
 public final class ConnectWiseSite {
     public static final String CURRENT_VERSION = "2026.4";
@@ -60,10 +64,12 @@ public final class ConnectWiseSite {
     private final CallbackRegistration callbacks;
     private final SigningKeys keys;
     private final ObjectNode companyInfo;
+    private final HostedPages pages;
+    private final MemberHashes memberHashes;
 
     public ConnectWiseSite(SimClock clock, Accounts accounts, RequestFaults faults, RollingBudget perMinute,
                            Listing listing, Writes writes, CallbackRegistration callbacks, SigningKeys keys,
-                           ObjectNode companyInfo) {
+                           ObjectNode companyInfo, HostedPages pages, MemberHashes memberHashes) {
         this.clock = clock;
         this.accounts = accounts;
         this.faults = faults;
@@ -73,11 +79,16 @@ public final class ConnectWiseSite {
         this.callbacks = callbacks;
         this.keys = keys;
         this.companyInfo = companyInfo;
+        this.pages = pages;
+        this.memberHashes = memberHashes;
     }
 
     /** Serves one request of the site. */
     public Reply serve(Incoming request) {
         List<String> segments = request.segments();
+        if (HostedPages.handles(segments)) {
+            return pages.serve(request);
+        }
         if (faults.down(clock.now())) {
             return Reply.bytes("down", 503, "text/html", SERVICE_UNAVAILABLE);
         }
@@ -100,7 +111,10 @@ public final class ConnectWiseSite {
         }
         List<String> path = List.copyOf(segments.subList(3, segments.size()));
         Optional<Target> target = Target.of(path);
-        String endpoint = target.map(t -> String.join("/", t.kind().path())).orElse("other");
+        boolean myAccount = path.size() == 2 && path.get(0).equalsIgnoreCase("system")
+                && path.get(1).equalsIgnoreCase("myAccount");
+        String endpoint = myAccount ? "system/myAccount"
+                : target.map(t -> String.join("/", t.kind().path())).orElse("other");
         try {
             String version = version(request.header("Accept"));
             Accounts.Caller caller = accounts.authenticate(request.header("Authorization"));
@@ -117,6 +131,10 @@ public final class ConnectWiseSite {
             }
             if (faults.drawError()) {
                 return serverError(endpoint, faults.errorStatus());
+            }
+            if (myAccount) {
+                return SimHttpServer.withAimedFaults(faults, request.method(), String.join("/", path), false,
+                        () -> answer(endpoint, version, () -> myAccount(request)), status -> serverError(endpoint, status));
             }
             if (target.isEmpty()) {
                 throw ApiError.endpointDoesNotExist();
@@ -173,6 +191,32 @@ public final class ConnectWiseSite {
                 default -> throw notAllowed(method);
             };
         };
+    }
+
+    /**
+     * {@code GET system/myAccount} as a pod's server confirms a memberHash: with {@code x-cw-usertype: member} and
+     * {@code x-cw-memberhash} on top of the API member's auth, the member the hash was minted for; an unknown or
+     * expired hash (or only one of the two headers, or another user type) is 401 in ConnectWise's error shape. Without
+     * either header the simulator does not serve the path (404, as before it knew myAccount): ConnectWise answers the
+     * API member's own account there, which nothing here needs.
+     */
+    private RestResponse myAccount(Incoming request) {
+        String userType = request.header("x-cw-usertype");
+        String hash = request.header("x-cw-memberhash");
+        if (userType == null && hash == null) {
+            throw ApiError.endpointDoesNotExist();
+        }
+        if (!request.method().equals("GET")) {
+            throw notAllowed(request.method());
+        }
+        if (userType == null || !userType.trim().equalsIgnoreCase("member") || hash == null || hash.isBlank()) {
+            throw memberNotAuthenticated();
+        }
+        return RestResponse.ok(memberHashes.confirm(hash).orElseThrow(ConnectWiseSite::memberNotAuthenticated));
+    }
+
+    private static ApiError memberNotAuthenticated() {
+        return new ApiError(401, "Unauthorized", "The member hash is not valid or has expired.");
     }
 
     private static Reply answer(String endpoint, String version, java.util.function.Supplier<RestResponse> handler) {

@@ -315,6 +315,10 @@ abstract class WidgetStatusCases extends WidgetSuite {
             assertThat(page.select("button.copy[data-copy=" + field.id() + "]")).hasSize(1);
         }
         assertThat(page.select("textarea.copy-value")).hasSize(1);
+        assertThat(page.getElementById("frame-ancestor-list").text()).isEqualTo(psaOrigin(AUTOTASK) + ", "
+                + baseUrl());
+        // The tests set no HORIZON_PUBLIC_URL: the page warns that the addresses name this machine.
+        assertThat(page.getElementById("public-url-warning").text()).contains("HORIZON_PUBLIC_URL) is not set");
     }
 
     @Test

@@ -4,6 +4,7 @@ import horizon.helpdesk.autotask.AutotaskCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import horizon.account.Role;
+import horizon.account.Timestamps;
 import horizon.account.SignedInUser;
 import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.ConnectionTestResult;
@@ -23,6 +24,7 @@ import horizon.ticket.MirrorSeed;
 import horizon.todo.Todo;
 import horizon.todo.TodoDraft;
 import horizon.todo.Todos;
+import horizon.widget.WidgetKeys;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.time.Instant;
@@ -61,6 +63,7 @@ class CrossAccountTest extends HorizonTest {
 
     private String globexOnly;
     private long globexTodo;
+    private String globexWidgetKey;
     private static final long GLOBEX_TICKET = 987654;
 
     @BeforeAll
@@ -89,13 +92,20 @@ class CrossAccountTest extends HorizonTest {
                 globex.agent().email(), globex.agent().displayName(), Role.AGENT), GLOBEX_TICKET,
                 new TodoDraft(globexOnly + " todo", null, nextHour, nextHour.plus(1, ChronoUnit.HOURS), null))
                 .todo().id();
+        // What Globex's widgets reported (Widget Status), with its widget key made.
+        globexWidgetKey = context.getBean(WidgetKeys.class).keyOf(globex.id());
+        jdbc.sql("""
+                insert into widget_events (account_id, widget, event, sign_in, detail, user_agent, created_at)
+                values (:account, 'calendar', 'load-failure', 'popup', :detail, :agent, :at)
+                """).param("account", globex.id()).param("detail", globexOnly + " widget failure")
+                .param("agent", globexOnly + "-browser/1.0").param("at", Timestamps.column(Instant.now())).update();
     }
 
     /** Strings that only Globex's data contains. */
     private List<String> globexMarkers() {
         List<String> markers = new ArrayList<>(List.of(globex.name(), globex.accountKey(),
                 globex.admin().email(), globex.agent().email(), globex.admin().displayName(),
-                globex.agent().displayName(), globexOnly, "987654321"));
+                globex.agent().displayName(), globexOnly, "987654321", globexWidgetKey));
         markers.addAll(jdbc.sql("select name from api_tokens where account_id = :a").param("a", globex.id())
                 .query(String.class).list());
         return markers;

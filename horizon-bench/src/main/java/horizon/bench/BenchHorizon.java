@@ -88,7 +88,14 @@ final class BenchHorizon implements AutoCloseable {
     static BenchHorizon start(BenchPsa.Product product, int tickets, BackfillBench.Store store,
                               Map<String, String> extraProperties, Class<?>... extraSources)
             throws IOException, InterruptedException {
-        BenchPsa psa = product.start(BenchPsa.Size.forTickets(tickets));
+        return start(product, BenchPsa.Size.forTickets(tickets), store, extraProperties, extraSources);
+    }
+
+    /** {@link #start(BenchPsa.Product, int, BackfillBench.Store, Map, Class[])} with an MSP of this size. */
+    static BenchHorizon start(BenchPsa.Product product, BenchPsa.Size size, BackfillBench.Store store,
+                              Map<String, String> extraProperties, Class<?>... extraSources)
+            throws IOException, InterruptedException {
+        BenchPsa psa = product.start(size);
         EmbeddedPostgres postgres = null;
         ConfigurableApplicationContext context = null;
         try {

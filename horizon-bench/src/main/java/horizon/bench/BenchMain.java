@@ -31,7 +31,7 @@ public final class BenchMain {
         // As Horizon's main does: the bench's and the simulators' HTTP clients run in this JVM too.
         horizon.HorizonApplication.commonPoolOfAtLeastTwo();
         if (args.length > 0
-                && List.of("webhook-ingest", "freshness", "api-efficiency", "writeback").contains(args[0])) {
+                && List.of("webhook-ingest", "freshness", "api-efficiency", "writeback", "widget").contains(args[0])) {
             System.exit(callbacks(args[0], new ArrayList<>(List.of(args).subList(1, args.length))));
         }
         if (args.length == 0 || !args[0].equals("backfill")) {
@@ -46,6 +46,8 @@ public final class BenchMain {
                     + "[--tickets-changed 200] [--rate 100] [common options]");
             System.err.println("       writeback [--psa …] [--store …] [--tickets 2000] [--rate 20] [--seconds 60] "
                     + "[--warmup-seconds 15] [common options]");
+            System.err.println("       widget [--psa …] [--store …] [--tickets 2000] [--agents 50] [--seconds 60] "
+                    + "[--think-ms 1000] [--rounds 20] [--warmup-seconds 15] [common options]");
             System.err.println("       common options: [--settle-load 1.5] [--http-nodelay true] [--out horizon-bench/target/bench]");
             System.exit(2);
         }
@@ -90,7 +92,7 @@ public final class BenchMain {
 
     /**
      * The benches on a running Horizon: {@code webhook-ingest}, {@code freshness}, {@code api-efficiency},
-     * {@code writeback}; see their classes.
+     * {@code writeback}, {@code widget}; see their classes.
      * Returns the exit code.
      */
     private static int callbacks(String command, List<String> rest) throws Exception {
@@ -110,6 +112,9 @@ public final class BenchMain {
         Integer warmupSeconds = null;
         int changes = 1_000;
         int ticketsChanged = 200;
+        int agents = 50;
+        int thinkMillis = 1_000;
+        int rounds = 20;
         for (int i = 0; i + 1 < rest.size(); i += 2) {
             String value = rest.get(i + 1);
             switch (rest.get(i)) {
@@ -130,6 +135,9 @@ public final class BenchMain {
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
                 case "--changes" -> changes = Integer.parseInt(value);
                 case "--tickets-changed" -> ticketsChanged = Integer.parseInt(value);
+                case "--agents" -> agents = Integer.parseInt(value);
+                case "--think-ms" -> thinkMillis = Integer.parseInt(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
                 default -> {
                     System.err.println("unknown option " + rest.get(i));
                     return 2;
@@ -146,6 +154,9 @@ public final class BenchMain {
                     pollMillis, warmupSeconds == null ? 20 : warmupSeconds)).run(out);
             case "writeback" -> new WritebackBench(new WritebackBench.Plan(psa, store, tickets,
                     rate == null ? 20 : rate, seconds == null ? 60 : seconds,
+                    warmupSeconds == null ? 15 : warmupSeconds)).run(out);
+            case "widget" -> new WidgetBench(new WidgetBench.Plan(psa, store, tickets, agents,
+                    seconds == null ? 60 : seconds, thinkMillis, rounds,
                     warmupSeconds == null ? 15 : warmupSeconds)).run(out);
             default -> new ApiEfficiencyBench(new ApiEfficiencyBench.Plan(psa, store, tickets, changes,
                     ticketsChanged, rate == null ? 100 : rate)).run(out);

@@ -57,6 +57,10 @@ interface BenchPsa extends AutoCloseable {
             int companies = Math.max(40, tickets / 100);
             return new Size(companies, companies * 10, 12, tickets, 18);
         }
+
+        Size withMembers(int count) {
+            return new Size(companies, contacts, count, tickets, monthsOfHistory);
+        }
     }
 
     /** The connector Horizon uses for this PSA. */
@@ -178,6 +182,13 @@ interface BenchPsa extends AutoCloseable {
 
     /** The simulator's log of the requests it served (the last {@link RequestLog#CAPACITY}). */
     RequestLog requestLog();
+
+    /**
+     * What the PSA's page hands a framed widget about the member signed in to it (ConnectWise's
+     * {@code getMemberAuthentication} answer, with a memberHash the simulator mints for that member); empty where
+     * the PSA hands over no member (Autotask).
+     */
+    Optional<Map<String, String>> memberHandOver(long helpdeskUserId, String username);
 
     /**
      * A ticket's fields an agent's action changes.

@@ -238,6 +238,11 @@ final class SimulatedAutotask implements BenchPsa {
     }
 
     @Override
+    public Optional<Map<String, String>> memberHandOver(long helpdeskUserId, String username) {
+        return Optional.empty();
+    }
+
+    @Override
     public void close() {
         simulator.close();
     }

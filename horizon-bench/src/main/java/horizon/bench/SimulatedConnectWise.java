@@ -287,6 +287,18 @@ final class SimulatedConnectWise implements BenchPsa {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
+    public Optional<Map<String, String>> memberHandOver(long helpdeskUserId, String username) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("site", URI.create(simulator.siteUrl()).getHost());
+        fields.put("companyid", simulator.apiMember().companyId());
+        fields.put("memberid", username);
+        fields.put("memberHash", simulator.control().mintMemberHash(helpdeskUserId));
+        fields.put("memberContext", UUID.randomUUID().toString());
+        fields.put("memberEmail", username + "@bench.horizon.local");
+        return Optional.of(fields);
+    }
+
+    @Override
     public void close() {
         simulator.close();
     }

@@ -3,6 +3,7 @@ package horizon.helpdesk;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How Horizon's widgets live inside one PSA's pages: how an agent signs in there, which web origins may frame them,
@@ -44,6 +45,13 @@ public interface HelpdeskWidgets {
      * @throws UnsupportedOperationException when {@link #signIn()} is not {@link SignIn#PSA_MEMBER}
      */
     long confirmMember(HelpdeskCredentials credentials, Map<String, String> handedOver);
+
+    /**
+     * The username (as the mirror's helpdesk user holds it) the fields a PSA's page handed over name, without asking
+     * the PSA: a hint, to tell whether a member confirmed earlier is still the one signed in to the PSA's page. Empty
+     * where the PSA hands over no member or the fields name none.
+     */
+    Optional<String> namedMember(Map<String, String> handedOver);
 
     /** The steps an admin follows in the PSA to embed both widgets, with Horizon's URLs filled in, ready to copy. */
     List<EmbedStep> embedSteps(WidgetUrls urls);

@@ -38,6 +38,7 @@ class SigningIn {
     private final MappingHelpdeskUsers mappings;
     private final UserRepository users;
     private final PerAccountRate memberSignIns;
+    private final ConfirmedMembers confirmedMembers;
 
     SigningIn(WidgetKeys keys, WidgetHosts hosts, WidgetTokens tokens, HelpdeskConnections connections,
               MappingHelpdeskUsers mappings, UserRepository users, WidgetProperties properties, Clock clock) {
@@ -48,6 +49,7 @@ class SigningIn {
         this.mappings = mappings;
         this.users = users;
         this.memberSignIns = new PerAccountRate(properties.memberSignInsPerMinute(), clock);
+        this.confirmedMembers = new ConfirmedMembers(properties.memberReconfirmAfter(), clock);
     }
 
     /** The account a widget key names. */
@@ -59,8 +61,11 @@ class SigningIn {
     /**
      * Signs in the member the PSA's page handed over, once the PSA confirms it: only where the account's PSA hands
      * over members, only from the PSA's own web origin, and only for a member mapped to an enabled Horizon user.
+     * A widget whose refresh cookie belongs to a member sign-in this node confirmed within
+     * {@link WidgetProperties#memberReconfirmAfter()}, of the very member the hand-over names, continues that sign-in
+     * without asking the PSA (a page load of the PSA would otherwise cost a PSA request and its latency each time).
      */
-    Session member(String key, String origin, Map<String, String> handedOver) {
+    Session member(String key, String origin, Map<String, String> handedOver, String refreshToken) {
         long accountId = account(key);
         WidgetHost host = hosts.of(accountId).orElseThrow(() -> notConnected());
         if (!host.signsInMembers()) {
@@ -70,6 +75,10 @@ class SigningIn {
         if (!host.psaOrigins().contains(origin)) {
             throw new WidgetSignInRefused(Reason.ORIGIN_NOT_ALLOWED, "Only " + host.kind().displayName()
                     + "'s own pages may sign a member in.");
+        }
+        Optional<Session> continued = continuedMember(accountId, host, origin, handedOver, refreshToken);
+        if (continued.isPresent()) {
+            return continued.get();
         }
         if (!memberSignIns.admit(accountId)) {
             throw new WidgetSignInRefused(Reason.TOO_MANY, "Too many sign-ins for this account just now; try again "
@@ -97,7 +106,23 @@ class SigningIn {
                 .orElseThrow(() -> new WidgetSignInRefused(Reason.NOT_MAPPED, "Your " + host.kind().displayName()
                         + " member " + handedOver.getOrDefault("memberid", "") + " is not mapped to an active "
                         + "Horizon user. Ask your Horizon admin to map it under Helpdesk User Mapping."));
-        return new Session(tokens.start(accountId, user.id(), origin, WidgetSignIn.PSA_MEMBER), user);
+        WidgetTokens.Issued issued = tokens.start(accountId, user.id(), origin, WidgetSignIn.PSA_MEMBER);
+        confirmedMembers.confirmed(accountId, issued.family());
+        return new Session(issued, user);
+    }
+
+    private Optional<Session> continuedMember(long accountId, WidgetHost host, String origin,
+                                              Map<String, String> handedOver, String refreshToken) {
+        Optional<String> named = host.widgets().namedMember(handedOver);
+        if (named.isEmpty() || refreshToken.isEmpty()) {
+            return Optional.empty();
+        }
+        return tokens.refresh(accountId, refreshToken, origin, token ->
+                        WidgetSignIn.PSA_MEMBER.wire().equals(token.signIn())
+                                && confirmedMembers.fresh(accountId, token.family())
+                                && mappings.helpdeskUserOf(accountId, token.userId())
+                                .filter(u -> named.get().equalsIgnoreCase(u.username())).isPresent())
+                .map(issued -> new Session(issued, enabledUser(accountId, issued.userId())));
     }
 
     /** Exchanges the popup's one-time code (with the state the widget opened the popup with) for a sign-in. */

@@ -75,7 +75,7 @@ class WidgetTokenController {
         SigningIn.Session session;
         String grant = text(body.grant());
         if (grant.equals("psa-member")) {
-            session = signingIn.member(key, origin, member(body.member()));
+            session = signingIn.member(key, origin, member(body.member()), cookie(request));
         } else if (grant.equals("code")) {
             session = signingIn.code(key, origin, text(body.code()), text(body.state()));
         } else if (grant.equals("refresh")) {

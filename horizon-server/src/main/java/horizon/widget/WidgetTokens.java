@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,15 @@ class WidgetTokens {
     /**
      * A sign-in as the widget receives it.
      *
+     * @param family           the sign-in the tokens belong to (every rotation keeps it)
      * @param issuedAt         when
      * @param accessToken      for the widget's memory, sent as {@code Authorization: Bearer}
      * @param accessExpiresAt  when it stops working
      * @param refreshToken     for the {@code __Host-} cookie only
      * @param refreshExpiresAt when the cookie's token stops working unless used
      */
-    record Issued(long accountId, long userId, String psaOrigin, String signIn, Instant issuedAt, String accessToken,
-                  Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt) {
+    record Issued(long accountId, long userId, String psaOrigin, String signIn, String family, Instant issuedAt,
+                  String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt) {
 
         @Override
         public String toString() {
@@ -115,13 +117,21 @@ class WidgetTokens {
      * once); one rotated earlier is a replay, and revokes the whole sign-in.
      */
     Optional<Issued> refresh(long accountId, String refreshToken, String psaOrigin) {
+        return refresh(accountId, refreshToken, psaOrigin, token -> true);
+    }
+
+    /**
+     * {@link #refresh(long, String, String)} of a sign-in that also meets {@code condition}, judged on the stored
+     * refresh token before anything changes: one that does not meet it is left as it was.
+     */
+    Optional<Issued> refresh(long accountId, String refreshToken, String psaOrigin, Predicate<StoredToken> condition) {
         if (!shaped(refreshToken, REFRESH_PREFIX)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         Optional<StoredToken> stored = tokens.find(Kind.REFRESH, hash(refreshToken))
                 .filter(t -> t.accountId() == accountId && t.revokedAt() == null && now.isBefore(t.expiresAt()));
-        if (stored.isEmpty() || !stored.get().psaOrigin().equals(psaOrigin)) {
+        if (stored.isEmpty() || !stored.get().psaOrigin().equals(psaOrigin) || !condition.test(stored.get())) {
             return Optional.empty();
         }
         StoredToken token = stored.get();
@@ -177,7 +187,8 @@ class WidgetTokens {
                 refreshExpires);
         tokens.insert(accountId, userId, psaOrigin, Kind.ACCESS, hash(access), family, null, signIn, now,
                 accessExpires);
-        return new Issued(accountId, userId, psaOrigin, signIn, now, access, accessExpires, refresh, refreshExpires);
+        return new Issued(accountId, userId, psaOrigin, signIn, family, now, access, accessExpires, refresh,
+                refreshExpires);
     }
 
     private static boolean shaped(String token, String prefix) {

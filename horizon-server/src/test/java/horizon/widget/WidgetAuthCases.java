@@ -509,6 +509,64 @@ abstract class WidgetAuthCases extends WidgetSuite {
                 "Helpdesk User Mapping");
     }
 
+    @Test
+    void aConfirmedConnectWiseMemberContinuesByTheCookieUntilItIsTimeToAskConnectWiseAgain() {
+        Agent agent = connect(CONNECTWISE, "Reconfirm", 1);
+        var simulator = CONNECTWISE.simulator();
+        String origin = psaOrigin(CONNECTWISE);
+        String member = agent.resource().username();
+        String company = simulator.apiMember().companyId();
+        long from = CONNECTWISE.simulator().control().faults().requestLog().lastSequence();
+        long asked = 0;
+
+        HttpResponse<String> first = token(memberGrant(agent.key(), origin, company, member,
+                simulator.control().mintMemberHash(agent.resource().externalId())), null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(myAccountRequests(from)).as("the first load asks ConnectWise").isEqualTo(asked + 1);
+
+        // The next screen's hand-over names the same member: the cookie continues the sign-in, ConnectWise is not asked.
+        SignedIn signedIn = signedIn(first);
+        HttpResponse<String> next = token(memberGrant(agent.key(), origin, company, member,
+                simulator.control().mintMemberHash(agent.resource().externalId())), signedIn.cookie());
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+        assertThat(JSON.readTree(next.body()).path("signIn").asString()).isEqualTo("psa-member");
+        assertThat(myAccountRequests(from)).isEqualTo(asked + 1);
+        SignedIn continued = signedIn(next);
+        assertThat(continued.cookie()).isNotEqualTo(signedIn.cookie());
+        assertThat(widgetApi("GET", "/widgets/api/calendar", continued.accessToken(), null).statusCode())
+                .isEqualTo(200);
+
+        // Another member signed in to ConnectWise in this browser: asked, and it is that member's sign-in.
+        HelpdeskUser other = agent(CONNECTWISE, "Auth").resource();
+        HttpResponse<String> someoneElse = token(memberGrant(agent.key(), origin, company, other.username(),
+                "forged-" + UUID.randomUUID()), continued.cookie());
+        assertThat(someoneElse.statusCode()).as("the cookie does not vouch for another member").isEqualTo(401);
+        assertThat(myAccountRequests(from)).isEqualTo(asked + 2);
+
+        // After memberReconfirmAfter (15 min) ConnectWise is asked again, and a hash it does not confirm ends it.
+        clock.shift(Duration.ofMinutes(16));
+        HttpResponse<String> stale = token(memberGrant(agent.key(), origin, company, member,
+                "forged-" + UUID.randomUUID()), continued.cookie());
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(myAccountRequests(from)).isEqualTo(asked + 3);
+        HttpResponse<String> reconfirmed = token(memberGrant(agent.key(), origin, company, member,
+                simulator.control().mintMemberHash(agent.resource().externalId())), continued.cookie());
+        assertThat(reconfirmed.statusCode()).as(reconfirmed.body()).isEqualTo(200);
+        assertThat(myAccountRequests(from)).isEqualTo(asked + 4);
+
+        // A popup sign-in's cookie never stands in for ConnectWise's confirmation.
+        SignedIn popup = popupSignIn(agent, origin);
+        HttpResponse<String> byPopupCookie = token(memberGrant(agent.key(), origin, company, member,
+                "forged-" + UUID.randomUUID()), popup.cookie());
+        assertThat(byPopupCookie.statusCode()).isEqualTo(401);
+        assertThat(myAccountRequests(from)).isEqualTo(asked + 5);
+    }
+
+    private static long myAccountRequests(long afterSequence) {
+        return CONNECTWISE.simulator().control().faults().requestLog().since(afterSequence).stream()
+                .filter(e -> e.path().toLowerCase(java.util.Locale.ROOT).endsWith("/system/myaccount")).count();
+    }
+
     private static ObjectNode memberGrant(String key, String origin, String company, String member, String hash) {
         ObjectNode body = JSON.createObjectNode();
         body.put("grant", "psa-member").put("key", key).put("origin", origin);

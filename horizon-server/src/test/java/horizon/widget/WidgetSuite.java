@@ -10,6 +10,7 @@ import horizon.helpdesk.configuration.SyncSettings;
 import horizon.helpdesk.connectwise.ConnectWisePsa;
 import horizon.mapping.MappingHelpdeskUsers;
 import horizon.mirror.MirrorQueries;
+import horizon.testsupport.ShiftedClock;
 import horizon.testsupport.Fixtures.TestAccount;
 import horizon.testsupport.Fixtures.TestUser;
 import horizon.testsupport.HorizonTest;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,11 @@ class AutotaskWidgets implements HelpdeskWidgets {
     public long confirmMember(HelpdeskCredentials credentials, Map<String, String> handedOver) {
         throw new UnsupportedOperationException("Autotask hands embedded pages no member identity; agents sign in "
                 + "with Horizon's popup");
+    }
+
+    @Override
+    public Optional<String> namedMember(Map<String, String> handedOver) {
+        return Optional.empty();
     }
 
     @Override

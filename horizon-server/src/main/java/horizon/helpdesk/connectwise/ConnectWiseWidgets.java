@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,12 @@ class ConnectWiseWidgets implements HelpdeskWidgets {
             throw refused("The ConnectWise member " + identifier + " is inactive.");
         }
         return id;
+    }
+
+    @Override
+    public Optional<String> namedMember(Map<String, String> handedOver) {
+        String memberId = handedOver.getOrDefault(MEMBER_ID, "").strip();
+        return memberId.isEmpty() ? Optional.empty() : Optional.of(memberId);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package horizon.widget;
+package horizon.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,18 +10,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The system clock moved forward on demand, as the widget suites' one clock: a code or token can be seen expiring over
- * real HTTP without waiting for it.
+ * The system clock moved forward on demand, as a suite's one clock: a code, token or link can be seen expiring over
+ * real HTTP without waiting for it. {@code @Import(ShiftedClock.InPlace.class)} puts it in place of Horizon's.
  */
-final class ShiftedClock extends Clock {
+public final class ShiftedClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    void shift(Duration by) {
+    public void shift(Duration by) {
         offset = offset.plus(by);
     }
 
-    void reset() {
+    public void reset() {
         offset = Duration.ZERO;
     }
 
@@ -42,7 +42,7 @@ final class ShiftedClock extends Clock {
 
     /** Puts the shifted clock in place of Horizon's. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class InPlace {
+    public static class InPlace {
         @Bean
         @Primary
         ShiftedClock shiftedClock() {

@@ -1,11 +1,15 @@
 package horizon.secret;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
@@ -30,39 +34,60 @@ final class MasterKeyFile {
         }
     }
 
+    /**
+     * Writes a new key to a temporary file beside {@code file} (owner-only from its creation), forces it to disk, and
+     * then links it in under its name in one step, which fails if the name exists: another process either sees no key
+     * file or the whole key, never an empty or partial one, and two nodes starting at once keep the first one's key.
+     */
     private static void create(Path file) {
         byte[] key = new byte[MasterKey.LENGTH];
         new SecureRandom().nextBytes(key);
-        String text = MasterKey.of(key).base64() + "\n";
+        byte[] text = (MasterKey.of(key).base64() + "\n").getBytes(StandardCharsets.US_ASCII);
+        Path parent = file.toAbsolutePath().getParent();
+        Path temporary = null;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && !Files.isDirectory(parent)) {
+                DataDirectory.create(parent);
             }
-            // Created with owner-only permissions from the start, so the key is never readable by others, not even briefly.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, text, StandardCharsets.US_ASCII);
+            temporary = ownerOnlyTemporary(parent == null ? Path.of(".") : parent);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(text));
+                channel.force(true);
+            }
+            try {
+                Files.createLink(file, temporary);
+            } catch (UnsupportedOperationException noHardLinks) {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (FileAlreadyExistsException e) {
             return; // another node or process created it first; read theirs
-        } catch (UnsupportedOperationException e) {
-            writeWithoutPosix(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the master key file " + file, e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // a temporary file of a key that is either in place now or was never used
+                }
+            }
         }
         log.warn("Created a new master key file {} (owner read/write only). Back it up or set HORIZON_MASTER_KEY: "
                 + "sealed credentials cannot be opened without it.", file.toAbsolutePath().normalize());
     }
 
-    private static void writeWithoutPosix(Path file, String text) {
+    private static Path ownerOnlyTemporary(Path directory) throws IOException {
         try {
-            Files.writeString(file, text, StandardCharsets.US_ASCII);
-            var f = file.toFile();
+            return Files.createTempFile(directory, ".master.key-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException noPosix) {
+            Path temporary = Files.createTempFile(directory, ".master.key-", ".tmp");
+            var f = temporary.toFile();
             f.setReadable(false, false);
             f.setWritable(false, false);
             f.setReadable(true, true);
             f.setWritable(true, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the master key file " + file, e);
+            return temporary;
         }
     }
 }

@@ -13,6 +13,12 @@ class SecretConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecretConfiguration.class);
 
+    /** The data folder, owner-only, before any bean (the embedded database) writes to it. */
+    @Bean
+    static DataDirectory dataDirectory() {
+        return new DataDirectory();
+    }
+
     @Bean
     MasterKey masterKey(@Value("${horizon.master-key:}") String configured,
                         @Value("${horizon.key-file:./data/master.key}") Path keyFile) {

@@ -120,6 +120,8 @@ class SyncApiController {
                     .body(new Queued(runId, kind, "/api/v1/sync-runs/" + runId));
         } catch (SyncNow.NotConnected e) {
             return problem(HttpStatus.CONFLICT, "not_connected", e.getMessage());
+        } catch (SyncNow.TooManyWaiting e) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "too_many_waiting", e.getMessage());
         } catch (IllegalArgumentException e) {
             return problem(HttpStatus.BAD_REQUEST, "invalid", e.getMessage());
         }

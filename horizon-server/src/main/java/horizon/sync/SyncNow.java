@@ -2,6 +2,8 @@ package horizon.sync;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
+import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Service;
 public class SyncNow {
 
     private static final Logger log = LoggerFactory.getLogger(SyncNow.class);
+    /** Runs an account may have waiting at once; asking for more is refused until some have run. */
+    static final int MAX_WAITING = 10;
 
     private final SyncRunRepository runs;
     private final ConnectedAccounts accounts;
@@ -64,15 +68,38 @@ public class SyncNow {
         return runs.find(accountId, runId);
     }
 
-    private long queue(long accountId, SyncKind kind, String target) {
+    /**
+     * Queues a run, unless the same one (kind and target) is waiting already: then that one's id, since it will do the
+     * same work. At most {@link #MAX_WAITING} runs wait per account.
+     */
+    private synchronized long queue(long accountId, SyncKind kind, String target) {
         if (!accounts.accountIds().contains(accountId)) {
             throw new NotConnected();
+        }
+        List<SyncRun> waiting = runs.queued(accountId);
+        Optional<SyncRun> same = waiting.stream()
+                .filter(r -> r.kind() == kind && Objects.equals(r.target(), target)).findFirst();
+        if (same.isPresent()) {
+            log.info("sync asked again account={} kind={}: run {} is waiting already", accountId, kind,
+                    same.get().id());
+            return same.get().id();
+        }
+        if (waiting.size() >= MAX_WAITING) {
+            throw new TooManyWaiting();
         }
         long runId = runs.queue(accountId, kind, requests.requester(), target, clock.instant());
         // Already scheduled or running: the task runs queued runs before it ends, and the dispatcher catches the rest.
         SyncScheduling.schedule(scheduler, accountId, clock);
         log.info("sync queued account={} run={} kind={}", accountId, runId, kind);
         return runId;
+    }
+
+    /** The account has {@link #MAX_WAITING} runs waiting already. */
+    public static final class TooManyWaiting extends IllegalStateException {
+        TooManyWaiting() {
+            super(MAX_WAITING + " syncs of this account are waiting to run already; ask again once they have run "
+                    + "(Sync Run logs shows them).");
+        }
     }
 
     /** The account has no helpdesk connection, so there is nothing to sync. */

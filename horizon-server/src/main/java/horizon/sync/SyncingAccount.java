@@ -113,8 +113,8 @@ class SyncingAccount implements DisposableBean {
             }
             account = opened.get();
         } catch (RuntimeException e) {
-            log.warn("sync cannot open account={}: {}", accountId, e.getMessage());
-            failQueued(accountId, "The helpdesk connection cannot be used: " + e.getMessage());
+            log.warn("sync cannot open account={}", accountId, e);
+            failQueued(accountId, "The helpdesk connection cannot be used. " + RunErrors.describe(e));
             return;
         }
         runQueued(account);
@@ -339,17 +339,16 @@ class SyncingAccount implements DisposableBean {
         } catch (SyncStopping.RunStopped stopped) {
             end(runLog, SyncState.INTERRUPTED, stopped.getMessage());
         } catch (HelpdeskException failure) {
-            String message = failure.title() + ": " + failure.getMessage();
             log.warn("sync run failed account={} psa={} run={} kind={} retriable={}: {}", accountId, account.kind(),
                     runId, failure.kind(), failure.retriable(), failure.getMessage());
-            end(runLog, SyncState.FAILED, message);
+            end(runLog, SyncState.FAILED, RunErrors.describe(failure, runId));
         } catch (RuntimeException failure) {
             if (stopping.stopping()) {
                 end(runLog, SyncState.INTERRUPTED, new SyncStopping.RunStopped().getMessage());
                 return;
             }
             log.warn("sync run failed account={} psa={} run={}", accountId, account.kind(), runId, failure);
-            end(runLog, SyncState.FAILED, failure.getMessage() == null ? failure.toString() : failure.getMessage());
+            end(runLog, SyncState.FAILED, RunErrors.describe(failure, runId));
         } finally {
             heartbeat.cancel(false);
         }

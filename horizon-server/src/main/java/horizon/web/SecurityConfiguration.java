@@ -2,8 +2,13 @@ package horizon.web;
 
 import horizon.account.ApiTokenAuthenticationFilter;
 import horizon.account.ApiTokens;
+import horizon.account.LiveSessionFilter;
+import horizon.account.SignInThrottle;
+import horizon.account.SignInThrottleFilter;
+import horizon.account.UserRepository;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,10 +20,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * Who may reach what. Three chains: the REST API (stateless, bearer tokens, JSON errors), webhook ingress (public and
- * CSRF-exempt: callers prove themselves by account key and signature), and the pages (form login, session, CSRF).
+ * Who may reach what. Four chains: the metrics (a scraper's bearer token), the REST API (stateless, bearer tokens, JSON
+ * errors), webhook ingress (public and CSRF-exempt: callers prove themselves by account key and signature), and the
+ * pages (form login, session, CSRF).
  * The widgets' two chains ({@code horizon.widget.WidgetSecurity}) come before these.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,8 +48,25 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** The metrics, for a scraper holding {@code horizon.metrics.token}; nobody without one. */
     @Bean
     @Order(1)
+    SecurityFilterChain metricsChain(HttpSecurity http, @Value("${horizon.metrics.token:}") String token)
+            throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new MetricsTokenFilter(token), AnonymousAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
@@ -62,7 +88,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain hookChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/hooks/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -76,16 +102,30 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    @Order(4)
+    SecurityFilterChain pageChain(HttpSecurity http, UserRepository users, SignInThrottle throttle)
+            throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
+        toWhereTheyWere.setDefaultTargetUrl("/");
+        http.addFilterAfter(new LiveSessionFilter(users), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/setup", "/error", "/favicon.ico", "/css/**", "/webjars/**")
                         .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/tickets", "/tickets/**", "/calendar").hasAnyRole("ADMIN", "AGENT")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(request.getParameter("username"));
+                            toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, failure) -> {
+                            throttle.failed(request.getParameter("username"));
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll());
         return http.build();
     }

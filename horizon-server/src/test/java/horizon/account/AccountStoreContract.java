@@ -36,14 +36,16 @@ abstract class AccountStoreContract extends HorizonTest {
     }
 
     @Test
-    void everyTableButTheSchedulersCarriesAccountId() {
+    void everyTableButTheSchedulersAndSignInFailuresCarriesAccountId() {
         List<String> tables = jdbc.sql("""
                 select table_name from information_schema.tables
                 where table_schema = 'public' and lower(table_type) in ('base table', 'table')
                 """).query(String.class).list();
         assertThat(tables).contains("accounts", "users", "api_tokens", "scheduled_tasks");
         for (String table : tables) {
-            if (List.of("accounts", "scheduled_tasks", "flyway_schema_history").contains(table)) {
+            // sign_in_failures: counted by e-mail before anyone is known to belong to an account (an unknown address
+            // counts the same as a known one)
+            if (List.of("accounts", "scheduled_tasks", "flyway_schema_history", "sign_in_failures").contains(table)) {
                 continue;
             }
             int columns = jdbc.sql("""

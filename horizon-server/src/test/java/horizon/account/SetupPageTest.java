@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import horizon.testsupport.ShiftedClock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -18,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A fresh installation (no users) offers /setup with the one-time token from the log, exactly once. */
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
+@Import(ShiftedClock.InPlace.class)
 class SetupPageTest extends HorizonTest {
 
     private static final Pattern LINK = Pattern.compile("/setup\\?token=([A-Za-z0-9_-]+)");
@@ -27,12 +32,24 @@ class SetupPageTest extends HorizonTest {
         registry.add("spring.datasource.url", () -> HorizonTest.H2_URL.replace("mem:horizon", "mem:fresh-install"));
     }
 
+    @Autowired
+    ShiftedClock clock;
+
     @Test
-    void theLoggedOneTimeLinkCreatesTheFirstAdminOnce(CapturedOutput output) {
+    void theLoggedOneTimeLinkCreatesTheFirstAdminOnceWithinItsHour(CapturedOutput output) {
         Matcher link = LINK.matcher(output.getOut());
         assertThat(link.find()).as("setup link in the log").isTrue();
         String token = link.group(1);
-        assertThat(output.getOut()).contains("Horizon has no users yet");
+        assertThat(output.getOut()).contains("Horizon has no users yet", "restart Horizon for a new one");
+
+        // Found in an old log after its hour, the link opens nothing.
+        clock.shift(Duration.ofMinutes(61));
+        try {
+            assertThat(web().get("/setup?token=" + token).redirectsTo("/login")).isTrue();
+            assertThat(output.getOut()).contains("The setup link expired");
+        } finally {
+            clock.reset();
+        }
 
         WebSession web = web();
         assertThat(web.get("/setup").redirectsTo("/login")).isTrue();

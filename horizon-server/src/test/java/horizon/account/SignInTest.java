@@ -59,6 +59,48 @@ class SignInTest extends HorizonTest {
     }
 
     @Test
+    void disablingAUserEndsTheSessionsTheyHaveOpen() {
+        TestAccount acme = fixtures().account("Live sessions");
+        Accounts accounts = context.getBean(Accounts.class);
+        WebSession agent = web();
+        agent.login(acme.agent().email(), acme.agent().password());
+        assertThat(agent.get("/tickets").status()).isEqualTo(200);
+
+        accounts.setEnabled(acme.id(), acme.agent().id(), false);
+        assertThat(agent.get("/tickets").redirectsTo("/login")).as("the next click signs them out").isTrue();
+        accounts.setEnabled(acme.id(), acme.agent().id(), true);
+        assertThat(agent.get("/tickets").redirectsTo("/login")).as("the old session stays ended").isTrue();
+        // Signing in again works once enabled.
+        WebSession again = web();
+        again.login(acme.agent().email(), acme.agent().password());
+        assertThat(again.get("/tickets").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEMailThatFailedFiveTimesIsRefusedEvenWithTheRightPasswordWhileOthersSignIn() {
+        TestAccount acme = fixtures().account("Throttle");
+        for (int i = 0; i < 5; i++) {
+            assertThat(web().login(acme.agent().email(), "wrong-password-" + i).location()).endsWith("/login?error");
+        }
+        WebSession.Page refused = web().login(acme.agent().email(), acme.agent().password());
+        assertThat(refused.location()).endsWith("/login?throttled");
+        assertThat(web().get("/login?throttled").html().getElementById("login-throttled").text())
+                .contains("Too many failed sign-ins");
+        // Upper case is the same address; an unknown address is counted the same way, telling nothing.
+        assertThat(web().login(acme.agent().email().toUpperCase(java.util.Locale.ROOT), acme.agent().password())
+                .location()).endsWith("/login?throttled");
+        String nobody = "nobody-" + System.nanoTime() + "@throttle.test";
+        for (int i = 0; i < 5; i++) {
+            assertThat(web().login(nobody, "guess-" + i).location()).endsWith("/login?error");
+        }
+        assertThat(web().login(nobody, "guess-5").location()).endsWith("/login?throttled");
+        // Another user of the account is not affected, and a success clears that user's own count.
+        WebSession admin = web();
+        admin.login(acme.admin().email(), "one-wrong-password");
+        assertThat(admin.login(acme.admin().email(), acme.admin().password()).location()).doesNotContain("/login");
+    }
+
+    @Test
     void agentSeesTheHomePageButNotTheAdminPanel() {
         TestAccount acme = fixtures().account("Acme");
         WebSession web = web();
@@ -97,15 +139,32 @@ class SignInTest extends HorizonTest {
     }
 
     @Test
-    void healthAndPrometheusArePublic() {
+    void healthIsPublicAndMetricsNeedTheScrapeToken() throws Exception {
         WebSession web = web();
         WebSession.Page health = web.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        WebSession.Page metrics = web.get("/actuator/prometheus");
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        WebSession.Page anonymous = web.get("/actuator/prometheus");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("jvm_memory_used_bytes");
+        // A signed-in admin's session is not a scrape token either.
+        TestAccount acme = fixtures().account("Metrics");
+        WebSession admin = web();
+        admin.login(acme.admin().email(), acme.admin().password());
+        assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(401);
+        for (String wrong : new String[] {"Bearer " + METRICS_TOKEN + "x", "Bearer ", METRICS_TOKEN}) {
+            assertThat(metrics(wrong).statusCode()).as(wrong).isEqualTo(401);
+        }
+        java.net.http.HttpResponse<String> scraped = metrics("Bearer " + METRICS_TOKEN);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
         assertThat(web.get("/webjars/htmx.org/dist/htmx.min.js").status()).isEqualTo(200);
         assertThat(web.get("/css/horizon.css").status()).isEqualTo(200);
+    }
+
+    private java.net.http.HttpResponse<String> metrics(String authorization) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/actuator/prometheus")).header("Authorization", authorization)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -5,8 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +60,42 @@ class MasterKeyFileTest {
         Path file = dir.resolve("master.key");
         String envelope = new SecretBox(MasterKeyFile.loadOrCreate(file)).seal("api secret");
         assertThat(new SecretBox(MasterKeyFile.loadOrCreate(file)).open(envelope)).isEqualTo("api secret");
+    }
+
+    @Test
+    void nodesStartingTogetherAllReadTheOneWholeKey() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 100; round++) {
+                Path file = dir.resolve("race-" + round).resolve("master.key");
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<String>> ids = new ArrayList<>();
+                for (int node = 0; node < 4; node++) {
+                    ids.add(pool.submit(() -> {
+                        together.await();
+                        return MasterKeyFile.loadOrCreate(file).id();
+                    }));
+                }
+                Set<String> seen = new HashSet<>();
+                for (Future<String> id : ids) {
+                    seen.add(id.get(10, TimeUnit.SECONDS));
+                }
+                assertThat(seen).as("round %d", round).hasSize(1);
+                try (Stream<Path> files = Files.list(file.getParent())) {
+                    assertThat(files.map(p -> p.getFileName().toString())).containsExactly("master.key");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theFoldersItCreatesAreTheOwnersAlone() throws Exception {
+        Path file = dir.resolve("fresh/deeper/master.key");
+        MasterKeyFile.loadOrCreate(file);
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        assertThat(Files.getPosixFilePermissions(file.getParent())).isEqualTo(ownerOnly);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("fresh"))).isEqualTo(ownerOnly);
     }
 }

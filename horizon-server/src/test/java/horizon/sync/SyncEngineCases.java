@@ -270,6 +270,69 @@ abstract class SyncEngineCases extends HorizonTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
+    void aSuccessWithoutItsListIsAFailedReadNeverAnEmptyOne(SimulatedPsa psa) throws Exception {
+        TestAccount account = fixtures().account("No list");
+        connect(psa, account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        long ticket = psa.createTicket("Scanner drops off the network");
+        long note = psa.addNote(ticket, "Checked", "DHCP lease renewed.");
+        assertThat(awaitRun(account.id(), syncTicket(ticket, account)).state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKET_NOTES, note)).isPresent();
+
+        psa.answerNoteListingsWithoutAList();
+        try {
+            SyncRun run = awaitRun(account.id(), syncTicket(ticket, account));
+            assertThat(run.state()).isEqualTo(SyncState.FAILED);
+            assertThat(run.error()).contains("with success but without", "will ask again");
+            assertThat(mirror.find(account.id(), MirroredEntity.TICKET_NOTES, note)).as("not tombstoned").isPresent();
+        } finally {
+            psa.clearFaults();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aSyncAskedForAgainWhileItWaitsIsTheSameRunAndAFullQueueSaysSo(SimulatedPsa psa) throws Exception {
+        TestAccount account = fixtures().account("Queue");
+        connect(psa, account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        psa.setLatency(Duration.ofMillis(1_500));
+        try {
+            long running = syncNow.syncEverything(account.id());
+            await().atMost(WAIT).until(() -> runs.find(account.id(), running).orElseThrow().state()
+                    == SyncState.RUNNING);
+
+            long users = syncNow.syncUsers(account.id());
+            assertThat(syncNow.syncUsers(account.id())).as("the same run, waiting").isEqualTo(users);
+            long ticket = syncNow.syncTicket(account.id(), "T20000101.0001");
+            assertThat(syncNow.syncTicket(account.id(), " T20000101.0001 ")).isEqualTo(ticket);
+            assertThat(syncNow.syncTicket(account.id(), "T20000101.0002")).isNotEqualTo(ticket);
+            for (int i = 3; runs.queued(account.id()).size() < SyncNow.MAX_WAITING; i++) {
+                syncNow.syncTicket(account.id(), "T20000101.000" + i);
+            }
+            assertThatThrownBy(() -> syncNow.syncTicket(account.id(), "T20000101.9999"))
+                    .isInstanceOf(SyncNow.TooManyWaiting.class);
+            HttpResponse<String> refused = apiPost("/api/v1/sync/tickets/T20000101.9999", account.admin().token());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(JSON.readTree(refused.body()).path("message").asString()).contains("waiting to run already");
+            // Asking again for one that waits is still answered with it.
+            assertThat(apiPost("/api/v1/sync/tickets/T20000101.0001", account.admin().token()).statusCode())
+                    .isEqualTo(202);
+            assertThat(runs.queued(account.id())).hasSize(SyncNow.MAX_WAITING);
+        } finally {
+            psa.setLatency(Duration.ZERO);
+        }
+        await().atMost(WAIT).until(() -> runs.queued(account.id()).isEmpty());
+    }
+
+    private long syncTicket(long ticket, TestAccount account) throws Exception {
+        HttpResponse<String> answer = apiPost("/api/v1/sync/tickets/" + ticket, account.admin().token());
+        assertThat(answer.statusCode()).isEqualTo(202);
+        return JSON.readTree(answer.body()).path("runId").asLong();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
     void aTicketTheMirrorDoesNotKnowIsSyncedByItsNumberThroughTheApi(SimulatedPsa psa) throws Exception {
         TestAccount account = fixtures().account("By number");
         connect(psa, account.id(), SyncSettings.defaults());

@@ -27,11 +27,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "horizon.data-dir=target/test-data",
         "db-scheduler.polling-interval=1s",
         "horizon.demo.enabled=false",
+        "horizon.metrics.token=" + HorizonTest.METRICS_TOKEN,
         "spring.thymeleaf.cache=false"})
 public abstract class HorizonTest {
 
     public static final String H2_URL =
             "jdbc:h2:mem:horizon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    /** The scrape token of the tests' nodes. */
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
     /** A fixed test master key (32 bytes of 0x01..0x20), never used outside tests. */
     public static final String MASTER_KEY = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 

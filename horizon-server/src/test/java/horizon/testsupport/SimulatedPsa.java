@@ -96,6 +96,12 @@ public interface SimulatedPsa {
     /** Write requests of the entity (as {@link #faultWrites}) the PSA received so far, from its request log. */
     long writeRequests(HelpdeskEntity entity);
 
+    /**
+     * Makes every listing of a ticket's notes answer {@code 200 {}} (success with no list in it) until the faults are
+     * cleared.
+     */
+    void answerNoteListingsWithoutAList();
+
     /** Switches the PSA's API off (every request fails) or on. */
     void setApiDown(boolean down);
 

@@ -64,6 +64,35 @@ class AutotaskApi {
     }
 
     /**
+     * POST {@code {zone}V1.0/{path}} with a query ({@code …/query}): the answer, which holds an {@code items} list. A
+     * 2xx answer without one is no page at all (a gateway's or a faulty release's empty success), never an empty page:
+     * TRANSIENT, so no caller reads it as "nothing matches" and lets go of records it no longer sees.
+     */
+    JsonNode query(HelpdeskCredentials credentials, String path, JsonNode query) {
+        JsonNode answer = post(credentials, path, query);
+        if (!answer.path("items").isArray()) {
+            throw noList(path, "a list of items", answer);
+        }
+        return answer;
+    }
+
+    /** POST {@code {zone}V1.0/{path}} ({@code …/query/count}): the count; a 2xx answer without one is TRANSIENT. */
+    long count(HelpdeskCredentials credentials, String path, JsonNode query) {
+        JsonNode answer = post(credentials, path, query);
+        if (!answer.path("queryCount").isIntegralNumber()) {
+            throw noList(path, "a queryCount", answer);
+        }
+        return answer.path("queryCount").asLong();
+    }
+
+    private static HelpdeskException noList(String path, String what, JsonNode answer) {
+        String shown = answer.toString();
+        return HelpdeskException.answered(HelpdeskException.Kind.TRANSIENT, "Autotask answered " + path
+                + " with success but without " + what + "; Horizon does not take that for an empty answer and will "
+                + "ask again.", 200, shown.length() > 200 ? shown.substring(0, 200) + "…" : shown);
+    }
+
+    /**
      * POST as a resource ({@code ImpersonationResourceId}): Autotask records the new record as created by
      * {@code actingResourceId}, with the API user as its impersonator.
      */

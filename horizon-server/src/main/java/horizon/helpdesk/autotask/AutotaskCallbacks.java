@@ -274,7 +274,7 @@ class AutotaskCallbacks implements HelpdeskCallbacks {
         ObjectNode query = JSON.createObjectNode();
         query.putArray("filter").addObject().put("op", "eq").put("field", "webhookUrl").put("value", url);
         JsonNode first = null;
-        for (JsonNode hook : items(api.post(credentials, family.webhooks() + "/query", query))) {
+        for (JsonNode hook : items(api.query(credentials, family.webhooks() + "/query", query))) {
             if (!hook.path("webhookUrl").asString("").equalsIgnoreCase(url)) {
                 continue;
             }
@@ -407,7 +407,7 @@ class AutotaskCallbacks implements HelpdeskCallbacks {
             if (since != null) {
                 search.since("createDateTime", since);
             }
-            List<JsonNode> items = items(api.post(credentials, "WebhookEventErrorLogs/query", search.page(500)));
+            List<JsonNode> items = items(api.query(credentials, "WebhookEventErrorLogs/query", search.page(500)));
             for (JsonNode item : items) {
                 cursor = Math.max(cursor, item.path("id").asLong());
                 RegisteredHook hook = ownerOf(item, byColumnId, byGuid);

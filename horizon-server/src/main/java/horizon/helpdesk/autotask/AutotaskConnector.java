@@ -65,7 +65,7 @@ class AutotaskConnector implements HelpdeskConnector {
         var alternatives = either.putArray("items");
         alternatives.addObject().put("op", "eq").put("field", "userName").put("value", userName);
         alternatives.addObject().put("op", "eq").put("field", "email").put("value", userName);
-        return api.post(credentials, "Resources/query", query).path("items");
+        return api.query(credentials, "Resources/query", query).path("items");
     }
 
     private HelpdeskResource ownResource(HelpdeskCredentials credentials) {

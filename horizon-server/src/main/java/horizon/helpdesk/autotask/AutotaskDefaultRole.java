@@ -54,7 +54,7 @@ final class AutotaskDefaultRole {
             return role;
         }
         AutotaskSearch search = AutotaskSearch.where().idAbove(0).compare("eq", "resourceID", resourceId);
-        for (JsonNode held : api.post(credentials, "ResourceRoles/query", search.page(500)).path("items")) {
+        for (JsonNode held : api.query(credentials, "ResourceRoles/query", search.page(500)).path("items")) {
             if (held.path("isActive").asBoolean(false)) {
                 return held.path("roleID").asLong();
             }

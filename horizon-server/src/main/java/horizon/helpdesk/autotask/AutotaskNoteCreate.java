@@ -70,7 +70,7 @@ final class AutotaskNoteCreate {
                     .compare("eq", "ticketID", write.ticketId())
                     .compare("eq", "creatorResourceID", write.author().resourceId())
                     .since("createDateTime", since);
-            JsonNode items = api.post(credentials, NOTES + "/query", search.page(500)).path("items");
+            JsonNode items = api.query(credentials, NOTES + "/query", search.page(500)).path("items");
             for (JsonNode item : items) {
                 cursor = Math.max(cursor, item.path("id").asLong());
                 if (!taken.contains(item.path("id").asLong())

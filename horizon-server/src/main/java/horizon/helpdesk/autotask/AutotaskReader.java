@@ -90,8 +90,7 @@ class AutotaskReader implements HelpdeskReader {
     public long count(HelpdeskCredentials credentials, RecordQuery query) {
         AutotaskCollection collection = AutotaskCollection.of(query.entity());
         ObjectNode body = search(collection, query).count();
-        JsonNode answer = api.post(credentials, collection.path() + "/query/count", body);
-        return answer.path("queryCount").asLong();
+        return api.count(credentials, collection.path() + "/query/count", body);
     }
 
     @Override
@@ -243,7 +242,7 @@ class AutotaskReader implements HelpdeskReader {
     private Batch query(HelpdeskCredentials credentials, AutotaskCollection collection, AutotaskSearch search,
                         long cursor) {
         ObjectNode body = search.page(PAGE);
-        JsonNode answer = api.post(credentials, collection.path() + "/query", body);
+        JsonNode answer = api.query(credentials, collection.path() + "/query", body);
         List<JsonNode> items = new ArrayList<>();
         long lastId = cursor;
         for (JsonNode item : answer.path("items")) {

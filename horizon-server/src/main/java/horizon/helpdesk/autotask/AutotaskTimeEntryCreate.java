@@ -63,7 +63,7 @@ final class AutotaskTimeEntryCreate {
                     .compare("eq", "ticketID", write.ticketId())
                     .compare("eq", "resourceID", write.author().resourceId())
                     .since("createDateTime", since);
-            JsonNode items = api.post(credentials, "TimeEntries/query", search.page(500)).path("items");
+            JsonNode items = api.query(credentials, "TimeEntries/query", search.page(500)).path("items");
             for (JsonNode item : items) {
                 cursor = Math.max(cursor, item.path("id").asLong());
                 if (!taken.contains(item.path("id").asLong())

@@ -133,7 +133,22 @@ class ConnectWiseApi {
     /** {@code {path}/count} with the conditions: {@code {"count": n}}. */
     long count(HelpdeskCredentials credentials, String path, ConnectWiseConditions conditions) {
         Map<String, String> parameters = conditions.isEmpty() ? Map.of() : Map.of("conditions", conditions.text());
-        return get(credentials, path + "/count", parameters).path("count").asLong();
+        JsonNode answer = get(credentials, path + "/count", parameters);
+        if (!answer.path("count").isIntegralNumber()) {
+            throw noList(path + "/count", "a count", answer);
+        }
+        return answer.path("count").asLong();
+    }
+
+    /**
+     * A 2xx answer without what a list or count request must hold (a gateway's or a faulty release's empty success):
+     * TRANSIENT, never an empty list, so no caller reads it as "nothing matches" and lets go of records.
+     */
+    private static HelpdeskException noList(String path, String what, JsonNode answer) {
+        String shown = answer.toString();
+        return HelpdeskException.answered(Kind.TRANSIENT, "ConnectWise answered " + path + " with success but "
+                + "without " + what + "; Horizon does not take that for an empty answer and will ask again.", 200,
+                shown.length() > 200 ? shown.substring(0, 200) + "…" : shown);
     }
 
     /**
@@ -164,6 +179,9 @@ class ConnectWiseApi {
             ObjectNode body = http.json().createObjectNode();
             filters.forEach(body::put);
             answer = call(credentials, "POST", path + "/search", paging, forwardOnly, body);
+        }
+        if (!answer.isArray()) {
+            throw noList(path, "a list", answer);
         }
         List<JsonNode> records = new ArrayList<>();
         answer.forEach(records::add);

@@ -238,6 +238,12 @@ public final class AutotaskPsa implements SimulatedPsa {
     }
 
     @Override
+    public void answerNoteListingsWithoutAList() {
+        simulator.control().requestFaults().add(new FaultRule("POST", "TicketNotes/query", 1, 0, FaultRule.Kind.EMPTY_SUCCESS, 0,
+                null, 1.0));
+    }
+
+    @Override
     public long writeRequests(HelpdeskEntity entity) {
         String method = writeMethod(entity);
         java.util.regex.Pattern path = java.util.regex.Pattern.compile(switch (entity) {

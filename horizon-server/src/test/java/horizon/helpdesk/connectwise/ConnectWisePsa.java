@@ -234,6 +234,12 @@ public final class ConnectWisePsa implements SimulatedPsa {
     }
 
     @Override
+    public void answerNoteListingsWithoutAList() {
+        simulator.control().faults().requestFaults().add(new FaultRule("GET", "service/tickets/*/notes", 1, 0, FaultRule.Kind.EMPTY_SUCCESS, 0,
+                null, 1.0));
+    }
+
+    @Override
     public long writeRequests(HelpdeskEntity entity) {
         String method = writeMethod(entity);
         java.util.regex.Pattern path = java.util.regex.Pattern.compile(switch (entity) {

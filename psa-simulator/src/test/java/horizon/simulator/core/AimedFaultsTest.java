@@ -185,6 +185,26 @@ class AimedFaultsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
+    void anEmptySuccessAnswers200WithAnEmptyObjectAndWritesNothing(Psa psa) throws Exception {
+        int before = psa.notes().getAsInt();
+        psa.faults().add(FaultRule.on("POST", psa.writeRoute(), 1, FaultRule.Kind.EMPTY_SUCCESS, 0));
+        psa.faults().add(FaultRule.on("GET", psa.readRoute(), 1, FaultRule.Kind.EMPTY_SUCCESS, 0));
+        long logged = psa.log().lastSequence();
+
+        HttpResponse<String> read = send(psa.read());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo("{}");
+        assertThat(loggedAfter(psa, logged).fault()).isEqualTo("EMPTY_SUCCESS");
+        HttpResponse<String> write = send(psa.write());
+        assertThat(write.statusCode()).isEqualTo(200);
+        assertThat(write.body()).isEqualTo("{}");
+        assertThat(psa.notes().getAsInt()).isEqualTo(before);
+        // once only: the next read is the PSA's list again
+        assertThat(send(psa.read()).body()).isNotEqualTo("{}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
     void attemptNumbersCountPerRouteSoTheSecondCallFails(Psa psa) throws Exception {
         psa.faults().add(FaultRule.on("GET", psa.readRoute(), 2, FaultRule.Kind.ERROR_BEFORE, 502));
         assertThat(send(psa.read()).statusCode()).isEqualTo(200);

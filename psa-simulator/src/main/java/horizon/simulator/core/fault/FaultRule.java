@@ -35,10 +35,15 @@ public record FaultRule(String method, String route, int fromAttempt, int toAtte
         /** The handler runs, then the connection drops without a response. */
         COMMIT_THEN_DROP,
         /** The handler runs; headers and half the body are sent, then it stalls for {@code stall} and drops. */
-        STALL_MID_BODY;
+        STALL_MID_BODY,
+        /**
+         * A 200 with the empty JSON object {@code {}} before the handler runs: a PSA, gateway or proxy that answers
+         * success with nothing in it (no {@code items}, no list). Nothing is read or written.
+         */
+        EMPTY_SUCCESS;
 
         public boolean runsHandler() {
-            return this != ERROR_BEFORE;
+            return this != ERROR_BEFORE && this != EMPTY_SUCCESS;
         }
     }
 

@@ -113,6 +113,10 @@ public final class SimHttpServer implements AutoCloseable {
     public static Reply withAimedFaults(RequestFaults faults, String method, String route, boolean write,
                                         Supplier<Reply> handler, IntFunction<Reply> errorReply) {
         Optional<FaultRule> aimed = faults.aimedAt(method, route);
+        if (aimed.isPresent() && aimed.get().kind() == FaultRule.Kind.EMPTY_SUCCESS) {
+            String endpoint = errorReply.apply(500).endpoint();
+            return Reply.text(endpoint, 200, Reply.JSON, "{}").withFault(aimed.get());
+        }
         if (aimed.isPresent() && !aimed.get().kind().runsHandler()) {
             return errorReply.apply(aimed.get().status()).withFault(aimed.get());
         }

@@ -49,6 +49,9 @@ class CallbackScheduling {
         return Tasks.recurring(CHECK_TASK, FixedDelay.of(properties.checkInterval()))
                 .execute((instance, context) -> {
                     for (long accountId : connections.connectedAccountIds()) {
+                        if (connections.stopped(accountId).isPresent()) {
+                            continue; // asked again once the connection works
+                        }
                         try {
                             if (registrar.check(accountId)) {
                                 contexts.forget(accountId);

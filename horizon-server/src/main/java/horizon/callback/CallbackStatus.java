@@ -5,6 +5,7 @@ import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.Helpdesks;
 import horizon.helpdesk.HookState;
+import horizon.helpdesk.configuration.ConnectionFailure;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import horizon.sync.SyncActivity;
 import horizon.sync.SyncRun;
@@ -31,7 +32,8 @@ public class CallbackStatus {
 
     /** The rules, as the page writes them. */
     public static final List<String> RULES = List.of(
-            "Red: one of Horizon's webhooks is missing, switched off or not ready in the PSA; or the last "
+            "Red: the helpdesk connection is failing (the PSA refused the credentials or a right), so nothing is "
+                    + "fetched for the callbacks that arrive; or one of Horizon's webhooks is missing, switched off or not ready in the PSA; or the last "
                     + "registration failed; or polling found " + RED_AT_POLLED_CHANGES + " or more changes in the "
                     + "last hour that no callback had brought in.",
             "Amber: polling found 1 to " + (RED_AT_POLLED_CHANGES - 1) + " such changes in the last hour; or calls "
@@ -46,13 +48,14 @@ public class CallbackStatus {
      * @param polledChanges  changes polling found in the last hour (since the last registration, when later) in the
      *                       entities callbacks announce
      * @param buckets        the last 24 hours in 10-minute buckets
+     * @param connectionFailure why the connection stopped, null while it works
      */
     public record View(HelpdeskKind kind, CallbackHealth health, List<String> reasons, String hookUrl,
                        WebhookRegistration registration, List<HookState> hooks, String hooksError,
                        List<DeliveryFailure> deliveryFailures, Instant lastCallback, long receivedLastHour,
                        long rejectedLastHour, long failedLastHour, long queued, Duration oldestQueued,
                        Duration pollingInterval, SyncRun lastPoll, long polledChanges,
-                       List<CallbackBucket> buckets) {
+                       List<CallbackBucket> buckets, ConnectionFailure connectionFailure) {
     }
 
     private final HelpdeskConnections connections;
@@ -89,30 +92,38 @@ public class CallbackStatus {
         Instant lastCallback = inbox.lastAccepted(accountId).orElse(null);
         if (kind.isEmpty()) {
             return new View(null, CallbackHealth.NONE, List.of("No helpdesk is connected."), null, null, List.of(),
-                    null, List.of(), lastCallback, received, rejected, failed, queued, oldest, null, null, 0, buckets);
+                    null, List.of(), lastCallback, received, rejected, failed, queued, oldest, null, null, 0, buckets,
+                    null);
         }
         var callbacks = helpdesks.adapter(kind.get()).orElseThrow().callbacks();
         Optional<WebhookRegistration> registration = store.registration(accountId);
         List<HookState> hooks = List.of();
         String hooksError = null;
         List<DeliveryFailure> failures = List.of();
-        try {
-            hooks = registrar.inspect(accountId);
-            failures = callbacks.deliveryFailures(connections.credentials(accountId).orElseThrow(),
-                    store.hooks(accountId), now.minus(Duration.ofHours(24)));
-        } catch (HelpdeskException failure) {
-            hooksError = failure.title() + ": " + failure.getMessage();
+        Optional<ConnectionFailure> stopped = connections.stopped(accountId);
+        if (stopped.isEmpty()) {
+            try {
+                hooks = registrar.inspect(accountId);
+                failures = callbacks.deliveryFailures(connections.credentials(accountId).orElseThrow(),
+                        store.hooks(accountId), now.minus(Duration.ofHours(24)));
+            } catch (HelpdeskException failure) {
+                hooksError = failure.title() + ": " + failure.getMessage();
+            }
         }
         Instant since = registration.map(WebhookRegistration::registeredAt)
                 .filter(at -> at.isAfter(hourAgo)).orElse(hourAgo);
         long polled = activity.changesFoundByPolling(accountId, since, callbacks.announced());
         List<String> reasons = new ArrayList<>();
+        stopped.ifPresent(failure -> reasons.add(failure.summary()));
         CallbackHealth health = judge(registration.orElse(null), hooks, hooksError, polled, rejected, failed, oldest,
                 reasons);
+        if (stopped.isPresent()) {
+            health = CallbackHealth.RED;
+        }
         return new View(kind.get(), health, reasons, registrar.target(accountId, callbacks).url(),
                 registration.orElse(null), hooks, hooksError, failures, lastCallback, received, rejected, failed,
                 queued, oldest, Duration.ofSeconds(connections.settings(accountId).pollingIntervalSeconds()),
-                activity.lastPoll(accountId).orElse(null), polled, buckets);
+                activity.lastPoll(accountId).orElse(null), polled, buckets, stopped.orElse(null));
     }
 
     /** The rules of {@link #RULES}; {@code reasons} gets every one that fired. */

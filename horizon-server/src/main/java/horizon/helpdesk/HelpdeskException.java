@@ -16,30 +16,32 @@ public class HelpdeskException extends RuntimeException {
     /** Why a PSA call failed; each kind is either retriable (try later) or permanent (someone must change something). */
     public enum Kind {
         /** Fields blank or malformed; no call was made. */
-        INVALID_CREDENTIALS("Credentials incomplete", false),
+        INVALID_CREDENTIALS("Credentials incomplete", false, true),
         /** The stored envelope does not open with this node's master key; no call was made. */
-        CREDENTIALS_UNREADABLE("Stored credentials unreadable", false),
+        CREDENTIALS_UNREADABLE("Stored credentials unreadable", false, true),
         /** The PSA did not accept who Horizon says it is. */
-        AUTHENTICATION("Credentials rejected", false),
+        AUTHENTICATION("Credentials rejected", false, true),
         /** The PSA knows the caller but its role or security level lacks a right. */
-        PERMISSION("Permission missing", false),
+        PERMISSION("Permission missing", false, true),
         /** The tenant or record asked for does not exist. */
-        NOT_FOUND("Not found", false),
+        NOT_FOUND("Not found", false, false),
         /** The record changed or exists already; the write must be looked at again. */
-        CONFLICT("Conflict", false),
+        CONFLICT("Conflict", false, false),
         /** The PSA refused the request as malformed or against its rules. */
-        VALIDATION("Request rejected", false),
+        VALIDATION("Request rejected", false, false),
         /** Too many requests; the PSA or Horizon's own share says wait. */
-        RATE_LIMITED("Rate limited", true),
+        RATE_LIMITED("Rate limited", true, false),
         /** Anything that may work later: a 5xx, a timeout, a refused connection, a cut-off answer. */
-        TRANSIENT("Helpdesk error", true);
+        TRANSIENT("Helpdesk error", true, false);
 
         private final String title;
         private final boolean retriable;
+        private final boolean stopsConnection;
 
-        Kind(String title, boolean retriable) {
+        Kind(String title, boolean retriable, boolean stopsConnection) {
             this.title = title;
             this.retriable = retriable;
+            this.stopsConnection = stopsConnection;
         }
 
         /** The heading used when the adapter gives no more precise one. */
@@ -49,6 +51,14 @@ public class HelpdeskException extends RuntimeException {
 
         public boolean retriable() {
             return retriable;
+        }
+
+        /**
+         * Whether nothing the connection does can work until someone changes something (the credentials, the API
+         * user's rights, the master key): its scheduled work stops until the credentials change or a test succeeds.
+         */
+        public boolean stopsConnection() {
+            return stopsConnection;
         }
     }
 

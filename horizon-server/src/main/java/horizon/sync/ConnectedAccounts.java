@@ -3,8 +3,8 @@ package horizon.sync;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.Helpdesks;
+import horizon.helpdesk.configuration.ConnectionFailure;
 import horizon.helpdesk.configuration.HelpdeskConnections;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +20,19 @@ class ConnectedAccounts {
         this.helpdesks = helpdesks;
     }
 
-    /** Every account with a stored connection (a system-wide listing, used only by the dispatcher). */
-    List<Long> accountIds() {
-        return connections.connectedAccountIds();
+    /** Whether the account has a stored connection. */
+    boolean connected(long accountId) {
+        return connections.kind(accountId).isPresent();
+    }
+
+    /** Why the account's connection stopped ("Connection failing: …"); empty while it works. */
+    Optional<String> stopped(long accountId) {
+        return failure(accountId).map(ConnectionFailure::summary);
+    }
+
+    /** Why the account's connection stopped; empty while it works. */
+    Optional<ConnectionFailure> failure(long accountId) {
+        return connections.stopped(accountId);
     }
 
     /**

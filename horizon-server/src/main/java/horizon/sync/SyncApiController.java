@@ -118,6 +118,8 @@ class SyncApiController {
             long runId = queue.getAsLong();
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .body(new Queued(runId, kind, "/api/v1/sync-runs/" + runId));
+        } catch (SyncNow.ConnectionFailing e) {
+            return problem(HttpStatus.CONFLICT, "connection_failing", e.getMessage());
         } catch (SyncNow.NotConnected e) {
             return problem(HttpStatus.CONFLICT, "not_connected", e.getMessage());
         } catch (SyncNow.TooManyWaiting e) {

@@ -73,8 +73,12 @@ public class SyncNow {
      * same work. At most {@link #MAX_WAITING} runs wait per account.
      */
     private synchronized long queue(long accountId, SyncKind kind, String target) {
-        if (!accounts.accountIds().contains(accountId)) {
+        if (!accounts.connected(accountId)) {
             throw new NotConnected();
+        }
+        Optional<String> failing = accounts.stopped(accountId);
+        if (failing.isPresent()) {
+            throw new ConnectionFailing(failing.get());
         }
         List<SyncRun> waiting = runs.queued(accountId);
         Optional<SyncRun> same = waiting.stream()
@@ -103,9 +107,20 @@ public class SyncNow {
     }
 
     /** The account has no helpdesk connection, so there is nothing to sync. */
-    public static final class NotConnected extends IllegalStateException {
+    public static class NotConnected extends IllegalStateException {
         NotConnected() {
             super("Connect a helpdesk first: this account has no helpdesk connection.");
+        }
+
+        NotConnected(String message) {
+            super(message);
+        }
+    }
+
+    /** The account's connection stopped on a permanent failure; the message says what the PSA said and what to do. */
+    public static final class ConnectionFailing extends NotConnected {
+        ConnectionFailing(String summary) {
+            super(summary);
         }
     }
 }

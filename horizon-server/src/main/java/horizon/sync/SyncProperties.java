@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param parallelism          requests in flight per endpoint during a backfill (the PSA allows 3)
  * @param quietRunRetention    polls and deletion-log reads that succeeded and changed nothing are removed once this old
  * @param runRetention         every other finished run is removed once this old (the latest of each kind stays)
+ * @param retryPause           the pause after an account's sync failed in a way that may pass (the PSA down, busy, an
+ *                             answer cut off); it doubles with each failure in a row
+ * @param maxRetryPause        the longest such pause
  */
 @ConfigurationProperties("horizon.sync")
 public record SyncProperties(
@@ -29,7 +32,9 @@ public record SyncProperties(
         @DefaultValue("2m") Duration staleAfter,
         @DefaultValue("3") int parallelism,
         @DefaultValue("2d") Duration quietRunRetention,
-        @DefaultValue("90d") Duration runRetention) {
+        @DefaultValue("90d") Duration runRetention,
+        @DefaultValue("30s") Duration retryPause,
+        @DefaultValue("30m") Duration maxRetryPause) {
 
     public SyncProperties {
         if (maxDeleteSharePercent < 0 || maxDeleteSharePercent > 100) {
@@ -47,11 +52,26 @@ public record SyncProperties(
             throw new IllegalArgumentException("horizon.sync.run-retention (" + runRetention
                     + ") must be at least horizon.sync.quiet-run-retention (" + quietRunRetention + ")");
         }
+        if (retryPause.isNegative() || retryPause.isZero() || maxRetryPause.compareTo(retryPause) < 0) {
+            throw new IllegalArgumentException("horizon.sync.retry-pause (" + retryPause + ") must be positive and at "
+                    + "most horizon.sync.max-retry-pause (" + maxRetryPause + ")");
+        }
+    }
+
+    /** The pause before the next try after {@code failures} failed dispatches in a row: doubling, up to the longest. */
+    Duration retryPauseAfter(int failures) {
+        if (failures <= 0) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures - 1, 30);
+        Duration pause = retryPause.multipliedBy(1L << doublings);
+        return pause.compareTo(maxRetryPause) > 0 ? maxRetryPause : pause;
     }
 
     /** The values used when nothing is configured. */
     public static SyncProperties defaults() {
         return new SyncProperties(true, Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 25,
-                Duration.ofMinutes(2), 3, Duration.ofDays(2), Duration.ofDays(90));
+                Duration.ofMinutes(2), 3, Duration.ofDays(2), Duration.ofDays(90), Duration.ofSeconds(30),
+                Duration.ofMinutes(30));
     }
 }

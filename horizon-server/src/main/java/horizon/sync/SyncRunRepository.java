@@ -151,6 +151,12 @@ class SyncRunRepository {
     }
 
     /** Marks the account's running runs without a heartbeat since {@code before} as INTERRUPTED; returns how many. */
+    /** Accounts with a RUNNING run whose heartbeat is older than {@code before} (system-wide, for the dispatcher). */
+    List<Long> accountsWithStaleRuns(Instant before) {
+        return jdbc.sql("select distinct account_id from sync_runs where state = 'RUNNING' and heartbeat_at < :before")
+                .param("before", column(before)).query(Long.class).list();
+    }
+
     int interruptStale(long accountId, Instant before, Instant now) {
         return jdbc.sql(INTERRUPT_STALE).param("accountId", accountId).param("before", column(before))
                 .param("now", column(now)).update();

@@ -53,6 +53,11 @@ public record SyncRunRow(SyncRun run, String started, String duration, String pr
         };
     }
 
+    /** An instant as the page shows it. */
+    static String time(java.time.Instant instant) {
+        return TIME.format(instant);
+    }
+
     static String words(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds < 1) {

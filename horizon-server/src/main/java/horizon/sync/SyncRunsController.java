@@ -24,18 +24,32 @@ class SyncRunsController {
     static final int PAGE_SIZE = 50;
 
     private final SyncRunRepository runs;
+    private final SyncDueRepository due;
+    private final ConnectedAccounts accounts;
     private final SyncNow syncNow;
     private final CurrentUser currentUser;
     private final SyncProperties properties;
     private final Clock clock;
 
-    SyncRunsController(SyncRunRepository runs, SyncNow syncNow, CurrentUser currentUser, SyncProperties properties,
-                       Clock clock) {
+    SyncRunsController(SyncRunRepository runs, SyncDueRepository due, ConnectedAccounts accounts, SyncNow syncNow,
+                       CurrentUser currentUser, SyncProperties properties, Clock clock) {
         this.runs = runs;
+        this.due = due;
+        this.accounts = accounts;
         this.syncNow = syncNow;
         this.currentUser = currentUser;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * The account's syncs keep failing in a way that may pass: how often in a row, when the next try is, and why.
+     *
+     * @param failures  failed dispatches in a row
+     * @param nextTry   when the next try is due, in words
+     * @param lastError the last failure
+     */
+    record Retrying(int failures, String nextTry, String lastError) {
     }
 
     @GetMapping
@@ -57,6 +71,9 @@ class SyncRunsController {
         model.addAttribute("total", total);
         model.addAttribute("runRetention", period(properties.runRetention()));
         model.addAttribute("quietRunRetention", period(properties.quietRunRetention()));
+        model.addAttribute("connectionFailure", accounts.failure(accountId).orElse(null));
+        model.addAttribute("retrying", due.find(accountId).filter(d -> d.failures() > 0)
+                .map(d -> new Retrying(d.failures(), SyncRunRow.time(d.dueAt()), d.lastError())).orElse(null));
         return "sync/sync-runs";
     }
 

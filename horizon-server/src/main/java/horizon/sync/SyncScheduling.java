@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The sync engine on db-scheduler. A recurring dispatcher (every {@code horizon.sync.dispatch-interval}, on one node
  * at a time) marks stalled runs INTERRUPTED and schedules the one-time task {@value #ACCOUNT_TASK} for each account
- * with due work. Its instance id is the account id and it is scheduled with {@code scheduleIfNotExists}, so an account
+ * whose next sync is due ({@code sync_due}: one query, however many accounts there are; each run stores when its
+ * account next has work). Its instance id is the account id and it is scheduled with {@code scheduleIfNotExists}, so an account
  * never runs two syncs at once while different accounts run in parallel on every node's scheduler threads. A node that
  * dies while running one leaves the execution to db-scheduler's dead-execution detection; the revived task resumes the
  * backfill from its checkpoints. A daily recurring task ({@value #RETENTION_TASK}) removes old runs.
@@ -31,6 +32,8 @@ class SyncScheduling {
     static final String DISPATCH_TASK = "horizon-sync-dispatch";
     static final String RETENTION_TASK = "horizon-sync-retention";
     static final TaskDescriptor<Void> ACCOUNT = TaskDescriptor.of(ACCOUNT_TASK);
+    /** Accounts one dispatch schedules at most, the longest overdue first; the rest follow on the next. */
+    private static final int MAX_DISPATCHED = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
 
@@ -42,10 +45,9 @@ class SyncScheduling {
 
     @Bean
     @ConditionalOnProperty(name = "horizon.sync.enabled", havingValue = "true", matchIfMissing = true)
-    RecurringTask<Void> syncDispatchTask(ConnectedAccounts accounts, SyncingAccount syncing, SyncProperties properties,
-                                         Clock clock) {
+    RecurringTask<Void> syncDispatchTask(SyncingAccount syncing, SyncProperties properties, Clock clock) {
         return Tasks.recurring(DISPATCH_TASK, FixedDelay.of(properties.dispatchInterval()))
-                .execute((instance, context) -> dispatch(accounts, syncing, context.getSchedulerClient(), clock));
+                .execute((instance, context) -> dispatch(syncing, context.getSchedulerClient(), clock));
     }
 
     /** Removes old sync runs once a day (first right after the first start), on one node at a time. */
@@ -55,14 +57,15 @@ class SyncScheduling {
                 .execute((instance, context) -> pruning.pruneAll());
     }
 
-    private static void dispatch(ConnectedAccounts accounts, SyncingAccount syncing, SchedulerClient scheduler,
-                                 Clock clock) {
-        for (long accountId : accounts.accountIds()) {
+    private static void dispatch(SyncingAccount syncing, SchedulerClient scheduler, Clock clock) {
+        try {
+            syncing.interruptStale();
+        } catch (RuntimeException e) {
+            log.warn("sync dispatch could not sweep stalled runs: {}", e.getMessage());
+        }
+        for (long accountId : syncing.dueAccounts(MAX_DISPATCHED)) {
             try {
-                syncing.interruptStale(accountId);
-                if (syncing.due(accountId)) {
-                    schedule(scheduler, accountId, clock);
-                }
+                schedule(scheduler, accountId, clock);
             } catch (RuntimeException e) {
                 log.warn("sync dispatch failed account={}: {}", accountId, e.getMessage());
             }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +49,7 @@ class SyncingAccount implements DisposableBean {
     private final SyncRunRepository runs;
     private final TicketWindowRepository ticketWindows;
     private final SyncScheduleRepository schedule;
+    private final SyncDueRepository due;
     private final BackfillingAccount backfill;
     private final PollingAccount polling;
     private final ReadingDeletionLogs deletions;
@@ -65,7 +67,7 @@ class SyncingAccount implements DisposableBean {
 
     SyncingAccount(ConnectedAccounts accounts, HelpdeskConnections connections,
                    HelpdeskConnectionRepository connectionRepository, SyncRunRepository runs,
-                   TicketWindowRepository ticketWindows, SyncScheduleRepository schedule,
+                   TicketWindowRepository ticketWindows, SyncScheduleRepository schedule, SyncDueRepository due,
                    BackfillingAccount backfill, PollingAccount polling,
                    ReadingDeletionLogs deletions, ReconcilingListings listings, SyncingOneTicket oneTicket,
                    SyncStopping stopping, SyncProperties properties, Clock clock) {
@@ -75,6 +77,7 @@ class SyncingAccount implements DisposableBean {
         this.runs = runs;
         this.ticketWindows = ticketWindows;
         this.schedule = schedule;
+        this.due = due;
         this.backfill = backfill;
         this.polling = polling;
         this.deletions = deletions;
@@ -85,26 +88,27 @@ class SyncingAccount implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Whether the account has anything to do now (the dispatcher's question). */
-    boolean due(long accountId) {
-        if (!runs.queued(accountId).isEmpty()) {
-            return true;
-        }
-        SyncSettings settings = connections.settings(accountId);
-        if (!backfillComplete(accountId)) {
-            return backfillMayStart(accountId, settings);
-        }
-        Instant now = clock.instant();
-        return isDue(accountId, POLL_JOB, Duration.ofSeconds(settings.pollingIntervalSeconds()), now)
-                || isDue(accountId, RECONCILE_JOB, properties.reconcileInterval(), now)
-                || pendingWidening(accountId, settings).isPresent();
-    }
-
-    /** Runs everything due for the account. */
+    /**
+     * Runs everything due for the account, then records when it next has work: a permanent failure stops the account's
+     * schedule (its connection shows why), a failure that may pass pushes the next try back by a pause that doubles
+     * with each failure in a row.
+     */
     void run(long accountId) {
         if (stopping.stopping()) {
             return;
         }
+        int failures = due.find(accountId).map(SyncDueRepository.Due::failures).orElse(0);
+        Attempts attempts = new Attempts();
+        try {
+            runDue(accountId, failures, attempts);
+        } finally {
+            if (!stopping.stopping()) {
+                plan(accountId, failures, attempts);
+            }
+        }
+    }
+
+    private void runDue(long accountId, int failures, Attempts attempts) {
         ConnectedAccount account;
         try {
             Optional<ConnectedAccount> opened = accounts.open(accountId);
@@ -114,42 +118,123 @@ class SyncingAccount implements DisposableBean {
             account = opened.get();
         } catch (RuntimeException e) {
             log.warn("sync cannot open account={}", accountId, e);
+            HelpdeskException unreadable = HelpdeskException.local(HelpdeskException.Kind.CREDENTIALS_UNREADABLE,
+                    "The stored helpdesk credentials cannot be opened with this node's master key.", e);
+            attempts.stopped = connections.reportFailure(accountId, unreadable);
             failQueued(accountId, "The helpdesk connection cannot be used. " + RunErrors.describe(e));
             return;
         }
-        runQueued(account);
+        runQueued(account, attempts);
         if (!backfillComplete(accountId)) {
-            if (backfillMayStart(accountId, account.settings())) {
-                runBackfill(account);
+            if (backfillMayStart(accountId, account.settings(), failures)) {
+                runBackfill(account, attempts);
             }
-            runQueued(account);
+            runQueued(account, attempts);
             return;
         }
         Instant now = clock.instant();
         if (isDue(accountId, POLL_JOB, Duration.ofSeconds(account.settings().pollingIntervalSeconds()), now)) {
             schedule.stamp(accountId, POLL_JOB, now);
-            run(account, SyncKind.POLL, "schedule", log -> polling.run(account, log));
-            run(account, SyncKind.DELETES, "schedule", log -> deletions.run(account, log));
+            run(account, SyncKind.POLL, "schedule", log -> polling.run(account, log), attempts);
+            run(account, SyncKind.DELETES, "schedule", log -> deletions.run(account, log), attempts);
         }
         if (isDue(accountId, RECONCILE_JOB, properties.reconcileInterval(), now)) {
             schedule.stamp(accountId, RECONCILE_JOB, now);
-            reconcile(account, "schedule");
+            reconcile(account, "schedule", attempts);
         }
-        pendingWidening(accountId, account.settings()).ifPresent(widening -> runWidening(account, widening));
-        runQueued(account);
+        if (!attempts.stopped) {
+            pendingWidening(accountId, account.settings())
+                    .ifPresent(widening -> runWidening(account, widening, attempts));
+        }
+        runQueued(account, attempts);
     }
 
-    private void reconcile(ConnectedAccount account, String trigger) {
+    /** Stores when the account next has work, or that it has none while its connection is stopped. */
+    private void plan(long accountId, int failuresBefore, Attempts attempts) {
+        if (attempts.stopped || connections.stopped(accountId).isPresent() || connections.kind(accountId).isEmpty()) {
+            due.remove(accountId);
+            if (attempts.stopped) {
+                failQueued(accountId, connections.stopped(accountId).map(f -> f.summary())
+                        .orElse("The helpdesk connection stopped."));
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        int failures = attempts.failure != null ? failuresBefore + 1 : attempts.succeeded ? 0 : failuresBefore;
+        Instant next = naturalNext(accountId, connections.settings(accountId), failures, now);
+        if (failures > 0) {
+            Instant paused = now.plus(properties.retryPauseAfter(failures));
+            next = next.isAfter(paused) ? next : paused;
+        }
+        String lastError = failures == 0 ? null : attempts.failure != null ? attempts.failure
+                : due.find(accountId).map(SyncDueRepository.Due::lastError).orElse(null);
+        due.save(accountId, new SyncDueRepository.Due(next, failures, lastError), now);
+        if (attempts.failure != null) {
+            log.info("sync account={} failed {} time(s) in a row; next try at {}", accountId, failures, next);
+        }
+    }
+
+    /** When the account's next piece of work is due, failures aside. */
+    private Instant naturalNext(long accountId, SyncSettings settings, int failures, Instant now) {
+        if (!runs.queued(accountId).isEmpty()) {
+            return now;
+        }
+        if (!backfillComplete(accountId)) {
+            Optional<SyncRun> latest = runs.latestBackfill(accountId);
+            if (latest.isEmpty()) {
+                return connectionRepository.findSettings(accountId).isPresent() ? now
+                        : connectionRepository.find(accountId).map(c -> c.createdAt().plus(SETTINGS_GRACE)).orElse(now);
+            }
+            SyncRun run = latest.get();
+            return switch (run.state()) {
+                case FAILED -> run.finishedAt() == null ? now : run.finishedAt()
+                        .plus(properties.retryPauseAfter(Math.max(1, failures)));
+                case RUNNING, QUEUED -> now.plus(properties.staleAfter());
+                default -> now;
+            };
+        }
+        Instant next = nextRun(accountId, POLL_JOB, Duration.ofSeconds(settings.pollingIntervalSeconds()), now);
+        Instant reconcile = nextRun(accountId, RECONCILE_JOB, properties.reconcileInterval(), now);
+        if (reconcile.isBefore(next)) {
+            next = reconcile;
+        }
+        return pendingWidening(accountId, settings).isPresent() ? now : next;
+    }
+
+    private Instant nextRun(long accountId, String job, Duration interval, Instant now) {
+        return schedule.lastRun(accountId, job).map(last -> last.plus(interval)).orElse(now);
+    }
+
+    /** How one dispatch of an account went, across its runs. */
+    private static final class Attempts {
+        /** A run failed in a way that may pass: its error, for the pause's reason. */
+        private String failure;
+        private boolean succeeded;
+        /** A permanent failure stopped the connection: nothing more is run. */
+        private boolean stopped;
+        /** Runs somebody asked for: their failures (a ticket that does not exist) do not pause the schedule. */
+        private final boolean asked;
+
+        Attempts() {
+            this(false);
+        }
+
+        private Attempts(boolean asked) {
+            this.asked = asked;
+        }
+    }
+
+    private void reconcile(ConnectedAccount account, String trigger, Attempts attempts) {
         if (Streams.enabled(account.settings(), horizon.helpdesk.HelpdeskEntity.HELPDESK_USERS)) {
-            run(account, SyncKind.USERS, trigger, log -> listings.helpdeskUsers(account, log, true));
+            run(account, SyncKind.USERS, trigger, log -> listings.helpdeskUsers(account, log, true), attempts);
         }
-        run(account, SyncKind.PICKLISTS, trigger, log -> listings.picklists(account, log));
+        run(account, SyncKind.PICKLISTS, trigger, log -> listings.picklists(account, log), attempts);
         if (ReconcilingListings.ticketIdsNeeded(account)) {
-            run(account, SyncKind.DELETES, trigger, log -> listings.ticketIds(account, log));
+            run(account, SyncKind.DELETES, trigger, log -> listings.ticketIds(account, log), attempts);
         }
     }
 
-    private void runBackfill(ConnectedAccount account) {
+    private void runBackfill(ConnectedAccount account, Attempts attempts) {
         long accountId = account.accountId();
         Optional<SyncRun> latest = runs.latestBackfill(accountId);
         Instant now = clock.instant();
@@ -177,7 +262,7 @@ class SyncingAccount implements DisposableBean {
             backfill.run(account, log, origin, window);
             ticketWindows.save(accountId, new TicketWindowRepository.TicketWindow(window, windowDays(accountId,
                     origin, window)), clock.instant());
-        });
+        }, attempts);
     }
 
     /**
@@ -235,7 +320,7 @@ class SyncingAccount implements DisposableBean {
     private record Widening(Instant from, Instant to, Long resumeFrom, String scope) {
     }
 
-    private void runWidening(ConnectedAccount account, Widening widening) {
+    private void runWidening(ConnectedAccount account, Widening widening, Attempts attempts) {
         long accountId = account.accountId();
         Instant now = clock.instant();
         long runId = runs.startBackfill(accountId, widening.resumeFrom() != null ? "resume" : "settings",
@@ -249,7 +334,7 @@ class SyncingAccount implements DisposableBean {
             backfill.widen(account, log, origin, widening.from(), widening.to());
             ticketWindows.save(accountId, new TicketWindowRepository.TicketWindow(widening.from(),
                     windowDays(accountId, origin, widening.from())), clock.instant());
-        });
+        }, attempts);
     }
 
     /**
@@ -273,15 +358,17 @@ class SyncingAccount implements DisposableBean {
                 .orElse(0);
     }
 
-    private void runQueued(ConnectedAccount account) {
+    private void runQueued(ConnectedAccount account, Attempts attempts) {
+        Attempts asked = new Attempts(true);
         for (SyncRun queued : runs.queued(account.accountId())) {
-            if (stopping.stopping()) {
+            if (stopping.stopping() || attempts.stopped) {
                 return;
             }
             if (!runs.startQueued(account.accountId(), queued.id(), node, clock.instant())) {
                 continue;
             }
-            execute(account, queued.id(), log -> runAsked(account, queued, log));
+            execute(account, queued.id(), log -> runAsked(account, queued, log), asked);
+            attempts.stopped |= asked.stopped;
         }
     }
 
@@ -310,16 +397,17 @@ class SyncingAccount implements DisposableBean {
         }
     }
 
-    private void run(ConnectedAccount account, SyncKind kind, String trigger, Consumer<RunLog> work) {
-        if (stopping.stopping()) {
+    private void run(ConnectedAccount account, SyncKind kind, String trigger, Consumer<RunLog> work,
+                     Attempts attempts) {
+        if (stopping.stopping() || attempts.stopped) {
             return;
         }
         long runId = runs.start(account.accountId(), kind, trigger, null, null, node, clock.instant());
-        execute(account, runId, work);
+        execute(account, runId, work, attempts);
     }
 
-    /** Runs the work as the given RUNNING run and records how it ended. */
-    private void execute(ConnectedAccount account, long runId, Consumer<RunLog> work) {
+    /** Runs the work as the given RUNNING run, records how it ended, and counts it in the dispatch's attempts. */
+    private void execute(ConnectedAccount account, long runId, Consumer<RunLog> work, Attempts attempts) {
         long accountId = account.accountId();
         RunLog runLog = new RunLog(accountId, runId, runs, clock,
                 () -> account.reader().requestsSent(account.credentials()));
@@ -336,19 +424,32 @@ class SyncingAccount implements DisposableBean {
         try {
             work.accept(runLog);
             end(runLog, SyncState.SUCCEEDED, null);
+            attempts.succeeded = true;
         } catch (SyncStopping.RunStopped stopped) {
             end(runLog, SyncState.INTERRUPTED, stopped.getMessage());
         } catch (HelpdeskException failure) {
             log.warn("sync run failed account={} psa={} run={} kind={} retriable={}: {}", accountId, account.kind(),
                     runId, failure.kind(), failure.retriable(), failure.getMessage());
-            end(runLog, SyncState.FAILED, RunErrors.describe(failure, runId));
+            String error = RunErrors.describe(failure, runId);
+            if (connections.reportFailure(accountId, failure)) {
+                attempts.stopped = true;
+                error = error + " The connection stopped: nothing more is scheduled until the credentials change or "
+                        + "a connection test succeeds.";
+            } else if (!attempts.asked) {
+                attempts.failure = error;
+            }
+            end(runLog, SyncState.FAILED, error);
         } catch (RuntimeException failure) {
             if (stopping.stopping()) {
                 end(runLog, SyncState.INTERRUPTED, new SyncStopping.RunStopped().getMessage());
                 return;
             }
             log.warn("sync run failed account={} psa={} run={}", accountId, account.kind(), runId, failure);
-            end(runLog, SyncState.FAILED, RunErrors.describe(failure, runId));
+            String error = RunErrors.describe(failure, runId);
+            if (!attempts.asked) {
+                attempts.failure = error;
+            }
+            end(runLog, SyncState.FAILED, error);
         } finally {
             heartbeat.cancel(false);
         }
@@ -376,9 +477,9 @@ class SyncingAccount implements DisposableBean {
     /**
      * The first backfill starts once the admin has saved the sync settings (which entities, how far back), or after
      * {@link #SETTINGS_GRACE} with the defaults. Later it may restart unless one is running, or the last one failed
-     * less than a polling interval ago (a PSA that refuses the credentials is not asked again every few seconds).
+     * less than the retry pause ago (which doubles with each failure in a row).
      */
-    private boolean backfillMayStart(long accountId, SyncSettings settings) {
+    private boolean backfillMayStart(long accountId, SyncSettings settings, int failures) {
         Optional<SyncRun> latest = runs.latestBackfill(accountId);
         if (latest.isEmpty()) {
             return connectionRepository.findSettings(accountId).isPresent()
@@ -390,7 +491,7 @@ class SyncingAccount implements DisposableBean {
             case RUNNING, QUEUED, SUCCEEDED -> false;
             case INTERRUPTED -> true;
             case FAILED -> run.finishedAt() == null || !run.finishedAt()
-                    .plus(Duration.ofSeconds(settings.pollingIntervalSeconds())).isAfter(clock.instant());
+                    .plus(properties.retryPauseAfter(Math.max(1, failures))).isAfter(clock.instant());
         };
     }
 
@@ -398,15 +499,36 @@ class SyncingAccount implements DisposableBean {
         return schedule.lastRun(accountId, job).map(last -> !last.plus(interval).isAfter(now)).orElse(true);
     }
 
-    /** Marks the account's runs without a heartbeat for {@code staleAfter} as INTERRUPTED. */
-    int interruptStale(long accountId) {
+    /**
+     * Marks every run without a heartbeat for {@code staleAfter} as INTERRUPTED and makes its account due, so what it
+     * was doing resumes (one query when nothing is stale, whatever the number of accounts).
+     */
+    void interruptStale() {
         Instant now = clock.instant();
-        int interrupted = runs.interruptStale(accountId, now.minus(properties.staleAfter()), now);
-        if (interrupted > 0) {
-            log.warn("sync runs interrupted account={} count={} reason=no heartbeat for {}", accountId, interrupted,
-                    properties.staleAfter());
+        Instant before = now.minus(properties.staleAfter());
+        for (long accountId : runs.accountsWithStaleRuns(before)) {
+            int interrupted = runs.interruptStale(accountId, before, now);
+            if (interrupted > 0) {
+                log.warn("sync runs interrupted account={} count={} reason=no heartbeat for {}", accountId,
+                        interrupted, properties.staleAfter());
+                due.dueNow(accountId, now);
+            }
         }
-        return interrupted;
+    }
+
+    /** Accounts whose sync is due now (the dispatcher's question: one query, whatever the number of accounts). */
+    List<Long> dueAccounts(int limit) {
+        return due.dueAccounts(clock.instant(), limit);
+    }
+
+    /** Something changed that may give the account work now (connected, settings saved, a sync asked for). */
+    void dueNow(long accountId) {
+        due.dueNow(accountId, clock.instant());
+    }
+
+    /** The account's connection stopped: nothing is scheduled for it until it works again. */
+    void unschedule(long accountId) {
+        due.remove(accountId);
     }
 
     @Override

@@ -80,6 +80,9 @@ abstract class SyncEngineCases extends HorizonTest {
         // is dropped (the callback suites cover them, and what polling does when they fail).
         psas.forEach(psa -> psa.deliveryFaults().dropRate(1.0));
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
+        // Short pauses after failures, so a case sees them grow within seconds.
+        registry.add("horizon.sync.retry-pause", () -> "2s");
+        registry.add("horizon.sync.max-retry-pause", () -> "8s");
         // A short deadline, so a stalled answer is cut off within seconds.
         registry.add("horizon.autotask.request-timeout", () -> "3s");
         registry.add("horizon.connectwise.request-timeout", () -> "3s");
@@ -155,7 +158,7 @@ abstract class SyncEngineCases extends HorizonTest {
         awaitBackfill(account.id());
         long created = psa.createTicket("Stalled on the way");
         // The stalls are aimed at a route, not an account: no scheduled poll of any account may take them.
-        for (long connected : connectedAccounts.accountIds()) {
+        for (long connected : connections.connectedAccountIds()) {
             schedule.stamp(connected, SyncingAccount.POLL_JOB, clock.instant());
             schedule.stamp(connected, SyncingAccount.RECONCILE_JOB, clock.instant());
         }
@@ -438,7 +441,92 @@ abstract class SyncEngineCases extends HorizonTest {
         log.finish(SyncState.SUCCEEDED, null);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void credentialsThePsaRefusesStopTheScheduleSaySoEverywhereAndNewOnesResumeIt(SimulatedPsa psa) throws Exception {
+        TestAccount account = fixtures().account("Refused");
+        HelpdeskCredentials own = psa.extraCredentials();
+        connectWith(psa, account.id(), own);
+        awaitBackfill(account.id());
+        HelpdeskCredentials renewed = psa.regenerate(own);
+
+        SyncRun refused = awaitRun(account.id(), syncNow.syncEverything(account.id()));
+
+        assertThat(refused.state()).isEqualTo(SyncState.FAILED);
+        assertThat(refused.error()).contains("The connection stopped");
+        var view = connections.view(account.id()).orElseThrow();
+        assertThat(view.state()).isEqualTo(horizon.helpdesk.configuration.ConnectionView.State.FAILING);
+        assertThat(view.failure().kind()).isEqualTo(HelpdeskException.Kind.AUTHENTICATION);
+        String summary = view.failure().summary();
+        assertThat(summary).startsWith("Connection failing: ").contains("Replace the credentials");
+        // Nothing more is scheduled, however overdue the poll and the full comparison are.
+        long runsSoFar = runs.count(account.id(), null, null);
+        schedule.stamp(account.id(), SyncingAccount.POLL_JOB, clock.instant().minus(Duration.ofHours(2)));
+        schedule.stamp(account.id(), SyncingAccount.RECONCILE_JOB, clock.instant().minus(Duration.ofHours(2)));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> runs.count(account.id(), null, null) == runsSoFar);
+        // Asking says why, rather than queueing a run that cannot work.
+        HttpResponse<String> asked = apiPost("/api/v1/sync", account.admin().token());
+        assertThat(asked.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(asked.body()).path("error").asString()).isEqualTo("connection_failing");
+        // Helpdesk Configuration, Sync Run logs and Callback Status all say so, with what to do.
+        WebSession admin = web();
+        admin.login(account.admin().email(), account.admin().password());
+        for (String page : List.of("/admin/helpdesk/configuration", "/admin/helpdesk/sync-runs",
+                "/admin/helpdesk/callback-status")) {
+            assertThat(admin.get(page).html().select("#connection-failing-text").text()).as(page).isEqualTo(summary);
+        }
+
+        assertThat(connections.replaceCredentials(account.id(), psa.kind(), renewed).ok()).isTrue();
+
+        assertThat(connections.view(account.id()).orElseThrow().state())
+                .isEqualTo(horizon.helpdesk.configuration.ConnectionView.State.CONNECTED);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> runs.page(account.id(), SyncKind.POLL,
+                SyncState.SUCCEEDED, 0, 5).stream().anyMatch(r -> r.id() > refused.id()));
+        assertThat(admin.get("/admin/helpdesk/sync-runs").html().select("#connection-failing")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void failuresThatMayPassAreTriedAgainAfterPausesThatGrow(SimulatedPsa psa) {
+        TestAccount account = fixtures().account("Down");
+        connectOnly(psa, account.id());
+        psa.setApiDown(true);
+        List<SyncRun> failed;
+        try {
+            // Saving the settings starts the backfill at once; the PSA answers every request with an error.
+            assertThat(connections.saveSettings(account.id(), SyncSettings.defaults())).isEmpty();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> runs.page(account.id(),
+                    SyncKind.BACKFILL, SyncState.FAILED, 0, 10).size() >= 4);
+            failed = new java.util.ArrayList<>(runs.page(account.id(), SyncKind.BACKFILL, SyncState.FAILED, 0, 10));
+            java.util.Collections.reverse(failed);
+            WebSession admin = web();
+            admin.login(account.admin().email(), account.admin().password());
+            assertThat(admin.get("/admin/helpdesk/sync-runs").html().select("#retrying").text())
+                    .contains("syncs in a row failed");
+        } finally {
+            psa.setApiDown(false);
+        }
+        // Pauses of 2, 4 and 8 seconds (the longest) between a failure and the next try.
+        for (int i = 1; i < 4; i++) {
+            Duration pause = Duration.between(failed.get(i - 1).finishedAt(), failed.get(i).startedAt());
+            long expected = Math.min(2L << (i - 1), 8);
+            assertThat(pause).as("pause %d", i).isGreaterThanOrEqualTo(Duration.ofSeconds(expected));
+        }
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> runs.latestBackfill(account.id())
+                .filter(r -> r.state() == SyncState.SUCCEEDED).isPresent());
+        assertThat(runs.latestBackfill(account.id()).orElseThrow().triggeredBy()).isEqualTo("resume");
+    }
+
     // ---- helpers ----
+
+    /** Connects the account with its own credentials (so a case may break them without touching other accounts). */
+    void connectWith(SimulatedPsa psa, long accountId, HelpdeskCredentials credentials) {
+        assertThat(connections.saveSettings(accountId, SyncSettings.defaults())).isEmpty();
+        ConnectionTestOutcome outcome = connections.test(psa.kind(), credentials);
+        assertThat(outcome.ok()).as("connection test: %s", outcome.failure()).isTrue();
+        connections.connect(accountId, psa.kind(), credentials, outcome.result());
+    }
 
     void connect(SimulatedPsa psa, long accountId, SyncSettings settings) {
         assertThat(connections.saveSettings(accountId, settings)).isEmpty();

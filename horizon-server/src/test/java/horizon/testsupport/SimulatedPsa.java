@@ -102,6 +102,15 @@ public interface SimulatedPsa {
      */
     void answerNoteListingsWithoutAList();
 
+    /** Credentials of one more API user (Autotask) or key pair (ConnectWise) of the same database and rights. */
+    HelpdeskCredentials extraCredentials();
+
+    /**
+     * What the PSA's admin does to credentials that leaked: the given ones stop working at once, and the new ones
+     * (same user, a new secret or key pair) are returned.
+     */
+    HelpdeskCredentials regenerate(HelpdeskCredentials credentials);
+
     /** Switches the PSA's API off (every request fails) or on. */
     void setApiDown(boolean down);
 

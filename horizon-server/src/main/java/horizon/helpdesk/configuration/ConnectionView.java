@@ -13,7 +13,8 @@ import java.time.format.DateTimeFormatter;
  * A stored connection as pages and the API may show it: credentials masked, never revealed.
  *
  * @param kind            the PSA
- * @param state           CONNECTED when the last test succeeded, FAILING otherwise
+ * @param state           see {@link State}
+ * @param failure         why the connection stopped, null unless FAILING
  * @param zone            the discovered zone
  * @param resource        the API user's resource, may be null
  * @param fields          every credential field, masked: the identity's first characters, secrets as set
@@ -22,7 +23,8 @@ import java.time.format.DateTimeFormatter;
  * @param lastSuccessAt   when a test last succeeded
  * @param budget          the last request budget reading, may be null
  */
-public record ConnectionView(HelpdeskKind kind, State state, HelpdeskZone zone, HelpdeskResource resource,
+public record ConnectionView(HelpdeskKind kind, State state, ConnectionFailure failure, HelpdeskZone zone,
+                             HelpdeskResource resource,
                              List<MaskedField> fields, Instant lastTestAt, String lastTestMessage, Instant lastSuccessAt,
                              ApiBudget budget) {
 
@@ -40,8 +42,15 @@ public record ConnectionView(HelpdeskKind kind, State state, HelpdeskZone zone, 
     /** How a secret field is shown once stored. */
     public static final String SET = "••••••• (set)";
 
-    /** Whether the stored credentials worked the last time they were tested. */
-    public enum State { CONNECTED, FAILING }
+    /** Whether the connection works. */
+    public enum State {
+        /** The last test succeeded and nothing has failed for good since. */
+        CONNECTED,
+        /** The last test failed in a way that may pass later (the PSA unreachable, busy); work goes on. */
+        TEST_FAILED,
+        /** A permanent failure stopped the connection; nothing is scheduled until it is fixed ({@link #failure()}). */
+        FAILING
+    }
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);

@@ -43,7 +43,9 @@ class HelpdeskApiController {
      *
      * @param connected     whether the account has a stored connection
      * @param kind          the PSA, null when not connected
-     * @param state         CONNECTED or FAILING, NOT_CONNECTED without a connection
+     * @param state         CONNECTED; TEST_FAILED (the last test failed, work goes on); FAILING (stopped on a
+     *                      permanent failure, see {@code failing}); NOT_CONNECTED without a connection
+     * @param failing       why it stopped ("Connection failing: what the PSA said. What to do."), null unless FAILING
      * @param zone          the discovered zone
      * @param resource      the API user's resource
      * @param lastTestAt    when the connection was last tested
@@ -52,7 +54,8 @@ class HelpdeskApiController {
      * @param budget        the last request budget reading
      * @param syncSettings  the sync settings in force
      */
-    record ConnectionJson(boolean connected, String kind, String state, HelpdeskZone zone, HelpdeskResource resource,
+    record ConnectionJson(boolean connected, String kind, String state, String failing, HelpdeskZone zone,
+                          HelpdeskResource resource,
                           Instant lastTestAt, String lastTestError, Instant lastSuccessAt, ApiBudget budget,
                           SyncSettings syncSettings) {
     }
@@ -71,9 +74,11 @@ class HelpdeskApiController {
         long accountId = currentUser.accountId();
         SyncSettings settings = connections.settings(accountId);
         return connections.view(accountId)
-                .map(c -> new ConnectionJson(true, c.kind().name(), c.state().name(), c.zone(), c.resource(),
+                .map(c -> new ConnectionJson(true, c.kind().name(), c.state().name(),
+                        c.failure() == null ? null : c.failure().summary(), c.zone(), c.resource(),
                         c.lastTestAt(), c.lastTestMessage(), c.lastSuccessAt(), c.budget(), settings))
-                .orElse(new ConnectionJson(false, null, "NOT_CONNECTED", null, null, null, null, null, null, settings));
+                .orElse(new ConnectionJson(false, null, "NOT_CONNECTED", null, null, null, null, null, null, null,
+                        settings));
     }
 
     /**

@@ -36,14 +36,17 @@ public class HelpdeskConnections {
 
     private final Helpdesks helpdesks;
     private final HelpdeskConnectionRepository repository;
+    private final ConnectionFailureRepository failures;
     private final SecretBox secretBox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HelpdeskConnections(Helpdesks helpdesks, HelpdeskConnectionRepository repository, SecretBox secretBox,
-                        ApplicationEventPublisher events, Clock clock) {
+    HelpdeskConnections(Helpdesks helpdesks, HelpdeskConnectionRepository repository,
+                        ConnectionFailureRepository failures, SecretBox secretBox, ApplicationEventPublisher events,
+                        Clock clock) {
         this.helpdesks = helpdesks;
         this.repository = repository;
+        this.failures = failures;
         this.secretBox = secretBox;
         this.events = events;
         this.clock = clock;
@@ -91,7 +94,9 @@ public class HelpdeskConnections {
                 tested.zone(), tested.resource(), tested.testedAt(), true, null, tested.testedAt(), tested.budget(),
                 createdAt, now);
         repository.save(connection);
-        log.info("helpdesk connection saved account={} psa={} zone=\"{}\"", accountId, kind, tested.zone().name());
+        boolean resumed = failures.clear(accountId);
+        log.info("helpdesk connection saved account={} psa={} zone=\"{}\"{}", accountId, kind, tested.zone().name(),
+                resumed ? " (it had stopped; its scheduled work resumes)" : "");
         events.publishEvent(new HelpdeskConnected(accountId, kind, described,
                 previous.map(HelpdeskConnection::kind).orElse(null), previousCredentials));
         return connection;
@@ -132,6 +137,7 @@ public class HelpdeskConnections {
             repository.recordFailedTest(accountId, clock.instant(), failure.getMessage());
             log.warn("helpdesk credentials do not open account={} psa={}: {}", accountId, connection.kind(),
                     unreadable.getMessage());
+            stop(accountId, failure, "test");
             return Optional.of(ConnectionTestOutcome.failed(failure));
         }
         ConnectionTestOutcome outcome = test(connection.kind(), credentials);
@@ -141,15 +147,53 @@ public class HelpdeskConnections {
             repository.recordFailedTest(accountId, clock.instant(), outcome.failure().getMessage());
             log.info("helpdesk connection test failed account={} psa={} kind={}", accountId, connection.kind(),
                     outcome.failure().kind());
+            if (outcome.failure().kind().stopsConnection()) {
+                stop(accountId, outcome.failure(), "test");
+            }
         }
         return Optional.of(outcome);
     }
 
+    /**
+     * What scheduled work reports when a PSA call failed. A permanent failure (the PSA refused the credentials, the
+     * integration code or a right; the credentials no longer open) stops the connection: it is recorded, shown on the
+     * admin's pages, and nothing is scheduled for the account until the credentials change or a test succeeds.
+     *
+     * @return whether the connection stopped
+     */
+    public boolean reportFailure(long accountId, HelpdeskException failure) {
+        if (!failure.kind().stopsConnection() || repository.find(accountId).isEmpty()) {
+            return false;
+        }
+        stop(accountId, failure, "sync");
+        return true;
+    }
+
+    /** Why the account's connection stopped; empty while it works (or has never been stored). */
+    public Optional<ConnectionFailure> stopped(long accountId) {
+        return failures.find(accountId);
+    }
+
+    private void stop(long accountId, HelpdeskException failure, String foundBy) {
+        ConnectionFailure stopped = ConnectionFailure.of(failure, foundBy, clock.instant());
+        failures.save(accountId, stopped);
+        log.warn("helpdesk connection stopped account={} kind={} foundBy={}: {}", accountId, failure.kind(), foundBy,
+                failure.getMessage());
+        events.publishEvent(new HelpdeskConnectionStopped(accountId, stopped));
+    }
+
     /** The account's connection with its credentials masked. */
     public Optional<ConnectionView> view(long accountId) {
-        return repository.find(accountId).map(c -> new ConnectionView(
+        Optional<HelpdeskConnection> stored = repository.find(accountId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ConnectionFailure> failure = failures.find(accountId);
+        return stored.map(c -> new ConnectionView(
                 c.kind(),
-                c.lastTestOk() ? ConnectionView.State.CONNECTED : ConnectionView.State.FAILING,
+                failure.isPresent() ? ConnectionView.State.FAILING
+                        : c.lastTestOk() ? ConnectionView.State.CONNECTED : ConnectionView.State.TEST_FAILED,
+                failure.orElse(null),
                 c.zone(),
                 c.resource(),
                 maskedFields(c),
@@ -186,6 +230,7 @@ public class HelpdeskConnections {
             repository.saveSettings(accountId, settings, clock.instant());
             log.info("helpdesk sync settings saved account={} ingestWindowDays={} pollingIntervalSeconds={}",
                     accountId, settings.ingestWindowDays(), settings.pollingIntervalSeconds());
+            events.publishEvent(new HelpdeskSettingsSaved(accountId, settings));
         }
         return problems;
     }

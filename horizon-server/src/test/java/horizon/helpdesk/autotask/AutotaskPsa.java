@@ -256,6 +256,16 @@ public final class AutotaskPsa implements SimulatedPsa {
     }
 
     @Override
+    public HelpdeskCredentials extraCredentials() {
+        return AutotaskCredentials.of(simulator.addApiKey());
+    }
+
+    @Override
+    public HelpdeskCredentials regenerate(HelpdeskCredentials credentials) {
+        return AutotaskCredentials.of(simulator.regenerateSecret(credentials.value(AutotaskApi.USER_NAME)));
+    }
+
+    @Override
     public void setApiDown(boolean down) {
         simulator.control().setApiDown(down);
     }

@@ -252,6 +252,22 @@ public final class ConnectWisePsa implements SimulatedPsa {
     }
 
     @Override
+    public HelpdeskCredentials extraCredentials() {
+        return withKey(simulator.addApiKey());
+    }
+
+    @Override
+    public HelpdeskCredentials regenerate(HelpdeskCredentials credentials) {
+        return withKey(simulator.regenerateApiKey(credentials.value(ConnectWiseApi.PUBLIC_KEY)));
+    }
+
+    private HelpdeskCredentials withKey(horizon.simulator.connectwise.ApiMember key) {
+        HelpdeskCredentials main = credentials();
+        return ConnectWiseCredentials.of(main.value(ConnectWiseApi.SITE), main.value(ConnectWiseApi.HOST),
+                key.companyId(), key.publicKey(), key.privateKey());
+    }
+
+    @Override
     public void setApiDown(boolean down) {
         simulator.control().faults().requestFaults().setApiDown(down);
     }

@@ -234,6 +234,29 @@ public final class AutotaskSimulator implements AutoCloseable {
         return options;
     }
 
+    /**
+     * One more API-only user with the main user's security level (so a test can break and replace one account's
+     * credentials without touching what the other accounts of a shared simulator use).
+     */
+    public ApiUser addApiKey() {
+        return createApiUser(random(credentialRandom, ALNUM_LOWER, 15) + "@horizon-sim.example",
+                credentials.find(apiUser.userName()).orElseThrow().level());
+    }
+
+    /**
+     * What an admin's "Generate secret" does in Autotask: the API user gets a new secret and the old one stops
+     * working at once.
+     */
+    public ApiUser regenerateSecret(String userName) {
+        Credentials.Entry entry = credentials.find(userName).orElseThrow(() -> new IllegalArgumentException(
+                "no API user " + userName));
+        ApiUser old = entry.user();
+        ApiUser renewed = new ApiUser(old.userName(), random(credentialRandom, SECRET_CHARS, 24),
+                old.integrationCode(), old.zoneName(), old.zoneApiUrl(), old.resourceId());
+        credentials.add(renewed, entry.level());
+        return renewed;
+    }
+
     /** All API users with their levels (for the control API's listing). */
     public List<Credentials.Entry> apiUsers() {
         return credentials.all();

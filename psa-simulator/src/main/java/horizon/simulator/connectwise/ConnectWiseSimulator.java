@@ -51,6 +51,8 @@ public final class ConnectWiseSimulator implements AutoCloseable {
     private final String clientId;
     private final String siteUrl;
     private final long apiRoleId;
+    private final Accounts accounts;
+    private final Random keyRandom;
 
     private ConnectWiseSimulator(ConnectWiseOptions options, Clock wallClock) {
         this.options = options;
@@ -64,12 +66,14 @@ public final class ConnectWiseSimulator implements AutoCloseable {
                 .generate("HorizonAPI");
         this.apiRoleId = generated.apiRoleId();
         Accounts accounts = new Accounts(companyId);
+        this.accounts = accounts;
         generated.rolePermissions().forEach((roleId, permissions) -> accounts.defineRole(roleId,
                 store.get(Kind.SECURITY_ROLES, roleId).orElseThrow().get("name").asString(), permissions));
         this.apiMember = new ApiMember(companyId, random(credentials, 16), random(credentials, 16),
                 generated.apiMember().get("id").asLong(), generated.apiMember().get("identifier").asString());
         accounts.addKey(new Accounts.Key(apiMember.publicKey(), apiMember.privateKey(), apiMember.memberId(),
                 apiMember.memberIdentifier(), apiRoleId));
+        this.keyRandom = new Random(options.seed() * 104729L + 31);
         this.clientId = UUID.nameUUIDFromBytes(("horizon-sim-client-" + options.seed()).getBytes()).toString();
 
         this.http = SimHttpServer.bind(options.bindAddress(), options.port(), 1, "connectwise-sim-http", clock);
@@ -153,6 +157,24 @@ public final class ConnectWiseSimulator implements AutoCloseable {
     /** The API member's keys: Basic auth is {@code companyId+publicKey:privateKey}. */
     public ApiMember apiMember() {
         return apiMember;
+    }
+
+    /**
+     * Another API key pair of the API member (so a test can break and replace one account's keys without touching what
+     * the other accounts of a shared simulator use).
+     */
+    public ApiMember addApiKey() {
+        ApiMember key = new ApiMember(apiMember.companyId(), random(keyRandom, 16), random(keyRandom, 16),
+                apiMember.memberId(), apiMember.memberIdentifier());
+        accounts.addKey(new Accounts.Key(key.publicKey(), key.privateKey(), key.memberId(), key.memberIdentifier(),
+                apiRoleId));
+        return key;
+    }
+
+    /** What an admin does in ConnectWise when keys leak: the pair is deleted (it stops working at once), a new one made. */
+    public ApiMember regenerateApiKey(String publicKey) {
+        accounts.removeKey(publicKey);
+        return addApiKey();
     }
 
     /** A clientId the site accepts (any well-formed GUID is accepted unless disabled through the control). */

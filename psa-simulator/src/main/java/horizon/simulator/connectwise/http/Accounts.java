@@ -42,6 +42,11 @@ public final class Accounts {
         keys.put(key.publicKey(), key);
     }
 
+    /** Deletes a key pair: requests signed with it are refused from now on. */
+    public void removeKey(String publicKey) {
+        keys.remove(publicKey);
+    }
+
     public List<Key> keys() {
         return List.copyOf(keys.values());
     }

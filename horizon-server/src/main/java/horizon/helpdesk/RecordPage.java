@@ -8,11 +8,18 @@ import java.util.List;
  * @param records    at most {@link ReaderCapabilities#pageSize()} records; ascending by id when the reader honours id
  *                   ranges
  * @param nextCursor what to continue with ({@link RecordQuery#continuedAt}); null when no more records match
+ * @param unreadable records of the page the adapter could not read, left out of {@code records}
  */
-public record RecordPage<R extends HelpdeskRecord>(List<R> records, String nextCursor) {
+public record RecordPage<R extends HelpdeskRecord>(List<R> records, String nextCursor,
+                                                   List<UnreadableRecord> unreadable) {
 
     public RecordPage {
         records = List.copyOf(records);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    public RecordPage(List<R> records, String nextCursor) {
+        this(records, nextCursor, List.of());
     }
 
     public static <R extends HelpdeskRecord> RecordPage<R> last(List<R> records) {
@@ -24,8 +31,10 @@ public record RecordPage<R extends HelpdeskRecord>(List<R> records, String nextC
         return nextCursor == null;
     }
 
-    /** The largest id on the page, or {@code otherwise} when it is empty. */
+    /** The largest id on the page (unreadable records too, so a cursor moves past them), or {@code otherwise}. */
     public long lastIdOr(long otherwise) {
-        return records.stream().mapToLong(HelpdeskRecord::externalId).max().orElse(otherwise);
+        long read = records.stream().mapToLong(HelpdeskRecord::externalId).max().orElse(otherwise);
+        long unread = unreadable.stream().mapToLong(UnreadableRecord::externalId).max().orElse(otherwise);
+        return records.isEmpty() && unreadable.isEmpty() ? otherwise : Math.max(read, unread);
     }
 }

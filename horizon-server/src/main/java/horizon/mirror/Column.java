@@ -10,8 +10,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A typed column of a mirror table: its name, and how it is bound and read on both H2 and PostgreSQL. */
-record Column(String name, Type type) {
+/**
+ * A typed column of a mirror table: its name, how it is bound and read on both H2 and PostgreSQL, and how much it holds
+ * ({@code maxLength} characters for a bounded varchar, 0 when unbounded).
+ */
+record Column(String name, Type type, int maxLength) {
+
+    /** numeric(9, 4) holds values below this. */
+    private static final BigDecimal NUMERIC_LIMIT = new BigDecimal("100000");
 
     /** The few SQL types the mirror uses; each binds and reads the same Java type on both stores. */
     enum Type {
@@ -35,31 +41,58 @@ record Column(String name, Type type) {
     }
 
     static Column bigint(String name) {
-        return new Column(name, Type.BIGINT);
+        return new Column(name, Type.BIGINT, 0);
     }
 
     static Column varchar(String name) {
-        return new Column(name, Type.VARCHAR);
+        return new Column(name, Type.VARCHAR, 0);
+    }
+
+    /** A varchar of at most {@code maxLength} characters, as its table declares it. */
+    static Column varchar(String name, int maxLength) {
+        return new Column(name, Type.VARCHAR, maxLength);
     }
 
     static Column text(String name) {
-        return new Column(name, Type.TEXT);
+        return new Column(name, Type.TEXT, 0);
     }
 
     static Column bool(String name) {
-        return new Column(name, Type.BOOLEAN);
+        return new Column(name, Type.BOOLEAN, 0);
     }
 
     static Column numeric(String name) {
-        return new Column(name, Type.NUMERIC);
+        return new Column(name, Type.NUMERIC, 0);
     }
 
     static Column date(String name) {
-        return new Column(name, Type.DATE);
+        return new Column(name, Type.DATE, 0);
     }
 
     static Column timestamp(String name) {
-        return new Column(name, Type.TIMESTAMPTZ);
+        return new Column(name, Type.TIMESTAMPTZ, 0);
+    }
+
+    /** What of the value the column holds: a bounded varchar's first characters, no number it cannot hold. */
+    Object fit(Object value) {
+        if (value instanceof String text && maxLength > 0 && text.length() > maxLength) {
+            return text.substring(0, maxLength);
+        }
+        if (value instanceof BigDecimal number && type == Type.NUMERIC && number.abs().compareTo(NUMERIC_LIMIT) >= 0) {
+            return null;
+        }
+        return value;
+    }
+
+    /** Why the value does not fit the column, in words; null when it fits. */
+    String misfit(Object value) {
+        if (value instanceof String text && maxLength > 0 && text.length() > maxLength) {
+            return name + " has " + text.length() + " characters; the first " + maxLength + " are stored";
+        }
+        if (value instanceof BigDecimal number && type == Type.NUMERIC && number.abs().compareTo(NUMERIC_LIMIT) >= 0) {
+            return name + " is " + number.toPlainString() + ", beyond what Horizon stores; it is left empty";
+        }
+        return null;
     }
 
     void bind(PreparedStatement statement, int index, Object value) throws SQLException {

@@ -35,9 +35,9 @@ public final class MirroredEntity<R extends HelpdeskRecord> {
 
     public static final MirroredEntity<HelpdeskTicket> TICKETS = new MirroredEntity<>(
             "tickets",
-            List.of(varchar("ticket_number"), varchar("title"), text("description"), varchar("status"),
-                    varchar("priority"), bigint("queue_id"), varchar("issue_type"), varchar("sub_issue_type"),
-                    varchar("source"), varchar("ticket_type"), bigint("company_id"), bigint("contact_id"),
+            List.of(varchar("ticket_number", 100), varchar("title"), text("description"), varchar("status", 100),
+                    varchar("priority", 100), bigint("queue_id"), varchar("issue_type", 100), varchar("sub_issue_type", 100),
+                    varchar("source", 100), varchar("ticket_type", 100), bigint("company_id"), bigint("contact_id"),
                     bigint("assignee_resource_id"), bigint("assignee_role_id"), timestamp("due_at"),
                     timestamp("created_at"), timestamp("completed_at"), timestamp("last_activity_at")),
             t -> new Object[] {t.number(), t.title(), t.description(), t.status(), t.priority(), t.queueId(),
@@ -55,7 +55,7 @@ public final class MirroredEntity<R extends HelpdeskRecord> {
 
     public static final MirroredEntity<HelpdeskCompany> COMPANIES = new MirroredEntity<>(
             "companies",
-            List.of(varchar("name"), varchar("company_type"), varchar("phone"), bool("is_active"),
+            List.of(varchar("name"), varchar("company_type", 100), varchar("phone", 100), bool("is_active"),
                     bigint("owner_resource_id"), timestamp("last_activity_at")),
             c -> new Object[] {c.name(), c.type(), c.phone(), c.active(), c.ownerResourceId(), c.lastActivityAt()},
             (rs, n) -> new HelpdeskCompany(rs.getLong("external_id"), rs.getString("name"),
@@ -65,8 +65,8 @@ public final class MirroredEntity<R extends HelpdeskRecord> {
 
     public static final MirroredEntity<HelpdeskContact> CONTACTS = new MirroredEntity<>(
             "contacts",
-            List.of(bigint("company_id"), varchar("first_name"), varchar("last_name"), varchar("email"),
-                    varchar("phone"), bool("is_active"), timestamp("last_activity_at"), timestamp("last_modified_at")),
+            List.of(bigint("company_id"), varchar("first_name"), varchar("last_name"), varchar("email", 320),
+                    varchar("phone", 100), bool("is_active"), timestamp("last_activity_at"), timestamp("last_modified_at")),
             c -> new Object[] {c.companyId(), c.firstName(), c.lastName(), c.email(), c.phone(), c.active(),
                     c.lastActivityAt(), c.lastModifiedAt()},
             (rs, n) -> new HelpdeskContact(rs.getLong("external_id"), longOrNull(rs, "company_id"),
@@ -76,8 +76,8 @@ public final class MirroredEntity<R extends HelpdeskRecord> {
 
     public static final MirroredEntity<HelpdeskUser> HELPDESK_USERS = new MirroredEntity<>(
             "helpdesk_users",
-            List.of(varchar("username"), varchar("first_name"), varchar("last_name"), varchar("email"),
-                    bool("is_active"), varchar("license_type"), varchar("user_type"), text("roles")),
+            List.of(varchar("username"), varchar("first_name"), varchar("last_name"), varchar("email", 320),
+                    bool("is_active"), varchar("license_type", 100), varchar("user_type", 100), text("roles")),
             u -> new Object[] {u.username(), u.firstName(), u.lastName(), u.email(), u.active(), u.licenseType(),
                     u.userType(), RolesJson.write(u.roles())},
             (rs, n) -> new HelpdeskUser(rs.getLong("external_id"), rs.getString("username"),
@@ -88,8 +88,8 @@ public final class MirroredEntity<R extends HelpdeskRecord> {
 
     public static final MirroredEntity<HelpdeskNote> TICKET_NOTES = new MirroredEntity<>(
             "ticket_notes",
-            List.of(bigint("ticket_id"), varchar("title"), text("description"), varchar("note_type"),
-                    varchar("publish"), bigint("creator_resource_id"), timestamp("created_at"),
+            List.of(bigint("ticket_id"), varchar("title"), text("description"), varchar("note_type", 100),
+                    varchar("publish", 100), bigint("creator_resource_id"), timestamp("created_at"),
                     timestamp("last_activity_at")),
             t -> new Object[] {t.ticketId(), t.title(), t.description(), t.noteType(), t.publish(),
                     t.creatorResourceId(), t.createdAt(), t.lastActivityAt()},
@@ -148,9 +148,29 @@ public final class MirroredEntity<R extends HelpdeskRecord> {
         return columns;
     }
 
-    /** The record's typed column values, in {@link #columns()} order. */
+    /** The record's typed column values, in {@link #columns()} order, each cut to what its column holds. */
     Object[] values(R record) {
-        return values.apply(record);
+        Object[] row = values.apply(record);
+        for (int i = 0; i < row.length; i++) {
+            row[i] = columns.get(i).fit(row[i]);
+        }
+        return row;
+    }
+
+    /**
+     * Why values of the record do not fit their columns ("status has 140 characters; the first 100 are stored"); empty
+     * when all fit. Such a record is stored with what fits.
+     */
+    public List<String> misfits(R record) {
+        Object[] row = values.apply(record);
+        List<String> misfits = new java.util.ArrayList<>();
+        for (int i = 0; i < row.length; i++) {
+            String misfit = columns.get(i).misfit(row[i]);
+            if (misfit != null) {
+                misfits.add(misfit);
+            }
+        }
+        return misfits;
     }
 
     RowMapper<R> rowMapper() {

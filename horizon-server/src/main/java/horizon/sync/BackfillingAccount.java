@@ -248,9 +248,10 @@ class BackfillingAccount {
                                     ? account.reader().count(account.credentials(), base) : 0);
                     Instant askedAt = clock.instant();
                     RecordPage<HelpdeskRecord> first = account.reader().page(account.credentials(), base);
+                    run.checked(entity, first);
                     List<Long> firstIds = first.records().stream().map(HelpdeskRecord::externalId).toList();
                     long firstLast = first.lastIdOr(0);
-                    boolean onePage = first.complete() || first.records().isEmpty();
+                    boolean onePage = first.complete() || (first.records().isEmpty() && first.unreadable().isEmpty());
                     // The plan (none when one page held everything) is stored with the first page and its child
                     // batches in one transaction: a node stopped after it goes on from there, never from the start.
                     IdSegments planned = onePage ? IdSegments.resume(List.of(), 1, firstLast)
@@ -310,6 +311,7 @@ class BackfillingAccount {
                 stopping.check();
                 Instant askedAt = clock.instant();
                 RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+                run.checked(entity, page);
                 List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
                 MirrorWriteResult result = transactions.execute(status -> {
                     MirrorWriteResult written = Streams.upsert(writer, accountId, entity, page.records(), askedAt);
@@ -396,6 +398,7 @@ class BackfillingAccount {
                     Instant askedAt = clock.instant();
                     RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(),
                             query(entity, changedSince, cursor, hi));
+                    run.checked(entity, page);
                     List<Long> ids = page.records().stream().map(HelpdeskRecord::externalId).toList();
                     long pageLo = cursor;
                     long pageLast = page.lastIdOr(cursor);
@@ -541,6 +544,7 @@ class BackfillingAccount {
                 while (failure.get() == null && !stopping.stopping()) {
                     Instant askedAt = clock.instant();
                     RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+                    run.checked(child, page);
                     long reached = ranges ? page.lastIdOr(cursor) : 0;
                     MirrorWriteResult result = transactions.execute(status -> {
                         MirrorWriteResult written = Streams.upsert(writer, accountId, child, page.records(), askedAt);
@@ -587,6 +591,7 @@ class BackfillingAccount {
                     }
                     while (true) {
                         RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+                        run.checked(child, page);
                         read.addAll(page.records());
                         if (page.complete()) {
                             break;

@@ -61,7 +61,7 @@ class ComparingChildren {
         for (int from = 0; from < tickets.size(); from += per) {
             List<Long> batch = tickets.subList(from, Math.min(from + per, tickets.size()));
             Set<Long> listed = new HashSet<>();
-            readAll(account, run, RecordQuery.childrenOf(entity, batch), r -> listed.add(r.externalId()));
+            readAll(account, run, RecordQuery.childrenOf(entity, batch), listed::add);
             // Read to the end: whatever the mirror holds for these tickets and the PSA did not list is gone.
             for (Long ticketId : batch) {
                 List<Long> held = entity == HelpdeskEntity.TICKET_NOTES
@@ -79,15 +79,20 @@ class ComparingChildren {
         }
     }
 
-    /** Reads every page of the query, writing each, and hands every record to {@code seen}. */
-    void readAll(ConnectedAccount account, WriteTally run, RecordQuery first, Consumer<HelpdeskRecord> seen) {
+    /**
+     * Reads every page of the query, writing each, and hands the id of every record listed to {@code seen} (those the
+     * adapter could not read too: they exist, so nothing compared against the listing may delete them).
+     */
+    void readAll(ConnectedAccount account, WriteTally run, RecordQuery first, Consumer<Long> seen) {
         String name = Streams.name(first.entity());
         RecordQuery query = first;
         while (true) {
             stopping.check();
             Instant askedAt = clock.instant();
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
-            page.records().forEach(seen);
+            run.checked(first.entity(), page);
+            page.records().forEach(r -> seen.accept(r.externalId()));
+            page.unreadable().forEach(u -> seen.accept(u.externalId()));
             run.wrote(name, page.records().size(),
                     Streams.upsert(writer, account.accountId(), first.entity(), page.records(), askedAt), false);
             if (page.complete()) {

@@ -80,6 +80,7 @@ class PollingAccount {
             stopping.check();
             Instant askedAt = clock.instant();
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+            run.checked(entity, page);
             seen = seen.advancedBy(page.records(), clock.instant().plus(FUTURE_TOLERANCE));
             write(account, run, entity, page.records(), askedAt);
             if (page.complete()) {

@@ -61,7 +61,9 @@ class ReconcilingListings {
             stopping.check();
             Instant askedAt = clock.instant();
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
+            run.checked(HelpdeskEntity.HELPDESK_USERS, page);
             page.records().forEach(r -> listed.add(r.externalId()));
+            page.unreadable().forEach(u -> listed.add(u.externalId())); // listed, so never deleted as missing
             MirrorWriteResult result = Streams.upsert(writer, account.accountId(), HelpdeskEntity.HELPDESK_USERS,
                     page.records(), askedAt);
             run.wrote(entity, page.records().size(), result, true);

@@ -5,6 +5,7 @@ import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.Helpdesks;
 import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
+import horizon.helpdesk.UnreadableRecord;
 import horizon.mirror.MirrorOutcome;
 import horizon.mirror.MirrorWriter;
 import java.time.Clock;
@@ -149,9 +150,15 @@ public class RefreshingRecords {
         for (int from = 0; from < all.size(); from += RecordQuery.IDS_PER_QUERY) {
             List<Long> batch = all.subList(from, Math.min(from + RecordQuery.IDS_PER_QUERY, all.size()));
             Instant askedAt = clock.instant();
-            List<HelpdeskRecord> found = read(account, RecordQuery.byIds(entity, batch));
+            List<UnreadableRecord> unreadable = new ArrayList<>();
+            List<HelpdeskRecord> found = read(account, RecordQuery.byIds(entity, batch), unreadable);
             List<HelpdeskRecord> kept = keptChildren(account, entity, found, outcomes);
             Set<Long> returned = new HashSet<>();
+            // Sent but unreadable: it exists, so it is not gone; the announcement fails with the adapter's words.
+            unreadable.forEach(u -> {
+                returned.add(u.externalId());
+                outcomes.put(u.externalId(), Refreshed.ignored(u.reason()));
+            });
             found.forEach(r -> {
                 returned.add(r.externalId());
                 versions.put(r.externalId(), r.remoteUpdatedAt());
@@ -168,12 +175,13 @@ public class RefreshingRecords {
         }
     }
 
-    private List<HelpdeskRecord> read(ConnectedAccount account, RecordQuery first) {
+    private List<HelpdeskRecord> read(ConnectedAccount account, RecordQuery first, List<UnreadableRecord> unreadable) {
         List<HelpdeskRecord> records = new ArrayList<>();
         RecordQuery query = first;
         while (true) {
             RecordPage<HelpdeskRecord> page = account.reader().page(account.credentials(), query);
             records.addAll(page.records());
+            unreadable.addAll(page.unreadable());
             if (page.complete()) {
                 return records;
             }

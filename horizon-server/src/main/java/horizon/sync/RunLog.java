@@ -1,6 +1,11 @@
 package horizon.sync;
 
+import horizon.helpdesk.HelpdeskEntity;
+import horizon.helpdesk.HelpdeskRecord;
+import horizon.helpdesk.RecordPage;
+import horizon.helpdesk.UnreadableRecord;
 import horizon.mirror.MirrorWriteResult;
+import horizon.mirror.MirroredEntity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +32,9 @@ final class RunLog implements WriteTally {
     private final long requestsAtStart;
     private final Map<String, EntityCounts> counts = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    /** Quarantined records this run met; the first {@value #MAX_QUARANTINE_WARNINGS} are named in its warnings. */
+    private int quarantined;
+    private static final int MAX_QUARANTINE_WARNINGS = 20;
     private long progressDone;
     private Long progressTotal;
     private Instant windowStart;
@@ -95,6 +103,44 @@ final class RunLog implements WriteTally {
 
     synchronized void windowStart(Instant start) {
         windowStart = start;
+    }
+
+    /**
+     * Quarantines what of the page could not be taken in full: records the adapter could not read (left out) and
+     * records with a value longer than its column (stored with what fits); each becomes a warning of the run.
+     */
+    @Override
+    public void checked(HelpdeskEntity entity, RecordPage<? extends HelpdeskRecord> page) {
+        Instant now = clock.instant();
+        for (UnreadableRecord unreadable : page.unreadable()) {
+            quarantine(new SyncRunRepository.Quarantined(Streams.mirrored(entity).name(), unreadable.externalId(),
+                    unreadable.reason(), unreadable.excerpt(), false, runId, now));
+        }
+        checkFit(entity, page.records(), now);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void checkFit(HelpdeskEntity entity, List<? extends HelpdeskRecord> records, Instant now) {
+        MirroredEntity mirrored = Streams.mirrored(entity);
+        for (HelpdeskRecord record : records) {
+            List<String> misfits = mirrored.misfits(record);
+            if (!misfits.isEmpty()) {
+                quarantine(new SyncRunRepository.Quarantined(mirrored.name(), record.externalId(),
+                        "Stored with what fits: " + String.join("; ", misfits) + ".", "", true, runId, now));
+            }
+        }
+    }
+
+    private void quarantine(SyncRunRepository.Quarantined record) {
+        runs.quarantine(accountId, record);
+        synchronized (this) {
+            quarantined++;
+            if (quarantined <= MAX_QUARANTINE_WARNINGS) {
+                warn("Quarantined " + record.entity() + " " + record.externalId() + ": " + record.reason());
+            } else if (quarantined == MAX_QUARANTINE_WARNINGS + 1) {
+                warn("More records were quarantined; the Sync Run logs list them all.");
+            }
+        }
     }
 
     synchronized void warn(String warning) {

@@ -151,6 +151,65 @@ class SyncRunRepository {
     }
 
     /** Marks the account's running runs without a heartbeat since {@code before} as INTERRUPTED; returns how many. */
+    /**
+     * A record a run could not take in full.
+     *
+     * @param entity     the entity's name ({@code tickets}…)
+     * @param externalId the PSA's id, 0 when unknown
+     * @param reason     why, in words
+     * @param excerpt    the start of the record as the PSA sent it, may be empty
+     * @param stored     whether what fits was stored (else the record was left out)
+     * @param runId      the run that last met it
+     * @param lastSeenAt when it was last met
+     */
+    public record Quarantined(String entity, long externalId, String reason, String excerpt, boolean stored, long runId,
+                       Instant lastSeenAt) {
+
+        public String lastSeenText() {
+            return SyncRunRow.time(lastSeenAt);
+        }
+    }
+
+    private static final String QUARANTINE = """
+            merge into sync_quarantine t
+            using (values (cast(:accountId as bigint), cast(:entity as varchar(50)), cast(:externalId as bigint),
+                           cast(:reason as varchar(2000)), cast(:excerpt as varchar(1000)), cast(:stored as boolean),
+                           cast(:runId as bigint), cast(:now as timestamp with time zone)))
+                  as s (account_id, entity, external_id, reason, excerpt, stored, run_id, seen_at)
+            on (t.account_id = s.account_id and t.entity = s.entity and t.external_id = s.external_id)
+            when matched then update set reason = s.reason, excerpt = s.excerpt, stored = s.stored,
+                 run_id = s.run_id, last_seen_at = s.seen_at
+            when not matched then insert (account_id, entity, external_id, reason, excerpt, stored, run_id,
+                 first_seen_at, last_seen_at)
+                 values (s.account_id, s.entity, s.external_id, s.reason, s.excerpt, s.stored, s.run_id, s.seen_at,
+                         s.seen_at)
+            """;
+
+    void quarantine(long accountId, Quarantined record) {
+        jdbc.sql(QUARANTINE).param("accountId", accountId).param("entity", record.entity())
+                .param("externalId", record.externalId()).param("reason", cut(record.reason(), 2000))
+                .param("excerpt", cut(record.excerpt(), 1000)).param("stored", record.stored())
+                .param("runId", record.runId()).param("now", column(record.lastSeenAt())).update();
+    }
+
+    /** The account's quarantined records, last met first. */
+    List<Quarantined> quarantined(long accountId, int limit) {
+        return jdbc.sql("""
+                        select entity, external_id, reason, excerpt, stored, run_id, last_seen_at
+                          from sync_quarantine where account_id = :accountId
+                         order by last_seen_at desc, id desc limit :limit
+                        """)
+                .param("accountId", accountId).param("limit", limit)
+                .query((rs, n) -> new Quarantined(rs.getString("entity"), rs.getLong("external_id"),
+                        rs.getString("reason"), rs.getString("excerpt"), rs.getBoolean("stored"), rs.getLong("run_id"),
+                        read(rs, "last_seen_at")))
+                .list();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** Accounts with a RUNNING run whose heartbeat is older than {@code before} (system-wide, for the dispatcher). */
     List<Long> accountsWithStaleRuns(Instant before) {
         return jdbc.sql("select distinct account_id from sync_runs where state = 'RUNNING' and heartbeat_at < :before")

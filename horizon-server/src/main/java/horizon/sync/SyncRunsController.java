@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SyncRunsController {
 
     static final int PAGE_SIZE = 50;
+    /** Quarantined records the page lists, last met first. */
+    static final int QUARANTINE_SHOWN = 100;
 
     private final SyncRunRepository runs;
     private final SyncDueRepository due;
@@ -49,7 +51,7 @@ class SyncRunsController {
      * @param nextTry   when the next try is due, in words
      * @param lastError the last failure
      */
-    record Retrying(int failures, String nextTry, String lastError) {
+    public record Retrying(int failures, String nextTry, String lastError) {
     }
 
     @GetMapping
@@ -72,6 +74,7 @@ class SyncRunsController {
         model.addAttribute("runRetention", period(properties.runRetention()));
         model.addAttribute("quietRunRetention", period(properties.quietRunRetention()));
         model.addAttribute("connectionFailure", accounts.failure(accountId).orElse(null));
+        model.addAttribute("quarantined", runs.quarantined(accountId, QUARANTINE_SHOWN));
         model.addAttribute("retrying", due.find(accountId).filter(d -> d.failures() > 0)
                 .map(d -> new Retrying(d.failures(), SyncRunRow.time(d.dueAt()), d.lastError())).orElse(null));
         return "sync/sync-runs";

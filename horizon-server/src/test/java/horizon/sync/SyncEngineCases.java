@@ -518,6 +518,34 @@ abstract class SyncEngineCases extends HorizonTest {
         assertThat(runs.latestBackfill(account.id()).orElseThrow().triggeredBy()).isEqualTo("resume");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void aRecordHorizonCannotTakeInFullIsQuarantinedAndThePageGoesOn(SimulatedPsa psa) {
+        TestAccount account = fixtures().account("Quarantine");
+        connect(psa, account.id(), SyncSettings.defaults());
+        awaitBackfill(account.id());
+        long unreadable = psa.createTicket("Sent with a date Horizon cannot read");
+        long overLong = psa.createTicket("Sent with a status longer than Horizon stores");
+        long fine = psa.createTicket("Sent as usual");
+        ConnectedAccount opened = connectedAccounts.open(account.id()).orElseThrow();
+
+        SyncRun poll = pollOnce(withReader(opened, new MalformingReader(opened.reader(), unreadable, overLong)));
+
+        assertThat(poll.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(poll.warnings()).contains("Quarantined tickets " + unreadable + ": ",
+                "Quarantined tickets " + overLong + ": Stored with what fits: status has 150 characters");
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, fine)).isPresent();
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, unreadable)).isEmpty();
+        assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, overLong).orElseThrow().status())
+                .isEqualTo("S".repeat(100));
+        WebSession admin = web();
+        admin.login(account.admin().email(), account.admin().password());
+        var rows = admin.get("/admin/helpdesk/sync-runs").html().select("#quarantine tr.quarantined");
+        assertThat(rows.eachText()).anySatisfy(row -> assertThat(row).contains("tickets " + unreadable, "left out",
+                        "cannot read"))
+                .anySatisfy(row -> assertThat(row).contains("tickets " + overLong, "stored with what fits"));
+    }
+
     // ---- helpers ----
 
     /** Connects the account with its own credentials (so a case may break them without touching other accounts). */
@@ -584,6 +612,48 @@ abstract class SyncEngineCases extends HorizonTest {
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A PSA that sends one ticket its adapter cannot read and one with a status of 150 characters (what an adapter
+     * hands the engine in those cases).
+     */
+    private static final class MalformingReader extends DelegatingReader {
+        private final long unreadable;
+        private final long overLong;
+
+        MalformingReader(HelpdeskReader delegate, long unreadable, long overLong) {
+            super(delegate);
+            this.unreadable = unreadable;
+            this.overLong = overLong;
+        }
+
+        @Override
+        public RecordPage<HelpdeskRecord> page(HelpdeskCredentials credentials, RecordQuery query) {
+            RecordPage<HelpdeskRecord> page = super.page(credentials, query);
+            if (query.entity() != HelpdeskEntity.TICKETS) {
+                return page;
+            }
+            List<HelpdeskRecord> records = new java.util.ArrayList<>();
+            List<horizon.helpdesk.UnreadableRecord> left = new java.util.ArrayList<>(page.unreadable());
+            for (HelpdeskRecord record : page.records()) {
+                HelpdeskTicket t = (HelpdeskTicket) record;
+                if (t.externalId() == unreadable) {
+                    left.add(new horizon.helpdesk.UnreadableRecord(HelpdeskEntity.TICKETS, t.externalId(),
+                            "The PSA sent a ticket Horizon cannot read: createDate is not a date-time: yesterday",
+                            "{\"id\":" + t.externalId() + ",\"createDate\":\"yesterday\"}"));
+                } else if (t.externalId() == overLong) {
+                    records.add(new HelpdeskTicket(t.externalId(), t.number(), t.title(), t.description(),
+                            "S".repeat(150), t.priority(), t.queueId(), t.issueType(), t.subIssueType(), t.source(),
+                            t.ticketType(), t.companyId(), t.contactId(), t.assigneeResourceId(),
+                            t.assigneeRoleId(), t.dueAt(), t.createdAt(), t.completedAt(), t.lastActivityAt(),
+                            t.remoteUpdatedAt(), t.rawJson()));
+                } else {
+                    records.add(record);
+                }
+            }
+            return new RecordPage<>(records, page.nextCursor(), left);
+        }
     }
 
     /** A PSA whose helpdesk-user listing holds only the first {@code keep} users. */

@@ -16,6 +16,7 @@ import horizon.helpdesk.PicklistValue;
 import horizon.helpdesk.ReaderCapabilities;
 import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
+import horizon.helpdesk.UnreadableRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,6 +100,7 @@ class AutotaskReader implements HelpdeskReader {
         RecordQuery from = resumed(query);
         Batch batch = query(credentials, collection, search(collection, from), from.idAbove());
         List<HelpdeskRecord> records = new ArrayList<>(batch.items().size());
+        List<UnreadableRecord> unreadable = new ArrayList<>();
         Map<Long, List<HelpdeskUser.Role>> roles = query.entity() == HelpdeskEntity.HELPDESK_USERS
                 ? rolesOf(credentials, batch.items()) : Map.of();
         for (JsonNode item : batch.items()) {
@@ -106,17 +108,18 @@ class AutotaskReader implements HelpdeskReader {
                 records.add(query.entity() == HelpdeskEntity.HELPDESK_USERS
                         ? AutotaskRecords.user(item, roles.getOrDefault(item.path("id").asLong(), List.of()))
                         : map(query.entity(), item));
-            } catch (IllegalArgumentException unreadable) {
-                throw HelpdeskException.answered(Kind.TRANSIENT, "Autotask sent a " + collection.path()
-                        + " record (id " + item.path("id").asLong() + ") Horizon cannot read: "
-                        + unreadable.getMessage(), 200, null);
+            } catch (RuntimeException malformed) {
+                // One record Horizon cannot read must not hold up the others: it is left out and quarantined.
+                unreadable.add(new UnreadableRecord(query.entity(), item.path("id").asLong(0),
+                        "Autotask sent a " + collection.path() + " record Horizon cannot read: "
+                                + malformed.getMessage(), AutotaskRecords.raw(item)));
             }
         }
         // at most 500 named ids match at most one page of 500, whatever nextPageUrl says
         boolean complete = batch.complete() || !query.ids().isEmpty();
         log.debug("autotask read entity={} records={} lastId={} complete={}", collection.path(), records.size(),
                 batch.lastId(), complete);
-        return new RecordPage<>(records, complete ? null : Long.toString(batch.lastId()));
+        return new RecordPage<>(records, complete ? null : Long.toString(batch.lastId()), unreadable);
     }
 
     /** The id cursor: Autotask pages by {@code id gt}, so a cursor is the last id read. */

@@ -14,6 +14,7 @@ import horizon.helpdesk.PicklistValue;
 import horizon.helpdesk.ReaderCapabilities;
 import horizon.helpdesk.RecordPage;
 import horizon.helpdesk.RecordQuery;
+import horizon.helpdesk.UnreadableRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +72,20 @@ class ConnectWiseReader implements HelpdeskReader {
         ConnectWiseCollection collection = ConnectWiseCollection.of(query.entity());
         List<JsonNode> items = read(credentials, collection, query, null);
         List<HelpdeskRecord> records = new ArrayList<>(items.size());
+        List<UnreadableRecord> unreadable = new ArrayList<>();
         for (JsonNode item : items) {
-            records.add(map(collection, item));
+            try {
+                records.add(map(collection, item));
+            } catch (RuntimeException malformed) {
+                // One record Horizon cannot read must not hold up the others: it is left out and quarantined.
+                unreadable.add(new UnreadableRecord(query.entity(), item.path("id").asLong(0),
+                        malformed.getMessage(), item.toString()));
+            }
         }
         String next = nextCursor(items);
-        log.debug("connectwise read entity={} records={} next={}", query.entity(), records.size(), next);
-        return new RecordPage<>(records, next);
+        log.debug("connectwise read entity={} records={} unreadable={} next={}", query.entity(), records.size(),
+                unreadable.size(), next);
+        return new RecordPage<>(records, next, unreadable);
     }
 
     /** {@code fields=id}: a page of ids costs the same one request as a page of records, with a fraction of the bytes. */

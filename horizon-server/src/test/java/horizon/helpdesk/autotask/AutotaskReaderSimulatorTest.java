@@ -74,6 +74,28 @@ class AutotaskReaderSimulatorTest {
     }
 
     @Test
+    void aRecordHorizonCannotReadIsLeftOutOfItsPageAndTheOthersAreRead() {
+        List<Long> ids = ids(dump("Tickets"));
+        simulator.control().requestFaults().add(new horizon.simulator.core.fault.FaultRule("POST", "Tickets/query", 1,
+                1, horizon.simulator.core.fault.FaultRule.Kind.CORRUPT_FIRST_RECORD, 0, null, 1.0));
+        try {
+            RecordPage<HelpdeskRecord> page = reader.page(credentials,
+                    RecordQuery.byIds(HelpdeskEntity.TICKETS, ids.subList(0, 3)));
+
+            assertThat(page.records()).extracting(HelpdeskRecord::externalId).containsExactly(ids.get(1), ids.get(2));
+            assertThat(page.unreadable()).singleElement().satisfies(unreadable -> {
+                assertThat(unreadable.externalId()).isEqualTo(ids.get(0));
+                assertThat(unreadable.reason()).contains("Autotask sent a Tickets record Horizon cannot read",
+                        "not a date");
+                assertThat(unreadable.excerpt()).contains("\"id\":" + ids.get(0));
+            });
+            assertThat(page.lastIdOr(0)).isEqualTo(ids.get(2));
+        } finally {
+            simulator.control().clearFaults();
+        }
+    }
+
+    @Test
     void aSegmentStopsAtItsUpperId() {
         List<Long> ids = ids(dump("Tickets"));
         long from = ids.get(100);

@@ -185,6 +185,24 @@ class ConnectWiseReaderSimulatorTest {
     }
 
     @Test
+    void aRecordHorizonCannotReadIsLeftOutOfItsPageAndTheOthersAreRead() {
+        List<Long> all = simulator.control().records(Kind.TICKETS).stream().map(t -> t.get("id").asLong()).toList();
+        simulator.control().faults().requestFaults().add(new FaultRule("GET", "service/tickets", 1, 1,
+                FaultRule.Kind.CORRUPT_FIRST_RECORD, 0, null, 1.0));
+
+        RecordPage<HelpdeskRecord> page = connectWise.reader().page(connectWise.credentials(),
+                RecordQuery.byIds(HelpdeskEntity.TICKETS, all.subList(0, 3)));
+
+        assertThat(ids(page.records())).containsExactly(all.get(1), all.get(2));
+        assertThat(page.unreadable()).singleElement().satisfies(unreadable -> {
+            assertThat(unreadable.externalId()).isEqualTo(all.get(0));
+            assertThat(unreadable.reason()).contains("not a date");
+            assertThat(unreadable.excerpt()).contains("\"id\":" + all.get(0));
+        });
+        assertThat(page.lastIdOr(0)).isEqualTo(all.get(2));
+    }
+
+    @Test
     void fiveHundredTicketsByIdComeInOneRequest() {
         List<Long> all = simulator.control().records(Kind.TICKETS).stream().map(t -> t.get("id").asLong()).toList();
         List<Long> wanted = new ArrayList<>();

@@ -40,7 +40,12 @@ public record FaultRule(String method, String route, int fromAttempt, int toAtte
          * A 200 with the empty JSON object {@code {}} before the handler runs: a PSA, gateway or proxy that answers
          * success with nothing in it (no {@code items}, no list). Nothing is read or written.
          */
-        EMPTY_SUCCESS;
+        EMPTY_SUCCESS,
+        /**
+         * The handler runs and answers; in the first record of the answer's list every date-time is replaced by text
+         * no parser reads: a record the PSA's data or a proxy corrupted, among healthy ones.
+         */
+        CORRUPT_FIRST_RECORD;
 
         public boolean runsHandler() {
             return this != ERROR_BEFORE && this != EMPTY_SUCCESS;

@@ -127,6 +127,9 @@ public final class SimHttpServer implements AutoCloseable {
             return reply;
         }
         FaultRule rule = aimed.get();
+        if (rule.kind() == FaultRule.Kind.CORRUPT_FIRST_RECORD) {
+            return reply.withFirstRecordCorrupted().withFault(rule);
+        }
         if (rule.kind() == FaultRule.Kind.COMMIT_THEN_ERROR) {
             return errorReply.apply(rule.status()).withEndpoint(reply.endpoint()).withCommitted(committed).withFault(rule);
         }

@@ -57,7 +57,9 @@ final class SimulatedAutotask implements BenchPsa {
 
     @Override
     public Map<String, String> horizonProperties() {
-        return Map.of("horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl().toLowerCase());
+        String discovery = simulator.zones().get(0).apiUrl().toLowerCase();
+        return Map.of("horizon.autotask.discovery-url", discovery,
+                "horizon.autotask.allowed-zone-hosts", "http://" + URI.create(discovery).getHost());
     }
 
     @Override

@@ -4,6 +4,7 @@ import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SimulatorOptions;
 import horizon.simulator.connectwise.ConnectWiseOptions;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ public class DemoSimulator implements ApplicationContextInitializer<Configurable
                 "spring.datasource.username", "sa",
                 "spring.datasource.password", "",
                 "horizon.autotask.discovery-url", discovery,
+                // The simulated zones answer plain http on loopback; real Autotask zones are https.
+                "horizon.autotask.allowed-zone-hosts", "http://" + URI.create(discovery).getHost(),
                 // Horizon's clientId is the one the simulated site knows; its on-premise host is plain http.
                 "horizon.connectwise.client-id", connectWise.clientId(),
                 "horizon.connectwise.allow-insecure-loopback", "true"));

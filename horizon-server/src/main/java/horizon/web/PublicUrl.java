@@ -32,6 +32,11 @@ public class PublicUrl {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** Whether people reach Horizon over https (behind a TLS-terminating proxy, whatever the proxy itself speaks). */
+    public boolean https() {
+        return configured.startsWith("https://");
+    }
+
     /** Whether the operator set HORIZON_PUBLIC_URL (PSAs cannot call back to localhost). */
     public boolean configured() {
         return !configured.isEmpty();

@@ -27,11 +27,20 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 /**
  * Who may reach what. Four chains: the metrics (a scraper's bearer token), the REST API (stateless, bearer tokens, JSON
  * errors), webhook ingress (public and CSRF-exempt: callers prove themselves by account key and signature), and the
- * pages (form login, session, CSRF).
+ * pages (form login, session, CSRF, {@link #PAGE_POLICY}).
  * The widgets' two chains ({@code horizon.widget.WidgetSecurity}) come before these.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * The pages' Content-Security-Policy: scripts, styles, frames and data from Horizon only, never framed (the
+     * widgets, which the PSA frames, have their own in {@code horizon.widget.WidgetFraming}). Styles allow inline
+     * because server-drawn bars set their width in a {@code style} attribute and htmx adds its indicator style; scripts
+     * do not: pages carry no inline script or handler, their behaviour lives in {@code /js}.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * No observation per security filter: with a registry present, every filter of every request would open and close
@@ -110,8 +119,8 @@ class SecurityConfiguration {
         http.addFilterAfter(new LiveSessionFilter(users), SecurityContextHolderFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/setup", "/error", "/favicon.ico", "/css/**", "/webjars/**")
-                        .permitAll()
+                        .requestMatchers("/login", "/setup", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/tickets", "/tickets/**", "/calendar").hasAnyRole("ADMIN", "AGENT")
@@ -126,7 +135,8 @@ class SecurityConfiguration {
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         })
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll());
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)));
         return http.build();
     }
 

@@ -109,6 +109,8 @@ class CallbackLogBrowserTest extends CallbackBrowserCase {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
                     .until(() -> syncNow.run(acme.id(), runId).orElseThrow().state().finished());
             browser.screenshot("callback-trace-sync-queued");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 

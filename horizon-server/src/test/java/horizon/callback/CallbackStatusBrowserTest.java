@@ -77,6 +77,8 @@ class CallbackStatusBrowserTest extends CallbackBrowserCase {
                     .isAfter(registeredBefore);
             assertThat(browser.driver().findElements(By.cssSelector("#webhooks tbody tr"))).hasSize(hooks.size());
             browser.screenshot("callback-status-reregistered");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 }

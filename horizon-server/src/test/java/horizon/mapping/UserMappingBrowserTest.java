@@ -60,6 +60,8 @@ class UserMappingBrowserTest extends HorizonTest {
             assertThat(browser.find(By.id("unmapped-count")).getText()).isEqualTo("0");
             assertThat(browser.find(By.id("all-mapped")).getText()).isEqualTo("all mapped");
             browser.screenshot("user-mapping-3-all-mapped");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
         // The created agent signs in with the temporary password shown once.
         WebSession.Page login = web().login(newEmail, temporaryPassword);

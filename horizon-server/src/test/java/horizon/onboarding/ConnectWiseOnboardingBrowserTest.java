@@ -105,6 +105,8 @@ class ConnectWiseOnboardingBrowserTest extends SimulatorBackedTest {
             browser.go("/admin/helpdesk/user-mapping");
             assertThat(browser.find(By.tagName("main")).getText()).contains("HorizonAPI");
             browser.screenshot("connectwise-11-user-mapping");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 

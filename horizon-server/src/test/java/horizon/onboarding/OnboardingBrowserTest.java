@@ -69,6 +69,8 @@ class OnboardingBrowserTest extends SimulatorBackedTest {
             assertThat(browser.driver().getPageSource()).doesNotContain(user.secret())
                     .doesNotContain(user.integrationCode());
             browser.screenshot("helpdesk-configuration");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 

@@ -1,5 +1,6 @@
 package horizon.onboarding;
 
+import horizon.helpdesk.autotask.AutotaskPsa;
 import horizon.helpdesk.connectwise.ConnectWisePsa;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
@@ -27,7 +28,7 @@ public abstract class SimulatorBackedTest extends HorizonTest {
     @DynamicPropertySource
     static void simulators(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("horizon.autotask.discovery-url", () -> simulator().zones().get(0).apiUrl());
+        AutotaskPsa.horizonProperties(simulator()).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("horizon.autotask.request-timeout", () -> "5s");
         // One quick retry after a 429, so a test that makes the PSA refuse sees the refusal within a second.
         registry.add("horizon.autotask.max-retries", () -> "1");

@@ -45,6 +45,8 @@ class PicklistDatabaseBrowserTest extends HorizonTest {
             browser.go(PicklistDatabaseController.PATH);
             assertThat(browser.find(By.id("empty-not-connected")).getText()).contains("not connected");
             browser.screenshot("picklist-database-empty");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 }

@@ -47,6 +47,8 @@ class PicklistRefreshBrowserTest extends SimulatorBackedTest {
             browser.go(PicklistDatabaseController.PATH);
             assertThat(browser.find(By.id("picklist-Tickets-status")).getText()).contains("Complete");
             assertThat(browser.find(By.id("last-refresh")).getText()).endsWith("UTC");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 

@@ -50,7 +50,7 @@ class IngestWindowH2Test extends HorizonTest {
 
     @DynamicPropertySource
     static void simulator(DynamicPropertyRegistry registry) {
-        registry.add("horizon.autotask.discovery-url", () -> SIMULATOR.zones().get(0).apiUrl());
+        AutotaskPsa.horizonProperties(SIMULATOR).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("horizon.sync.dispatch-interval", () -> "1s");
         String url = "jdbc:h2:mem:window-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";

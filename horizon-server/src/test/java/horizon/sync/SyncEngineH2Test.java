@@ -105,6 +105,8 @@ class SyncEngineH2Test extends SyncEngineCases {
             browser.waitForText(By.id("run-" + runId), "SUCCEEDED");
             assertThat(browser.find(By.id("run-" + runId)).getText()).contains("SINGLE_TICKET", "tickets");
             browser.screenshot("sync-runs");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         } finally {
             AUTOTASK.setLatency(Duration.ZERO);
         }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -20,6 +22,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,6 +85,9 @@ public final class Browser implements AutoCloseable {
         if (!preferences.isEmpty()) {
             options.setExperimentalOption("prefs", preferences);
         }
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL); // so tests can read what the console said, CSP refusals included
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         try {
             return new Browser(baseUrl, profile, service, new ChromeDriver(service, options));
         } catch (RuntimeException e) {
@@ -139,6 +147,18 @@ public final class Browser implements AutoCloseable {
 
     public String currentPath() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /**
+     * What the browser refused under a page's Content-Security-Policy since the last call, as its console said it
+     * ("…/login 10 Executing inline script violates the following Content Security Policy directive 'script-src
+     * 'self''…").
+     */
+    public List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     /** Saves the current page as target/screenshots/NAME.png and returns the file. */

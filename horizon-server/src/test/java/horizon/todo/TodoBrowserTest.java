@@ -109,6 +109,8 @@ class TodoBrowserTest extends HorizonTest {
             assertThat(browser.find(By.id("agent-" + acme.admin().id())).getText())
                     .contains(acme.admin().displayName(), "Nothing planned");
             browser.screenshot("todo-7-team-week");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 

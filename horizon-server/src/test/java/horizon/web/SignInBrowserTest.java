@@ -42,6 +42,8 @@ class SignInBrowserTest extends HorizonTest {
             browser.click(By.id("sign-out"));
             browser.until(d -> browser.currentPath().equals("/login"));
             assertThat(browser.find(By.id("signed-out")).getText()).contains("signed out");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 }

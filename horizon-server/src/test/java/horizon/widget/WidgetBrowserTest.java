@@ -149,6 +149,8 @@ class WidgetBrowserTest extends WidgetSuite {
             reloadFrame(browser, "Internal note: Toner swapped " + tag);
             driver.switchTo().defaultContent();
             shoot(ticketFrame, "widget-ticket-autotask");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
         await().atMost(WAIT).until(() -> Long.valueOf(resource).equals(AUTOTASK.ticketState(worked.externalId())
                 .assigneeId()) && AUTOTASK.notes(worked.externalId()).stream()
@@ -254,6 +256,8 @@ class WidgetBrowserTest extends WidgetSuite {
                 assertThat(Integer.parseInt(browser.find(By.id("widget")).getAttribute("data-ignored-messages")))
                         .isGreaterThanOrEqualTo(30);
             }
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
         assertThat(jdbc.sql("select count(*) from widget_tokens where account_id = :account and user_id = :admin")
                 .param("account", agent.accountId()).param("admin", agent.account().admin().id())
@@ -281,6 +285,10 @@ class WidgetBrowserTest extends WidgetSuite {
                 driver.switchTo().defaultContent();
             }
             browser.screenshot("widget-refused-elsewhere");
+            // Refused by frame-ancestors: the account's PSA origins for the widgets, none at all for Horizon's pages.
+            assertThat(browser.contentSecurityPolicyViolations()).isNotEmpty()
+                    .allSatisfy(refusal -> assertThat(refusal).contains("frame-ancestors"))
+                    .anySatisfy(refusal -> assertThat(refusal).contains("frame-ancestors 'none'"));
         }
         assertThat(events.recent(agent.accountId(), 10)).as("no widget ran").isEmpty();
     }

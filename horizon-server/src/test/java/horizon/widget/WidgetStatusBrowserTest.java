@@ -110,6 +110,8 @@ class WidgetStatusBrowserTest extends WidgetSuite {
             assertThat(browser.find(By.cssSelector("#sign-ins-calendar tr[data-path='popup']"))
                     .getAttribute("data-renders")).isEqualTo("2");
             assertThat(browser.find(By.id("browsers-calendar")).getText()).contains("(headless) on Linux");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 

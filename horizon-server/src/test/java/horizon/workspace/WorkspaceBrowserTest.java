@@ -51,6 +51,8 @@ class WorkspaceBrowserTest extends HorizonTest {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
             browser.go("/tickets?view=all");
             browser.screenshot("workspace-3-narrow-list");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         }
     }
 }

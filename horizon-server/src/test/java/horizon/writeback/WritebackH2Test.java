@@ -76,6 +76,8 @@ class WritebackH2Test extends WritebackCases {
             browser.type(By.id("note-text"), note);
             browser.click(By.id("note-button"));
             browser.until(d -> d.findElements(By.cssSelector("#outbox li.action")).size() == earlier + 3);
+            // Queued, the note form clears itself for the next one.
+            browser.until(d -> d.findElement(By.id("note-text")).getAttribute("value").isEmpty());
             browser.screenshot("writeback-2-note-pending");
             pendingThenSynced(browser, earlier + 3);
 
@@ -87,6 +89,8 @@ class WritebackH2Test extends WritebackCases {
 
             browser.until(d -> d.findElement(By.id("thread")).getText().contains(note));
             browser.screenshot("writeback-3-all-synced");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         } finally {
             psa.setLatency(Duration.ZERO);
         }
@@ -142,6 +146,8 @@ class WritebackH2Test extends WritebackCases {
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("document.getElementById('smoke-test').scrollIntoView()");
             browser.screenshot("writeback-5-smoke-test-passed");
+            assertThat(browser.contentSecurityPolicyViolations()).as("refused by a page's Content-Security-Policy")
+                    .isEmpty();
         } finally {
             mappings.unbind(agent.account().id(), adminResource.externalId(), agent.account().admin().id());
         }

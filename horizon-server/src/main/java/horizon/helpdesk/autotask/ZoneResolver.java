@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The zone is asked for at the discovery URL (never typed by an admin) and cached per user name for
  * {@link AutotaskProperties#zoneCacheTtl()}; a database moved to another zone shows up as a 401, on which callers ask
- * for {@link #rediscover(String)}.
+ * for {@link #rediscover(String)}. An API URL outside {@link AutotaskProperties#allowedZoneHosts()} is refused before
+ * any credential goes to it.
  */
 @Component
 class ZoneResolver {
@@ -29,12 +30,14 @@ class ZoneResolver {
 
     private final AutotaskHttp http;
     private final AutotaskProperties properties;
+    private final AllowedZoneHosts allowedHosts;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     ZoneResolver(AutotaskHttp http, AutotaskProperties properties, Clock clock) {
         this.http = http;
         this.properties = properties;
+        this.allowedHosts = AllowedZoneHosts.of(properties.allowedZoneHosts());
         this.clock = clock;
     }
 
@@ -71,6 +74,11 @@ class ZoneResolver {
         if (zone.apiUrl().isEmpty()) {
             throw AutotaskErrorClassifier.classify(AutotaskErrorClassifier.Call.ZONE_DISCOVERY, 500, answer.toString());
         }
+        allowedHosts.refusal(zone.apiUrl()).ifPresent(reason -> {
+            cache.remove(userName);
+            log.warn("autotask zone refused zone=\"{}\" api={} reason=\"{}\"", zone.name(), zone.apiUrl(), reason);
+            throw allowedHosts.refused(zone.apiUrl(), reason);
+        });
         Cached previous = cache.put(userName, new Cached(zone, clock.instant()));
         if (previous == null || !previous.zone().apiUrl().equals(zone.apiUrl())) {
             log.info("autotask zone discovered zone=\"{}\" api={}", zone.name(), zone.apiUrl());

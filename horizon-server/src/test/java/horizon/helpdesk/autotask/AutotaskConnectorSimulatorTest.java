@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +108,27 @@ class AutotaskConnectorSimulatorTest {
         assertThat(e.retriable()).isFalse();
         assertThat(e.httpStatus()).isEqualTo(500);
         assertThat(e.psaMessage()).hasValueSatisfying(m -> assertThat(m).contains("could not be found"));
+    }
+
+    @Test
+    void aZoneOutsideTheAllowedHostsIsRefusedBeforeTheSecretGoesThere() {
+        // The defaults, as in production: zones under autotask.net only; the simulator's zones are http://127.0.0.1.
+        AutotaskProperties production = new AutotaskProperties(URI.create(discoveryZone.apiUrl()),
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofHours(12));
+        AutotaskHttp http = new AutotaskHttp(production);
+        AutotaskConnector connector = new AutotaskConnector(
+                new AutotaskApi(http, new ZoneResolver(http, production, clock), gate()), clock);
+        long before = callsWithCredentials();
+
+        HelpdeskException e = catchThrowableOfType(HelpdeskException.class,
+                () -> connector.testConnection(credentials()));
+
+        assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.title()).isEqualTo("Zone refused");
+        assertThat(e.retriable()).isFalse();
+        assertThat(e.getMessage()).contains(databaseZone.apiUrl(), "its host 127.0.0.1 is not one of the allowed",
+                "horizon.autotask.allowed-zone-hosts (now *.autotask.net)");
+        assertThat(callsWithCredentials()).as("requests carrying the secret").isEqualTo(before);
     }
 
     @Test
@@ -264,7 +286,16 @@ class AutotaskConnectorSimulatorTest {
     }
 
     private static AutotaskProperties properties(Duration timeout, String discoveryUrl) {
-        return new AutotaskProperties(URI.create(discoveryUrl), Duration.ofSeconds(2), timeout, Duration.ofHours(12));
+        return new AutotaskProperties(URI.create(discoveryUrl), Duration.ofSeconds(2), timeout, Duration.ofHours(12))
+                .withAllowedZoneHosts(List.of(SimulatedAutotask.zoneHosts(simulator)));
+    }
+
+    /** Requests that carried the API user's credentials: every one but zone discovery. */
+    private static long callsWithCredentials() {
+        return simulator.control().counters().requests().entrySet().stream()
+                .filter(endpoint -> !endpoint.getKey().equals("zoneInformation"))
+                .flatMap(endpoint -> endpoint.getValue().values().stream())
+                .mapToLong(Long::longValue).sum();
     }
 
     /** A clock the test moves by hand. */

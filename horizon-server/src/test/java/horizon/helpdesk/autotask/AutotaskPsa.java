@@ -79,7 +79,13 @@ public final class AutotaskPsa implements SimulatedPsa {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl());
+        return horizonProperties(simulator);
+    }
+
+    /** Points Horizon at the simulator: its discovery URL, and its plain-http host among the allowed zone hosts. */
+    public static Map<String, String> horizonProperties(AutotaskSimulator simulator) {
+        return Map.of("horizon.autotask.discovery-url", simulator.zones().get(0).apiUrl(),
+                AllowedZoneHosts.PROPERTY, SimulatedAutotask.zoneHosts(simulator));
     }
 
     @Override

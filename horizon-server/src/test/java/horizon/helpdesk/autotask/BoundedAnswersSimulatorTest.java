@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +44,8 @@ class BoundedAnswersSimulatorTest {
 
     private static SimulatedAutotask wired(Duration deadline, long maxBytes) {
         AutotaskProperties properties = new AutotaskProperties(URI.create(simulator.zones().get(0).apiUrl()),
-                Duration.ofSeconds(2), deadline, Duration.ofHours(12), maxBytes);
+                Duration.ofSeconds(2), deadline, Duration.ofHours(12), maxBytes)
+                .withAllowedZoneHosts(List.of(SimulatedAutotask.zoneHosts(simulator)));
         return SimulatedAutotask.wire(simulator, properties, AutotaskGateProperties.defaults(), Clock.systemUTC(),
                 d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000));
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Horizon's Autotask read side wired by hand against a running simulator, as Spring would wire it. */
 record SimulatedAutotask(AutotaskApi api, AutotaskRateGate gate, AutotaskReader reader, HelpdeskCredentials credentials) {
@@ -16,7 +17,13 @@ record SimulatedAutotask(AutotaskApi api, AutotaskRateGate gate, AutotaskReader 
     static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskGateProperties gateProperties, Clock clock,
                                   AutotaskRateGate.Pause pause) {
         return wire(simulator, new AutotaskProperties(URI.create(simulator.zones().get(0).apiUrl()),
-                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofHours(12)), gateProperties, clock, pause);
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofHours(12))
+                .withAllowedZoneHosts(List.of(zoneHosts(simulator))), gateProperties, clock, pause);
+    }
+
+    /** The simulator's zones as {@code horizon.autotask.allowed-zone-hosts} must name them: plain http on loopback. */
+    static String zoneHosts(AutotaskSimulator simulator) {
+        return "http://" + URI.create(simulator.zones().get(0).apiUrl()).getHost();
     }
 
     static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskProperties properties,

@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +81,17 @@ final class BenchHorizon implements AutoCloseable {
             properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
+            // Horizon creates a key file only for its embedded store; a bench's database lives as long as the run.
+            properties.put("horizon.master-key", newMasterKey());
         }
         properties.putAll(extra);
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** Starts the simulator, the store and Horizon, connects an account and waits for its backfill and webhooks. */

@@ -89,6 +89,31 @@ class WebhookStore {
         record(accountId, true, now, now, null);
     }
 
+    /** Every stored webhook secret envelope (a system-wide listing, for key rotation only). */
+    List<SealedSecret> sealedSecrets() {
+        return jdbc.sql("""
+                        select account_id, name, secret_sealed from callback_webhooks
+                         where secret_sealed is not null order by account_id, name
+                        """)
+                .query((rs, n) -> new SealedSecret(rs.getLong("account_id"), rs.getString("name"),
+                        rs.getString("secret_sealed")))
+                .list();
+    }
+
+    /**
+     * Stores the secret re-sealed under another key, only if the stored envelope is still {@code stored}'s: false when
+     * the webhook was registered again meanwhile, and the new registration stays.
+     */
+    boolean replaceSealedSecret(SealedSecret stored, String replacement) {
+        return jdbc.sql("""
+                        update callback_webhooks set secret_sealed = :replacement
+                         where account_id = :accountId and name = :name and secret_sealed = :expected
+                        """)
+                .param("accountId", stored.accountId()).param("name", stored.name())
+                .param("expected", stored.envelope()).param("replacement", replacement)
+                .update() == 1;
+    }
+
     void failed(long accountId, Instant now, String error) {
         Instant lastSuccess = registration(accountId).map(WebhookRegistration::registeredAt).orElse(null);
         record(accountId, false, now, lastSuccess, error);
@@ -140,7 +165,12 @@ class WebhookStore {
         }
     }
 
-    private static String aad(long accountId, String name) {
+    /** The associated data a webhook's secret is sealed under: its account and its name. */
+    static String aad(long accountId, String name) {
         return "account:" + accountId + ":webhook:" + name;
+    }
+
+    /** A webhook's secret envelope as stored. */
+    record SealedSecret(long accountId, String name, String envelope) {
     }
 }

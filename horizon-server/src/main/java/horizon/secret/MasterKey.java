@@ -32,10 +32,10 @@ public final class MasterKey {
         try {
             decoded = Base64.getDecoder().decode(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(source + " is not valid base64 (expected 32 random bytes, base64-encoded)");
+            throw new MasterKeyProblem(source + " is not valid base64 (expected 32 random bytes, base64-encoded)");
         }
         if (decoded.length != LENGTH) {
-            throw new IllegalStateException(source + " decodes to " + decoded.length
+            throw new MasterKeyProblem(source + " decodes to " + decoded.length
                     + " bytes; a master key is 32 bytes (generate one with: openssl rand -base64 32)");
         }
         return new MasterKey(decoded);
@@ -48,6 +48,10 @@ public final class MasterKey {
 
     byte[] bytes() {
         return bytes.clone();
+    }
+
+    boolean sameBytes(MasterKey other) {
+        return MessageDigest.isEqual(bytes, other.bytes);
     }
 
     private static String idOf(byte[] key) {

@@ -12,10 +12,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The master key kept in a file next to the data when HORIZON_MASTER_KEY is not set; created on first start. */
+/**
+ * The master keys kept in a file next to the data when HORIZON_MASTER_KEY is not set; created on first start with one
+ * key. The file may hold several keys, one base64 line each: the first seals, the others only open (keys that sealed values
+ * before a rotation). Blank lines and lines starting with {@code #} are skipped.
+ */
 final class MasterKeyFile {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKeyFile.class);
@@ -23,15 +29,33 @@ final class MasterKeyFile {
     private MasterKeyFile() {
     }
 
-    static MasterKey loadOrCreate(Path file) {
+    /** The file's keys, the sealing one first; the file is created with a new key when it does not exist. */
+    static List<MasterKey> loadOrCreate(Path file) {
         if (!Files.exists(file)) {
             create(file);
         }
+        return load(file);
+    }
+
+    private static List<MasterKey> load(Path file) {
+        List<String> lines;
         try {
-            return MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII), "Key file " + file);
+            lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the master key file " + file, e);
         }
+        List<MasterKey> keys = new ArrayList<>();
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                keys.add(MasterKey.fromBase64(line, "Key file " + file + ", line " + number));
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new MasterKeyProblem("Key file " + file + " holds no key (expected one base64 line; "
+                    + "generate one with: openssl rand -base64 32)");
+        }
+        return List.copyOf(keys);
     }
 
     /**

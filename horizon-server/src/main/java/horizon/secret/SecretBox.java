@@ -18,6 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The envelope header ({@code v1:<keyId>}) and the optional associated data are both authenticated, so an envelope
  * copied to another record (when sealed with that record's identity as associated data) or relabelled with another key
  * id does not open.
+ *
+ * <p>It holds a {@link MasterKeyRing}: new envelopes are sealed with the ring's first key, and an envelope opens with
+ * whichever held key its id names, so values sealed before a key rotation keep opening until they are re-sealed.
  */
 public final class SecretBox {
 
@@ -25,22 +28,36 @@ public final class SecretBox {
     private static final int IV_LENGTH = 12;
     private static final int TAG_BITS = 128;
 
-    private final MasterKey key;
+    private final MasterKeyRing ring;
     private final Supplier<byte[]> ivSource;
 
     public SecretBox(MasterKey key) {
-        this(key, randomIvs());
+        this(MasterKeyRing.of(key));
+    }
+
+    public SecretBox(MasterKeyRing ring) {
+        this(ring, randomIvs());
     }
 
     /** For fixed test vectors only: the IV source must never repeat an IV under one key. */
     SecretBox(MasterKey key, Supplier<byte[]> ivSource) {
-        this.key = key;
+        this(MasterKeyRing.of(key), ivSource);
+    }
+
+    /** The same, for a ring. */
+    SecretBox(MasterKeyRing ring, Supplier<byte[]> ivSource) {
+        this.ring = ring;
         this.ivSource = ivSource;
     }
 
     /** The id of the key new envelopes are sealed with. */
     public String keyId() {
-        return key.id();
+        return ring.sealing().id();
+    }
+
+    /** True when the envelope names the key new envelopes are sealed with; false for an older key or a non-envelope. */
+    public boolean sealedWithCurrentKey(String envelope) {
+        return envelope != null && envelope.startsWith(VERSION + ":" + keyId() + ":");
     }
 
     public String seal(String plaintext) {
@@ -56,9 +73,10 @@ public final class SecretBox {
         if (iv.length != IV_LENGTH) {
             throw new IllegalStateException("An IV has 12 bytes");
         }
+        MasterKey key = ring.sealing();
         String header = VERSION + ":" + key.id();
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv, header, associatedData);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, iv, header, associatedData);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] body = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, body, 0, iv.length);
@@ -81,9 +99,8 @@ public final class SecretBox {
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             throw new SecretBoxException("Not a SecretBox envelope (expected v1:<keyId>:<data>)");
         }
-        if (!key.id().equals(parts[1])) {
-            throw new SecretBoxException("Sealed with master key " + parts[1] + ", but this node holds key " + key.id());
-        }
+        MasterKey key = ring.key(parts[1]).orElseThrow(() -> new SecretBoxException("Sealed with master key "
+                + parts[1] + ", which this node does not hold (it holds " + String.join(", ", ring.ids()) + ")"));
         byte[] body;
         try {
             body = Base64.getDecoder().decode(parts[2]);
@@ -95,7 +112,7 @@ public final class SecretBox {
         }
         byte[] iv = Arrays.copyOfRange(body, 0, IV_LENGTH);
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, iv, parts[0] + ":" + parts[1], associatedData);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, iv, parts[0] + ":" + parts[1], associatedData);
             byte[] plain = cipher.doFinal(body, IV_LENGTH, body.length - IV_LENGTH);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
@@ -105,7 +122,8 @@ public final class SecretBox {
         }
     }
 
-    private Cipher cipher(int mode, byte[] iv, String header, String associatedData) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, MasterKey key, byte[] iv, String header, String associatedData)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(key.bytes(), "AES"), new GCMParameterSpec(TAG_BITS, iv));
         cipher.updateAAD(header.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package horizon.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class MasterKeyFileTest {
     void firstStartCreatesAnOwnerOnlyKeyFileAndWarnsOnceWithoutTheKey(CapturedOutput output) throws Exception {
         Path file = dir.resolve("nested/master.key");
 
-        MasterKey created = MasterKeyFile.loadOrCreate(file);
+        MasterKey created = MasterKeyFile.loadOrCreate(file).get(0);
 
         assertThat(Files.getPosixFilePermissions(file))
                 .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
@@ -41,7 +42,7 @@ class MasterKeyFileTest {
         assertThat(Base64.getDecoder().decode(text)).hasSize(32);
         assertThat(output.getOut()).contains("WARN").contains("Created a new master key file").doesNotContain(text);
 
-        MasterKey again = MasterKeyFile.loadOrCreate(file);
+        MasterKey again = MasterKeyFile.loadOrCreate(file).get(0);
         assertThat(again.id()).isEqualTo(created.id());
         assertThat(output.getOut().split("Created a new master key file", -1)).hasSize(2);
     }
@@ -51,15 +52,33 @@ class MasterKeyFileTest {
         Path file = dir.resolve("master.key");
         Files.writeString(file, "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\n");
 
-        assertThat(MasterKeyFile.loadOrCreate(file).id()).isEqualTo("ae216c2e");
+        assertThat(MasterKeyFile.loadOrCreate(file)).extracting(MasterKey::id).containsExactly("ae216c2e");
         assertThat(Files.readString(file)).isEqualTo("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\n");
+    }
+
+    @Test
+    void aKeyFileMayHoldOlderKeysAfterTheSealingOne() throws Exception {
+        Path file = dir.resolve("master.key");
+        Files.writeString(file, "# the first key seals, the others only open\n"
+                + "ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=\n\nAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\n");
+
+        assertThat(MasterKeyFile.loadOrCreate(file)).extracting(MasterKey::id).containsExactly("7eee5800", "ae216c2e");
+    }
+
+    @Test
+    void aKeyFileWithABadLineNamesTheLine() throws Exception {
+        Path file = dir.resolve("master.key");
+        Files.writeString(file, "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\nc2hvcnQ=\n");
+
+        assertThatThrownBy(() -> MasterKeyFile.loadOrCreate(file)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("line 2").hasMessageNotContaining("c2hvcnQ=");
     }
 
     @Test
     void sealedTextSurvivesARestartWithTheSameKeyFile() {
         Path file = dir.resolve("master.key");
-        String envelope = new SecretBox(MasterKeyFile.loadOrCreate(file)).seal("api secret");
-        assertThat(new SecretBox(MasterKeyFile.loadOrCreate(file)).open(envelope)).isEqualTo("api secret");
+        String envelope = new SecretBox(MasterKeyFile.loadOrCreate(file).get(0)).seal("api secret");
+        assertThat(new SecretBox(MasterKeyFile.loadOrCreate(file).get(0)).open(envelope)).isEqualTo("api secret");
     }
 
     @Test
@@ -73,7 +92,7 @@ class MasterKeyFileTest {
                 for (int node = 0; node < 4; node++) {
                     ids.add(pool.submit(() -> {
                         together.await();
-                        return MasterKeyFile.loadOrCreate(file).id();
+                        return MasterKeyFile.loadOrCreate(file).get(0).id();
                     }));
                 }
                 Set<String> seen = new HashSet<>();

@@ -53,7 +53,8 @@ class SecretBoxTest {
     void anUnknownKeyIdIsRefusedByName() {
         String relabelled = VECTOR.replace("ae216c2e", "00000000");
         assertThatThrownBy(() -> box.open(relabelled))
-                .isInstanceOf(SecretBoxException.class).hasMessageContaining("00000000");
+                .isInstanceOf(SecretBoxException.class).hasMessageContaining("00000000")
+                .hasMessageContaining("it holds ae216c2e");
     }
 
     @Test

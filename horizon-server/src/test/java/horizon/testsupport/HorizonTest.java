@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "spring.datasource.username=sa",
         "spring.datasource.password=",
         "horizon.master-key=" + HorizonTest.MASTER_KEY,
+        "horizon.previous-master-keys=" + HorizonTest.ROTATED_MASTER_KEY,
         "horizon.data-dir=target/test-data",
         "db-scheduler.polling-interval=1s",
         "horizon.demo.enabled=false",
@@ -37,6 +38,11 @@ public abstract class HorizonTest {
     public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
     /** A fixed test master key (32 bytes of 0x01..0x20), never used outside tests. */
     public static final String MASTER_KEY = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+    /**
+     * A second fixed test key (bytes 0x21..0x40, id 7eee5800) every test node also opens with: the key rotation test
+     * re-seals the shared store with it, and the other tests' stored secrets must keep opening.
+     */
+    public static final String ROTATED_MASTER_KEY = "ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)

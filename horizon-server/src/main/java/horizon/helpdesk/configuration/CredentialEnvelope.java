@@ -41,6 +41,12 @@ final class CredentialEnvelope {
         return HelpdeskCredentials.of(values);
     }
 
+    /** The stored envelope opened with whichever key sealed it and sealed again with the current key, same purpose. */
+    static String reseal(SecretBox box, long accountId, String envelope) {
+        String associatedData = aad(accountId, "helpdesk-credentials");
+        return box.seal(box.open(envelope, associatedData), associatedData);
+    }
+
     static String aad(long accountId, String purpose) {
         return "account:" + accountId + ":" + purpose;
     }

@@ -61,6 +61,19 @@ public class HelpdeskConnectionRepository {
              where account_id = :accountId
             """;
 
+    private static final String SELECT_SEALED_CREDENTIALS = """
+            select account_id, credentials_sealed
+              from helpdesk_connections
+             where credentials_sealed is not null
+             order by account_id
+            """;
+
+    private static final String REPLACE_SEALED_CREDENTIALS = """
+            update helpdesk_connections
+               set credentials_sealed = :replacement
+             where account_id = :accountId and credentials_sealed = :expected
+            """;
+
     private static final String SELECT_SETTINGS = """
             select sync_tickets, sync_companies, sync_contacts, sync_helpdesk_users, sync_notes, sync_time_entries,
                    ingest_window_days, polling_interval_seconds
@@ -118,6 +131,25 @@ public class HelpdeskConnectionRepository {
                 .param("accountId", accountId)
                 .param("testedAt", column(testedAt))
                 .param("message", message)
+                .update() == 1;
+    }
+
+    /** Every stored credential envelope (a system-wide listing, for key rotation only). */
+    List<SealedCredentials> sealedCredentials() {
+        return jdbc.sql(SELECT_SEALED_CREDENTIALS)
+                .query((rs, row) -> new SealedCredentials(rs.getLong("account_id"), rs.getString("credentials_sealed")))
+                .list();
+    }
+
+    /**
+     * Stores the envelope re-sealed under another key, only if the stored one is still {@code stored}'s: false when the
+     * credentials were replaced meanwhile, and the replacement stays.
+     */
+    boolean replaceSealedCredentials(SealedCredentials stored, String replacement) {
+        return jdbc.sql(REPLACE_SEALED_CREDENTIALS)
+                .param("accountId", stored.accountId())
+                .param("expected", stored.envelope())
+                .param("replacement", replacement)
                 .update() == 1;
     }
 
@@ -206,5 +238,9 @@ public class HelpdeskConnectionRepository {
     private static Instant read(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** An account's credential envelope as stored. */
+    record SealedCredentials(long accountId, String envelope) {
     }
 }

@@ -30,8 +30,9 @@ public class HelpdeskConnections {
 
     private static final Logger log = LoggerFactory.getLogger(HelpdeskConnections.class);
 
-    private static final String UNREADABLE = "The stored credentials cannot be opened with this node's master key "
-            + "(HORIZON_MASTER_KEY or the key file changed). Replace the credentials to connect again.";
+    private static final String UNREADABLE = "The stored credentials cannot be opened with any master key this node "
+            + "holds (HORIZON_MASTER_KEY or the key file changed; the key that sealed them can be added to "
+            + "HORIZON_PREVIOUS_MASTER_KEYS). Replace the credentials to connect again.";
     private static final String PENDING = "onboarding-credentials";
 
     private final Helpdesks helpdesks;

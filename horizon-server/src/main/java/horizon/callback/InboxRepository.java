@@ -1,5 +1,7 @@
 package horizon.callback;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import horizon.account.Timestamps;
 import horizon.helpdesk.CallbackNotice;
 import horizon.helpdesk.HelpdeskEntity;
@@ -356,5 +358,11 @@ class InboxRepository {
 
     private static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Another PSA database: calls of the old one are neither processed nor kept. */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        changed.removeRows(jdbc, "callback_inbox");
     }
 }

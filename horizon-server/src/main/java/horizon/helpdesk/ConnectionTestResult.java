@@ -9,6 +9,13 @@ import java.time.Instant;
  * @param resource the API user's own resource, read back with the given credentials
  * @param budget   the request budget read during the test
  * @param testedAt when the test finished
+ * @param database which PSA database the credentials reach; null when the adapter cannot tell
  */
-public record ConnectionTestResult(HelpdeskZone zone, HelpdeskResource resource, ApiBudget budget, Instant testedAt) {
+public record ConnectionTestResult(HelpdeskZone zone, HelpdeskResource resource, ApiBudget budget, Instant testedAt,
+                                   HelpdeskDatabase database) {
+
+    /** A result that does not say which database it reached. */
+    public ConnectionTestResult(HelpdeskZone zone, HelpdeskResource resource, ApiBudget budget, Instant testedAt) {
+        this(zone, resource, budget, testedAt, null);
+    }
 }

@@ -1,5 +1,7 @@
 package horizon.mapping;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -84,5 +86,11 @@ class HelpdeskUserMappingRepository {
         return new HelpdeskUserMapping(rs.getLong("account_id"), rs.getLong("helpdesk_user_external_id"),
                 rs.getLong("horizon_user_id"), mappedAt == null ? Instant.EPOCH : mappedAt.toInstant(),
                 mappedBy);
+    }
+
+    /** Another PSA database: its users are others, so the old mappings go. */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        changed.removeRows(jdbc, "helpdesk_user_mappings");
     }
 }

@@ -1,5 +1,7 @@
 package horizon.mirror;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import horizon.helpdesk.HelpdeskRecord;
 import horizon.helpdesk.PicklistValue;
 import java.sql.PreparedStatement;
@@ -733,5 +735,13 @@ public class MirrorWriter {
     }
 
     private record Pending<R>(R record, String hash, Outcome outcome) {
+    }
+
+    /** Another PSA database: nothing mirrored from the old one may be taken for the new one's record of the same id. */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        int removed = changed.removeRows(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), "ticket_notes",
+                "time_entries", "tickets", "contacts", "companies", "helpdesk_users", "picklist_values");
+        log.info("mirror emptied for a new helpdesk database account={} rows={}", changed.accountId(), removed);
     }
 }

@@ -85,7 +85,13 @@ class OnboardingController {
                     "Test the connection with these values first: Next saves only credentials that passed Test "
                             + "Connection. Enter the secrets again.");
         }
-        connections.connect(accountId, kind, credentials, tested.result());
+        try {
+            connections.connect(accountId, kind, credentials, tested.result());
+        } catch (HelpdeskConnections.DatabaseChangeUnconfirmed other) {
+            // The wizard never replaces a mirror: Helpdesk Configuration asks first.
+            return connectPage(model, kind, credentials.values(), other.getMessage() + " To do that, replace the "
+                    + "credentials on Helpdesk Configuration, which asks you to confirm.");
+        }
         session.removeAttribute(PendingConnection.SESSION_ATTRIBUTE);
         return "redirect:" + SYNC_STEP;
     }

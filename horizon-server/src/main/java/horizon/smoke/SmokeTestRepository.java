@@ -1,5 +1,7 @@
 package horizon.smoke;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import horizon.account.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,5 +71,11 @@ class SmokeTestRepository {
         return new SmokeTest(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("started_by"),
                 Timestamps.read(rs, "started_at"), Timestamps.read(rs, "finished_at"), rs.getString("state"),
                 ticketId, json.readValue(rs.getString("steps"), STEPS));
+    }
+
+    /** Another PSA database: the smoke tests ran against the old one. */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        changed.removeRows(jdbc, "smoke_tests");
     }
 }

@@ -1,5 +1,7 @@
 package horizon.sync;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -407,5 +409,15 @@ class SyncRunRepository {
     static Instant read(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * Another PSA database: its sync history, cursors, checkpoints and quarantine go, so the first backfill of the new
+     * one starts from nothing (the connection's {@code HelpdeskConnected} then makes it due).
+     */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        changed.removeRows(jdbc, "sync_backfill_segments", "sync_backfill_phases", "sync_runs", "sync_cursors",
+                "sync_schedule", "sync_ticket_window", "sync_quarantine");
     }
 }

@@ -1,5 +1,7 @@
 package horizon.todo;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import horizon.account.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -121,5 +123,11 @@ class TodoRepository {
                 rs.getBoolean("done"), Timestamps.read(rs, "done_at"), rs.getString("notes"),
                 rs.getLong("created_by_user_id"), Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "updated_at"), rs.getInt("version"));
+    }
+
+    /** Another PSA database: the todos were on the old one's tickets. */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        changed.removeRows(jdbc, "todos");
     }
 }

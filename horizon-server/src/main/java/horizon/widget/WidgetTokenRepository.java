@@ -1,5 +1,7 @@
 package horizon.widget;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import horizon.account.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,5 +90,11 @@ class WidgetTokenRepository {
                 rs.getString("psa_origin"), Kind.valueOf(rs.getString("kind")), rs.getString("family"),
                 rs.getString("state_hash"), rs.getString("sign_in"), Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "expires_at"), Timestamps.read(rs, "used_at"), Timestamps.read(rs, "revoked_at"));
+    }
+
+    /** Another PSA database: widget sign-ins were of the old one's members. */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        changed.removeRows(jdbc, "widget_tokens");
     }
 }

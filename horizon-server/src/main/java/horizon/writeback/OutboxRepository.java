@@ -1,5 +1,7 @@
 package horizon.writeback;
 
+import horizon.helpdesk.configuration.HelpdeskDatabaseChanged;
+import org.springframework.context.event.EventListener;
 import horizon.account.Timestamps;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskWrite;
@@ -230,5 +232,11 @@ class OutboxRepository {
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Another PSA database: actions on the old one's tickets must never reach the new one. */
+    @EventListener
+    void databaseChanged(HelpdeskDatabaseChanged changed) {
+        changed.removeRows(jdbc, "writeback_actions");
     }
 }

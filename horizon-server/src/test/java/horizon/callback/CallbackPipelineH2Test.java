@@ -81,7 +81,10 @@ class CallbackPipelineH2Test extends CallbackPipelineCases {
         String hookUrl = baseUrl() + "/hooks/autotask/" + account.accountKey();
         assertThat(autotask.webhookUrls()).filteredOn(hookUrl::equals).hasSize(4);
 
-        var outcome = connections.replaceCredentials(account.id(), connectwise.kind(), connectwise.credentials());
+        var asked = connections.replaceCredentials(account.id(), connectwise.kind(), connectwise.credentials());
+        assertThat(asked.needsConfirmation()).isTrue();
+        var outcome = connections.replaceCredentials(account.id(), connectwise.kind(), connectwise.credentials(),
+                asked.change().confirmation());
         assertThat(outcome.ok()).isTrue();
 
         assertThat(autotask.webhookUrls()).noneMatch(hookUrl::equals);

@@ -139,6 +139,6 @@ class KeyRotationTest extends HorizonTest {
         Instant now = Instant.now();
         HelpdeskZone zone = new HelpdeskZone("Nowhere", "http://127.0.0.1:9/atservicesrest/", "http://127.0.0.1:9/");
         return new HelpdeskConnection(accountId, HelpdeskKind.AUTOTASK, sealedCredentials, zone, null, now, true, null,
-                now, new ApiBudget(0, 10_000, 60, now), now, now);
+                now, new ApiBudget(0, 10_000, 60, now), null, now, now);
     }
 }

@@ -93,7 +93,15 @@ class SecretLeakTest extends SimulatorBackedTest {
             connectWise.remove("kind");
             String body = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
                     Map.of("kind", "CONNECTWISE_MANAGE", "credentials", connectWise));
-            var put = api("PUT", "/api/v1/helpdesk/connection", acme.admin().token(), body);
+            // Another PSA's database: asked first (409), saved once confirmed.
+            var asked = api("PUT", "/api/v1/helpdesk/connection", acme.admin().token(), body);
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
+            answers.add(asked.body());
+            String confirm = tools.jackson.databind.json.JsonMapper.builder().build().readTree(asked.body())
+                    .path("confirm").asString();
+            var put = api("PUT", "/api/v1/helpdesk/connection", acme.admin().token(),
+                    tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("kind",
+                            "CONNECTWISE_MANAGE", "credentials", connectWise, "confirmDatabase", confirm)));
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
             answers.add(put.body());
             connectWise.put("privateKey", "canary-wrong-key-" + unique);

@@ -546,6 +546,39 @@ abstract class SyncEngineCases extends HorizonTest {
                 .anySatisfy(row -> assertThat(row).contains("tickets " + overLong, "stored with what fits"));
     }
 
+    @org.junit.jupiter.api.Test
+    void credentialsOfAnotherDatabaseAreSavedOnlyOnceTheAdminConfirmsAFreshMirror() throws Exception {
+        SimulatedPsa before = psas().get(0);
+        SimulatedPsa after = psas().get(1);
+        TestAccount account = fixtures().account("Moved");
+        connect(before, account.id(), SyncSettings.defaults());
+        SyncRun first = awaitBackfill(account.id());
+        long held = mirror.count(account.id(), MirroredEntity.TICKETS).live();
+
+        // Asked, nothing saved: the connection, the mirror and the sync history stay as they were.
+        ConnectionTestOutcome asked = connections.replaceCredentials(account.id(), after.kind(), after.credentials());
+        assertThat(asked.ok()).isFalse();
+        assertThat(asked.needsConfirmation()).isTrue();
+        assertThat(asked.change().question()).contains("starts a fresh mirror");
+        HttpResponse<String> put = apiPut("/api/v1/helpdesk/connection", account.admin().token(),
+                JSON.writeValueAsString(Map.of("kind", after.kind().name(), "credentials", after.credentials().values())));
+        assertThat(put.statusCode()).isEqualTo(409);
+        JsonNode refused = JSON.readTree(put.body());
+        assertThat(refused.path("error").asString()).isEqualTo("database_changed");
+        assertThat(connections.kind(account.id())).contains(before.kind());
+        assertThat(mirror.count(account.id(), MirroredEntity.TICKETS).live()).isEqualTo(held);
+
+        // Confirmed: the old database's records and history go, and the new one is read from scratch.
+        assertThat(connections.replaceCredentials(account.id(), after.kind(), after.credentials(),
+                refused.path("confirm").asString()).ok()).isTrue();
+
+        assertThat(connections.kind(account.id())).contains(after.kind());
+        assertThat(runs.find(account.id(), first.id())).isEmpty();
+        SyncRun fresh = awaitBackfill(account.id());
+        assertThat(fresh.triggeredBy()).isEqualTo("connect");
+        SimulatorMirror.assertMirrors(after, mirror, account.id(), fresh.windowStart());
+    }
+
     // ---- helpers ----
 
     /** Connects the account with its own credentials (so a case may break them without touching other accounts). */
@@ -603,6 +636,16 @@ abstract class SyncEngineCases extends HorizonTest {
     private static ConnectedAccount withReader(ConnectedAccount account, HelpdeskReader reader) {
         return new ConnectedAccount(account.accountId(), account.kind(), account.credentials(), account.settings(),
                 reader);
+    }
+
+    HttpResponse<String> apiPut(String path, String token, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> apiPost(String path, String token) throws Exception {

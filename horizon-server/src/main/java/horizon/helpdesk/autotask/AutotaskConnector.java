@@ -53,7 +53,7 @@ class AutotaskConnector implements HelpdeskConnector {
         AutotaskZone zone = api.rediscoverZone(credentials);
         HelpdeskResource resource = ownResource(credentials);
         ApiBudget budget = api.budget(credentials);
-        return new ConnectionTestResult(zone.toHelpdeskZone(), resource, budget, clock.instant());
+        return new ConnectionTestResult(zone.toHelpdeskZone(), resource, budget, clock.instant(), zone.database());
     }
 
     /** The API user's own Resources rows (one, or none when its security level hides resources). */

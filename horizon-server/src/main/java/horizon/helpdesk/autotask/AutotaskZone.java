@@ -26,6 +26,12 @@ record AutotaskZone(String name, String apiUrl, String webUrl, long ci) {
                 && effectivePort(base) == effectivePort(uri);
     }
 
+    /** The database zoneInformation named; unknown (null) when it gave no {@code ci}. */
+    horizon.helpdesk.HelpdeskDatabase database() {
+        return ci <= 0 ? null : new horizon.helpdesk.HelpdeskDatabase("autotask:ci:" + ci,
+                "Autotask database " + ci + " (" + name + ")");
+    }
+
     HelpdeskZone toHelpdeskZone() {
         return new HelpdeskZone(name, apiUrl, webUrl);
     }

@@ -92,8 +92,25 @@ class HelpdeskApiController {
     record KindJson(String kind, String displayName, boolean available, List<CredentialField> fields) {
     }
 
-    /** The body of a test or a save: the PSA and its credential fields by name. */
-    record ConnectJson(String kind, Map<String, String> credentials) {
+    /**
+     * The body of a test or a save: the PSA and its credential fields by name.
+     *
+     * @param confirmDatabase on a save that moves the account to another PSA database: the {@code confirm} value the
+     *                        409 {@code database_changed} answer gave, to start a fresh mirror
+     */
+    record ConnectJson(String kind, Map<String, String> credentials, String confirmDatabase) {
+    }
+
+    /**
+     * A 409: the credentials work but reach another PSA database; nothing was saved.
+     *
+     * @param error    always {@code database_changed}
+     * @param message  what saving them does
+     * @param previous the stored connection's database
+     * @param next     the new credentials' database
+     * @param confirm  what to send as {@code confirmDatabase} to save them and start a fresh mirror
+     */
+    record DatabaseChangeJson(String error, String message, String previous, String next, String confirm) {
     }
 
     /**
@@ -149,7 +166,8 @@ class HelpdeskApiController {
 
     /**
      * Connects the account, or replaces its credentials (the PSA may change too): the credentials are tested first and
-     * saved only when the test succeeds; the stored connection stays as it was otherwise (422).
+     * saved only when the test succeeds; the stored connection stays as it was otherwise (422). Credentials of another
+     * PSA database are saved only with {@code confirmDatabase} (409 {@code database_changed} until then).
      */
     @PutMapping("/connection")
     ResponseEntity<?> putConnection(@RequestBody ConnectJson body) {
@@ -161,7 +179,13 @@ class HelpdeskApiController {
         if (kind.isEmpty()) {
             return unknownKind(body);
         }
-        ConnectionTestOutcome outcome = connections.replaceCredentials(user.accountId(), kind.get(), credentials(body));
+        ConnectionTestOutcome outcome = connections.replaceCredentials(user.accountId(), kind.get(), credentials(body),
+                body.confirmDatabase());
+        if (outcome.needsConfirmation()) {
+            DatabaseChange change = outcome.change();
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(new DatabaseChangeJson("database_changed",
+                    change.question(), change.previousName(), change.nextName(), change.confirmation()));
+        }
         if (!outcome.ok()) {
             return ResponseEntity.unprocessableEntity().body(FailureJson.of(outcome.failure()));
         }

@@ -6,6 +6,7 @@ import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.Helpdesks;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HelpdeskConfigurationController {
 
     private static final String PAGE = "/admin/helpdesk/configuration";
+    /** Tested credentials that reach another database, sealed, waiting for the admin's confirmation. */
+    private static final String PENDING_REPLACEMENT = "helpdesk-replacement-pending";
 
     private final HelpdeskConnections connections;
     private final CurrentUser currentUser;
@@ -53,14 +56,46 @@ class HelpdeskConfigurationController {
     }
 
     @PostMapping("/credentials")
-    String replaceCredentials(@RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect) {
+    String replaceCredentials(@RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect,
+                              HttpSession session) {
         long accountId = currentUser.accountId();
         Optional<HelpdeskKind> kind = connections.kind(accountId);
         if (kind.isEmpty()) {
             return "redirect:/admin/onboarding";
         }
-        ConnectionTestOutcome outcome = connections.replaceCredentials(accountId, kind.get(),
-                HelpdeskCredentials.of(posted));
+        HelpdeskCredentials credentials = HelpdeskCredentials.of(posted);
+        return replaced(accountId, credentials, connections.replaceCredentials(accountId, kind.get(), credentials,
+                null), model, redirect, session);
+    }
+
+    /**
+     * The admin confirms that the credentials tested a moment ago, which reach another PSA database, replace the
+     * stored ones and start a fresh mirror. The credentials waited sealed in the session; they are tested again.
+     */
+    @PostMapping("/credentials/confirm")
+    String confirmDatabaseChange(@RequestParam String database, Model model, RedirectAttributes redirect,
+                                 HttpSession session) {
+        long accountId = currentUser.accountId();
+        Optional<HelpdeskKind> kind = connections.kind(accountId);
+        Object pending = session.getAttribute(PENDING_REPLACEMENT);
+        session.removeAttribute(PENDING_REPLACEMENT);
+        if (kind.isEmpty() || !(pending instanceof String sealed)) {
+            redirect.addFlashAttribute("error", "Nothing waits to be confirmed: enter the new credentials again.");
+            return "redirect:" + PAGE;
+        }
+        HelpdeskCredentials credentials = connections.openPending(accountId, sealed);
+        return replaced(accountId, credentials, connections.replaceCredentials(accountId, kind.get(), credentials,
+                database), model, redirect, session);
+    }
+
+    private String replaced(long accountId, HelpdeskCredentials credentials, ConnectionTestOutcome outcome,
+                            Model model, RedirectAttributes redirect, HttpSession session) {
+        if (outcome.needsConfirmation()) {
+            session.setAttribute(PENDING_REPLACEMENT, connections.sealPending(accountId, credentials));
+            model.addAttribute("databaseChange", outcome.change());
+            model.addAttribute("form", SyncSettingsForm.of(connections.settings(accountId)));
+            return page(model, accountId);
+        }
         if (outcome.ok()) {
             redirect.addFlashAttribute("outcome", outcome);
             redirect.addFlashAttribute("message", "New credentials tested and saved.");

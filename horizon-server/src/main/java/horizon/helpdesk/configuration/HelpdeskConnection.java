@@ -1,6 +1,7 @@
 package horizon.helpdesk.configuration;
 
 import horizon.helpdesk.ApiBudget;
+import horizon.helpdesk.HelpdeskDatabase;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskResource;
 import horizon.helpdesk.HelpdeskZone;
@@ -21,13 +22,14 @@ import java.util.Optional;
  * @param lastTestMessage why it failed, null after a success
  * @param lastSuccessAt   when a test last succeeded
  * @param budget          the last request budget reading, may be null
+ * @param database        the PSA database the credentials reach, null when not known yet
  * @param createdAt       when the connection was first saved
  * @param updatedAt       when it last changed
  */
 public record HelpdeskConnection(long accountId, HelpdeskKind kind, String sealedCredentials, HelpdeskZone zone,
                                  HelpdeskResource resource, Instant lastTestAt, boolean lastTestOk,
-                                 String lastTestMessage, Instant lastSuccessAt, ApiBudget budget, Instant createdAt,
-                                 Instant updatedAt) {
+                                 String lastTestMessage, Instant lastSuccessAt, ApiBudget budget,
+                                 HelpdeskDatabase database, Instant createdAt, Instant updatedAt) {
 
     public Optional<HelpdeskResource> resourceIfKnown() {
         return Optional.ofNullable(resource);

@@ -1,6 +1,7 @@
 package horizon.helpdesk.configuration;
 
 import horizon.helpdesk.ApiBudget;
+import horizon.helpdesk.HelpdeskDatabase;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskResource;
 import horizon.helpdesk.HelpdeskZone;
@@ -24,7 +25,7 @@ public class HelpdeskConnectionRepository {
                    zone_name, zone_api_url, zone_web_url, resource_id, resource_name,
                    last_test_at, last_test_ok, last_test_message, last_success_at,
                    budget_requests_used, budget_threshold, budget_timeframe_minutes, budget_read_at,
-                   created_at, updated_at
+                   database_key, database_name, created_at, updated_at
               from helpdesk_connections
              where account_id = :accountId
             """;
@@ -38,6 +39,7 @@ public class HelpdeskConnectionRepository {
                    last_success_at = :lastSuccessAt,
                    budget_requests_used = :budgetUsed, budget_threshold = :budgetThreshold,
                    budget_timeframe_minutes = :budgetTimeframe, budget_read_at = :budgetReadAt,
+                   database_key = :databaseKey, database_name = :databaseName,
                    updated_at = :updatedAt
              where account_id = :accountId
             """;
@@ -47,12 +49,12 @@ public class HelpdeskConnectionRepository {
                    zone_name, zone_api_url, zone_web_url, resource_id, resource_name,
                    last_test_at, last_test_ok, last_test_message, last_success_at,
                    budget_requests_used, budget_threshold, budget_timeframe_minutes, budget_read_at,
-                   created_at, updated_at)
+                   database_key, database_name, created_at, updated_at)
             values (:accountId, :kind, :credentials,
                    :zoneName, :zoneApiUrl, :zoneWebUrl, :resourceId, :resourceName,
                    :lastTestAt, :lastTestOk, :lastTestMessage, :lastSuccessAt,
                    :budgetUsed, :budgetThreshold, :budgetTimeframe, :budgetReadAt,
-                   :createdAt, :updatedAt)
+                   :databaseKey, :databaseName, :createdAt, :updatedAt)
             """;
 
     private static final String RECORD_FAILED_TEST = """
@@ -192,6 +194,8 @@ public class HelpdeskConnectionRepository {
                 .param("budgetTimeframe", budget == null ? null : budget.timeframeMinutes(), java.sql.Types.INTEGER)
                 .param("budgetReadAt", budget == null ? null : column(budget.readAt()),
                         java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("databaseKey", c.database() == null ? null : c.database().key(), java.sql.Types.VARCHAR)
+                .param("databaseName", c.database() == null ? null : c.database().name(), java.sql.Types.VARCHAR)
                 .param("updatedAt", column(c.updatedAt()));
     }
 
@@ -227,6 +231,8 @@ public class HelpdeskConnectionRepository {
                 rs.getString("last_test_message"),
                 read(rs, "last_success_at"),
                 budget,
+                rs.getString("database_key") == null ? null
+                        : new HelpdeskDatabase(rs.getString("database_key"), rs.getString("database_name")),
                 read(rs, "created_at"),
                 read(rs, "updated_at"));
     }

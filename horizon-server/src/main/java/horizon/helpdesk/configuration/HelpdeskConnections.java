@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tests, stores and re-tests an account's helpdesk connection, and keeps its sync settings.
@@ -40,11 +42,13 @@ public class HelpdeskConnections {
     private final ConnectionFailureRepository failures;
     private final SecretBox secretBox;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     HelpdeskConnections(Helpdesks helpdesks, HelpdeskConnectionRepository repository,
                         ConnectionFailureRepository failures, SecretBox secretBox, ApplicationEventPublisher events,
-                        Clock clock) {
+                        PlatformTransactionManager transactionManager, Clock clock) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.helpdesks = helpdesks;
         this.repository = repository;
         this.failures = failures;
@@ -83,16 +87,70 @@ public class HelpdeskConnections {
         }
     }
 
-    /** Stores credentials that have just passed {@link #test}, replacing any earlier connection of the account. */
+    /**
+     * Stores credentials that have just passed {@link #test}, replacing any earlier connection of the account.
+     *
+     * @throws DatabaseChangeUnconfirmed when they reach another PSA database than the stored ones (see
+     *                                   {@link #connect(long, HelpdeskKind, HelpdeskCredentials, ConnectionTestResult,
+     *                                   String)})
+     */
     public HelpdeskConnection connect(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials,
                                       ConnectionTestResult tested) {
+        return connect(accountId, kind, credentials, tested, null);
+    }
+
+    /**
+     * Stores credentials that have just passed {@link #test}. When they reach another PSA database than the stored
+     * ones, they are stored only if {@code confirmed} is that change's {@link DatabaseChange#confirmation()}: then,
+     * in one transaction, {@link HelpdeskDatabaseChanged} lets every package remove what it holds from the old
+     * database, and the new connection is stored.
+     *
+     * @throws DatabaseChangeUnconfirmed when they reach another database and the admin has not confirmed it
+     */
+    public HelpdeskConnection connect(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials,
+                                      ConnectionTestResult tested, String confirmed) {
+        Optional<HelpdeskConnection> stored = repository.find(accountId);
+        if (stored.isPresent() && DatabaseChange.between(stored.get().kind(), stored.get().database(), kind,
+                tested.database())) {
+            DatabaseChange change = new DatabaseChange(stored.get().kind(), stored.get().database(), kind,
+                    tested.database());
+            if (!change.confirmation().equals(confirmed)) {
+                throw new DatabaseChangeUnconfirmed(change);
+            }
+            return transactions.execute(status -> {
+                log.warn("helpdesk database changed account={} from=\"{}\" to=\"{}\": starting a fresh mirror",
+                        accountId, change.previousName(), change.nextName());
+                events.publishEvent(new HelpdeskDatabaseChanged(accountId, change));
+                return store(accountId, kind, credentials, tested, stored);
+            });
+        }
+        return store(accountId, kind, credentials, tested, stored);
+    }
+
+    /** The credentials reach another PSA database and the admin has not confirmed starting a fresh mirror. */
+    public static final class DatabaseChangeUnconfirmed extends IllegalStateException {
+        private final DatabaseChange change;
+
+        DatabaseChangeUnconfirmed(DatabaseChange change) {
+            super(change.question());
+            this.change = change;
+        }
+
+        public DatabaseChange change() {
+            return change;
+        }
+    }
+
+    private HelpdeskConnection store(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials,
+                                     ConnectionTestResult tested, Optional<HelpdeskConnection> previous) {
         Instant now = clock.instant();
-        Optional<HelpdeskConnection> previous = repository.find(accountId);
         Instant createdAt = previous.map(HelpdeskConnection::createdAt).orElse(now);
         HelpdeskCredentials previousCredentials = previous.flatMap(this::openQuietly).orElse(null);
         HelpdeskCredentials described = credentials.restrictedTo(credentialFields(kind));
         var connection = new HelpdeskConnection(accountId, kind, CredentialEnvelope.seal(secretBox, accountId, described),
                 tested.zone(), tested.resource(), tested.testedAt(), true, null, tested.testedAt(), tested.budget(),
+                tested.database() != null ? tested.database()
+                        : previous.filter(p -> p.kind() == kind).map(HelpdeskConnection::database).orElse(null),
                 createdAt, now);
         repository.save(connection);
         boolean resumed = failures.clear(accountId);
@@ -113,14 +171,26 @@ public class HelpdeskConnections {
 
     /**
      * Tests new credentials and stores them only when the test succeeds; the old ones stay otherwise. The PSA may
-     * differ from the stored one: the account then moves to the other PSA.
+     * differ from the stored one: the account then moves to the other PSA. New credentials that reach another PSA
+     * database are stored only when {@code confirmed} says the admin agreed to a fresh mirror; until then the outcome
+     * {@link ConnectionTestOutcome#needsConfirmation() asks}.
      */
-    public ConnectionTestOutcome replaceCredentials(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials) {
+    public ConnectionTestOutcome replaceCredentials(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials,
+                                                    String confirmed) {
         ConnectionTestOutcome outcome = test(kind, credentials);
         if (outcome.ok()) {
-            connect(accountId, kind, credentials, outcome.result());
+            try {
+                connect(accountId, kind, credentials, outcome.result(), confirmed);
+            } catch (DatabaseChangeUnconfirmed unconfirmed) {
+                return ConnectionTestOutcome.awaitingConfirmation(outcome.result(), unconfirmed.change());
+            }
         }
         return outcome;
+    }
+
+    /** {@link #replaceCredentials(long, HelpdeskKind, HelpdeskCredentials, String)} without a confirmation. */
+    public ConnectionTestOutcome replaceCredentials(long accountId, HelpdeskKind kind, HelpdeskCredentials credentials) {
+        return replaceCredentials(accountId, kind, credentials, null);
     }
 
     /** Tests the stored credentials again and records the result; empty when the account has no connection. */
@@ -143,7 +213,11 @@ public class HelpdeskConnections {
         }
         ConnectionTestOutcome outcome = test(connection.kind(), credentials);
         if (outcome.ok()) {
-            connect(accountId, connection.kind(), credentials, outcome.result());
+            try {
+                connect(accountId, connection.kind(), credentials, outcome.result());
+            } catch (DatabaseChangeUnconfirmed moved) {
+                return Optional.of(ConnectionTestOutcome.awaitingConfirmation(outcome.result(), moved.change()));
+            }
         } else {
             repository.recordFailedTest(accountId, clock.instant(), outcome.failure().getMessage());
             log.info("helpdesk connection test failed account={} psa={} kind={}", accountId, connection.kind(),

@@ -106,7 +106,11 @@ class ConnectWiseConnector implements HelpdeskConnector {
         if (!refused.isEmpty()) {
             throw lacking(refused);
         }
-        return new ConnectionTestResult(codebase.toHelpdeskZone(), member, null, clock.instant());
+        String company = credentials.value(ConnectWiseApi.COMPANY_ID).strip();
+        String host = codebase.site().base().getAuthority();
+        return new ConnectionTestResult(codebase.toHelpdeskZone(), member, null, clock.instant(),
+                new horizon.helpdesk.HelpdeskDatabase("connectwise:" + host + "/" + company,
+                        "ConnectWise company " + company + " at " + host));
     }
 
     /**

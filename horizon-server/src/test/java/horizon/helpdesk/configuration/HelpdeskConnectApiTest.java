@@ -93,7 +93,17 @@ class HelpdeskConnectApiTest extends SimulatorBackedTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(connections.view(acme.id()).orElseThrow().kind()).isEqualTo(HelpdeskKind.CONNECTWISE_MANAGE);
 
-        HttpResponse<String> moved = put(token, "AUTOTASK", AutotaskCredentials.of(apiUser()));
+        // Working credentials of another PSA's database: asked first, saved once confirmed.
+        HttpResponse<String> asked = put(token, "AUTOTASK", AutotaskCredentials.of(apiUser()));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
+        JsonNode question = JSON.readTree(asked.body());
+        assertThat(question.path("error").asString()).isEqualTo("database_changed");
+        assertThat(question.path("previous").asString()).startsWith("ConnectWise company");
+        assertThat(question.path("next").asString()).startsWith("Autotask database");
+        assertThat(connections.view(acme.id()).orElseThrow().kind()).isEqualTo(HelpdeskKind.CONNECTWISE_MANAGE);
+        HttpResponse<String> moved = api("PUT", "/api/v1/helpdesk/connection", token, JSON.writeValueAsString(Map.of(
+                "kind", "AUTOTASK", "credentials", AutotaskCredentials.of(apiUser()).values(),
+                "confirmDatabase", question.path("confirm").asString())));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         JsonNode read = JSON.readTree(apiGet("/api/v1/helpdesk/connection", token).body());
         assertThat(read.path("kind").asString()).isEqualTo("AUTOTASK");

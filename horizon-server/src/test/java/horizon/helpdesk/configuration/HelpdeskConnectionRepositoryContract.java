@@ -57,8 +57,8 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
         HelpdeskConnection later = connection(acme.id(), T0.plus(2, ChronoUnit.HOURS));
         repository.save(new HelpdeskConnection(later.accountId(), later.kind(), later.sealedCredentials(),
                 new HelpdeskZone("UK", "https://webservices4.autotask.net/ATServicesRest/", "https://ww4.autotask.net/"),
-                later.resource(), later.lastTestAt(), true, null, later.lastSuccessAt(), later.budget(), later.createdAt(),
-                later.updatedAt()));
+                later.resource(), later.lastTestAt(), true, null, later.lastSuccessAt(), later.budget(),
+                later.database(), later.createdAt(), later.updatedAt()));
         HelpdeskConnection read = repository.find(acme.id()).orElseThrow();
         assertThat(read.createdAt()).isEqualTo(T0);
         assertThat(read.updatedAt()).isEqualTo(T0.plus(2, ChronoUnit.HOURS));
@@ -154,7 +154,8 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
                 new HelpdeskResource(1, "A"), new ApiBudget(1, 10_000, 60, T0), T0));
         HelpdeskConnection stolen = repository.find(acme.id()).orElseThrow();
         repository.save(new HelpdeskConnection(globex.id(), stolen.kind(), stolen.sealedCredentials(), stolen.zone(),
-                stolen.resource(), stolen.lastTestAt(), true, null, stolen.lastSuccessAt(), stolen.budget(), T0, T0));
+                stolen.resource(), stolen.lastTestAt(), true, null, stolen.lastSuccessAt(), stolen.budget(), null, T0,
+                T0));
         assertThat(connections.view(globex.id()).orElseThrow().maskedIdentity()).contains("unreadable");
         ConnectionTestOutcome retest = connections.retest(globex.id()).orElseThrow();
         assertThat(retest.failure().kind()).isEqualTo(HelpdeskException.Kind.CREDENTIALS_UNREADABLE);
@@ -216,6 +217,8 @@ abstract class HelpdeskConnectionRepositoryContract extends HorizonTest {
         return new HelpdeskConnection(accountId, HelpdeskKind.AUTOTASK,
                 "v1:k:envelope", ZONE,
                 new HelpdeskResource(29683, "Horizon API"), at, true, null, at,
-                new ApiBudget(124, 10_000, 60, at), T0, at);
+                new ApiBudget(124, 10_000, 60, at),
+                new horizon.helpdesk.HelpdeskDatabase("autotask:ci:29683", "Autotask database 29683 (America East 2)"),
+                T0, at);
     }
 }

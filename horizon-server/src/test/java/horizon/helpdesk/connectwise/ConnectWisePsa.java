@@ -44,6 +44,12 @@ public final class ConnectWisePsa implements SimulatedPsa {
                 .withSize(new ConnectWiseOptions.MspSize(40, 400, 12, tickets, 18)).withLatency(latency));
     }
 
+    /** Another company's site: a small MSP of its own, on its own port. */
+    public static ConnectWisePsa another(long seed) {
+        return start(ConnectWiseOptions.defaults().withRequestsPerMinute(100_000).withSeed(seed)
+                .withSize(new ConnectWiseOptions.MspSize(3, 10, 3, 50, 2)));
+    }
+
     private static ConnectWisePsa start(ConnectWiseOptions options) {
         ConnectWiseSimulator simulator = ConnectWiseSimulator.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "connectwise-simulator-stop"));

@@ -111,6 +111,9 @@ public interface SimulatedPsa {
      */
     HelpdeskCredentials regenerate(HelpdeskCredentials credentials);
 
+    /** The faults the PSA's API answers with (error rates, 429 storms, aimed faults, down). */
+    horizon.simulator.core.fault.RequestFaults requestFaults();
+
     /** Switches the PSA's API off (every request fails) or on. */
     void setApiDown(boolean down);
 

@@ -41,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class WritebackCases extends HorizonTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** The chaos case's polling interval, the safety net for what the faults make callbacks miss. */
+    static final int CHAOS_POLLING_SECONDS = 30;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WritebackCases.class);
     /** Polling that never comes during a case: echoes of Horizon's own writes arrive by callback only. */
     static final SyncSettings NO_POLLING = new SyncSettings(true, true, true, true, true, true, 30, 86_400);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -219,6 +222,113 @@ abstract class WritebackCases extends HorizonTest {
         assertThat(psa.ticketState(ticket.externalId()).status()).isEqualTo(status);
     }
 
+    /**
+     * How long the chaos case keeps its faults on: the short scenario CI runs (the bench runs the long one).
+     */
+    protected Duration chaosFor(SimulatedPsa psa) {
+        return Duration.ofSeconds(15);
+    }
+
+    /**
+     * The short chaos run: the PSA changes tickets and agents write notes, time entries and assignments through
+     * Horizon while deliveries are dropped (20%), duplicated (10%, adjacent and late), reordered and delayed, and the
+     * API answers 5% of calls with 503, commits some note writes before failing them, storms 429 and goes down. When
+     * the faults stop, Horizon must converge within the polling interval plus 60 s: the mirror equals the PSA, and
+     * every accepted action is in the PSA exactly once.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void underDeliveryAndApiFaultsEverythingConvergesWithNothingLostOrDoubled(SimulatedPsa psa) {
+        SyncSettings polling = new SyncSettings(true, true, true, true, true, true, 30, CHAOS_POLLING_SECONDS);
+        Agent agent = connect(psa, "Chaos", polling);
+        String token = agent.user().token();
+        List<HelpdeskTicket> open = mirror.loadAll(agent.account().id(), MirroredEntity.TICKETS).stream()
+                .filter(t -> t.completedAt() == null).limit(30).toList();
+        java.util.Random random = new java.util.Random(7);
+        List<String> notes = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        java.util.Map<Long, List<String>> written = new java.util.HashMap<>();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        var faults = psa.requestFaults();
+        psa.deliveryFaults().dropRate(0.2).duplicateRate(0.1).lateDuplicate(0.1, Duration.ofMillis(800))
+                .reorderRate(0.2).delay(Duration.ofMillis(50));
+        faults.setErrorRate(503, 0.05);
+        psa.faultWrites(HelpdeskEntity.TICKET_NOTES, FaultRule.Kind.COMMIT_THEN_ERROR, 500, null, 3, 4);
+        psa.faultWrites(HelpdeskEntity.TIME_ENTRIES, FaultRule.Kind.COMMIT_THEN_DROP, 0, null, 2, 2);
+        long end = System.nanoTime() + chaosFor(psa).toNanos();
+        int round = 0;
+        try {
+            while (System.nanoTime() < end) {
+                round++;
+                HelpdeskTicket ticket = open.get(random.nextInt(open.size()));
+                long id = ticket.externalId();
+                switch (round % 4) {
+                    case 0 -> psa.retitle(id, "Chaos " + tag + " round " + round);
+                    case 1 -> psa.addNote(id, "PSA note", "Written in the PSA, round " + round);
+                    case 2 -> psa.createTicket("Chaos " + tag + " new " + round);
+                    default -> psa.changeStatus(id);
+                }
+                String text = "Agent note " + tag + " #" + round;
+                if (api("POST", "/api/v1/tickets/" + id + "/notes", token, "{\"text\":\"" + text + "\"}")
+                        .statusCode() == 202) {
+                    notes.add(text);
+                    written.computeIfAbsent(id, k -> new ArrayList<>()).add(text);
+                }
+                if (round % 3 == 0) {
+                    String summary = "Agent time " + tag + " #" + round;
+                    if (api("POST", "/api/v1/tickets/" + id + "/time-entries", token,
+                            "{\"durationMinutes\":15,\"summary\":\"" + summary + "\"}").statusCode() == 202) {
+                        times.add(summary);
+                        written.computeIfAbsent(id, k -> new ArrayList<>()).add(summary);
+                    }
+                }
+                if (round == 8) {
+                    faults.burst429(25);
+                }
+                if (round == 14) {
+                    psa.setApiDown(true);
+                    sleep(Duration.ofSeconds(3));
+                    psa.setApiDown(false);
+                }
+                sleep(Duration.ofMillis(250));
+            }
+        } finally {
+            psa.setApiDown(false);
+            psa.clearFaults();
+            faults.setErrorRate(503, 0);
+            psa.deliveryFaults().reset();
+        }
+        long quiet = System.nanoTime();
+
+        // Converged: every accepted action synced, and the mirror equal to the PSA, within the polling interval + 60 s.
+        Duration limit = Duration.ofSeconds(CHAOS_POLLING_SECONDS + 60);
+        await().atMost(limit).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (long ticketId : written.keySet()) {
+                assertThat(get(token, "/api/v1/tickets/" + ticketId + "/actions"))
+                        .allSatisfy(a -> assertThat(a.path("state").asString()).as(a.toString()).isEqualTo("SYNCED"));
+            }
+            horizon.sync.SimulatorMirror.assertMirrors(psa, mirror, agent.account().id(),
+                    jdbc.sql("select window_start from sync_runs where account_id = :id and kind = 'BACKFILL'")
+                            .param("id", agent.account().id())
+                            .query((rs, n) -> horizon.account.Timestamps.read(rs, "window_start")).single());
+        });
+        Duration converged = Duration.ofNanos(System.nanoTime() - quiet);
+        // Nothing lost, nothing doubled: each accepted note and time entry is in the PSA exactly once.
+        for (var entry : written.entrySet()) {
+            List<SimulatedPsa.PsaNote> psaNotes = psa.notes(entry.getKey());
+            List<SimulatedPsa.PsaTime> psaTimes = psa.timeEntries(entry.getKey());
+            for (String text : entry.getValue()) {
+                long found = text.startsWith("Agent note")
+                        ? psaNotes.stream().filter(n -> n.text().endsWith(text)).count()
+                        : psaTimes.stream().filter(t -> text.equals(t.summary())).count();
+                assertThat(found).as("%s on ticket %d", text, entry.getKey()).isEqualTo(1);
+            }
+        }
+        log.info("chaos {}: {} rounds, {} notes and {} time entries accepted, converged {} ms after the faults "
+                + "stopped (limit {} s): 0 divergences, 0 lost, 0 doubled", psa, round, notes.size(), times.size(),
+                converged.toMillis(), limit.toSeconds());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("psas")
     void anUnmappedAgentIsToldToAskForMappingAndAnotherAccountSeesNoTicket(SimulatedPsa psa) {
@@ -333,8 +443,12 @@ abstract class WritebackCases extends HorizonTest {
     }
 
     private Agent connect(SimulatedPsa psa, String label) {
+        return connect(psa, label, NO_POLLING);
+    }
+
+    private Agent connect(SimulatedPsa psa, String label, SyncSettings settings) {
         TestAccount account = fixtures().account(label + " " + psa);
-        PsaSuite.connect(connections, jdbc, account.id(), psa, NO_POLLING, WAIT);
+        PsaSuite.connect(connections, jdbc, account.id(), psa, settings, WAIT);
         HelpdeskUser resource = mirror.helpdeskUsers(account.id(), true).stream()
                 .filter(u -> psa.kind() != horizon.helpdesk.HelpdeskKind.AUTOTASK || !u.roles().isEmpty())
                 .findFirst().orElseThrow();

@@ -272,6 +272,11 @@ public final class AutotaskPsa implements SimulatedPsa {
     }
 
     @Override
+    public horizon.simulator.core.fault.RequestFaults requestFaults() {
+        return simulator.control().requestFaults();
+    }
+
+    @Override
     public void setApiDown(boolean down) {
         simulator.control().setApiDown(down);
     }

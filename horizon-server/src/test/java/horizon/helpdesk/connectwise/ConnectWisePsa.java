@@ -274,6 +274,11 @@ public final class ConnectWisePsa implements SimulatedPsa {
     }
 
     @Override
+    public horizon.simulator.core.fault.RequestFaults requestFaults() {
+        return simulator.control().faults().requestFaults();
+    }
+
+    @Override
     public void setApiDown(boolean down) {
         simulator.control().faults().requestFaults().setApiDown(down);
     }

@@ -91,6 +91,21 @@ public class HelpdeskException extends RuntimeException {
         return new HelpdeskException(kind, null, message, psaMessage, httpStatus, steps, List.of(), null);
     }
 
+    /**
+     * A 2xx answer without what a list or count request must hold (a gateway's or a faulty release's empty success):
+     * TRANSIENT, never an empty answer, so no caller reads it as "nothing matches" and lets go of records.
+     *
+     * @param psa  the PSA's name, e.g. "Autotask"
+     * @param path what was asked
+     * @param what what the answer lacks, e.g. "a list of items"
+     * @param body the answer, shown cut to 200 characters
+     */
+    public static HelpdeskException successWithout(String psa, String path, String what, String body) {
+        String shown = body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        return answered(Kind.TRANSIENT, psa + " answered " + path + " with success but without " + what
+                + "; Horizon does not take that for an empty answer and will ask again.", 200, shown);
+    }
+
     /** A failure before or instead of an answer: timeout, refused connection, unknown host, a cut-off body. */
     public static HelpdeskException transport(Kind kind, String message, Throwable cause) {
         return new HelpdeskException(kind, null, message, null, 0, List.of(), List.of(), cause);

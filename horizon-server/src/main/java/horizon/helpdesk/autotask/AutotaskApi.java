@@ -71,7 +71,7 @@ class AutotaskApi {
     JsonNode query(HelpdeskCredentials credentials, String path, JsonNode query) {
         JsonNode answer = post(credentials, path, query);
         if (!answer.path("items").isArray()) {
-            throw noList(path, "a list of items", answer);
+            throw HelpdeskException.successWithout("Autotask", path, "a list of items", answer.toString());
         }
         return answer;
     }
@@ -80,16 +80,9 @@ class AutotaskApi {
     long count(HelpdeskCredentials credentials, String path, JsonNode query) {
         JsonNode answer = post(credentials, path, query);
         if (!answer.path("queryCount").isIntegralNumber()) {
-            throw noList(path, "a queryCount", answer);
+            throw HelpdeskException.successWithout("Autotask", path, "a queryCount", answer.toString());
         }
         return answer.path("queryCount").asLong();
-    }
-
-    private static HelpdeskException noList(String path, String what, JsonNode answer) {
-        String shown = answer.toString();
-        return HelpdeskException.answered(HelpdeskException.Kind.TRANSIENT, "Autotask answered " + path
-                + " with success but without " + what + "; Horizon does not take that for an empty answer and will "
-                + "ask again.", 200, shown.length() > 200 ? shown.substring(0, 200) + "…" : shown);
     }
 
     /**

@@ -135,20 +135,9 @@ class ConnectWiseApi {
         Map<String, String> parameters = conditions.isEmpty() ? Map.of() : Map.of("conditions", conditions.text());
         JsonNode answer = get(credentials, path + "/count", parameters);
         if (!answer.path("count").isIntegralNumber()) {
-            throw noList(path + "/count", "a count", answer);
+            throw HelpdeskException.successWithout("ConnectWise", path + "/count", "a count", answer.toString());
         }
         return answer.path("count").asLong();
-    }
-
-    /**
-     * A 2xx answer without what a list or count request must hold (a gateway's or a faulty release's empty success):
-     * TRANSIENT, never an empty list, so no caller reads it as "nothing matches" and lets go of records.
-     */
-    private static HelpdeskException noList(String path, String what, JsonNode answer) {
-        String shown = answer.toString();
-        return HelpdeskException.answered(Kind.TRANSIENT, "ConnectWise answered " + path + " with success but "
-                + "without " + what + "; Horizon does not take that for an empty answer and will ask again.", 200,
-                shown.length() > 200 ? shown.substring(0, 200) + "…" : shown);
     }
 
     /**
@@ -181,7 +170,7 @@ class ConnectWiseApi {
             answer = call(credentials, "POST", path + "/search", paging, forwardOnly, body);
         }
         if (!answer.isArray()) {
-            throw noList(path, "a list", answer);
+            throw HelpdeskException.successWithout("ConnectWise", path, "a list", answer.toString());
         }
         List<JsonNode> records = new ArrayList<>();
         answer.forEach(records::add);

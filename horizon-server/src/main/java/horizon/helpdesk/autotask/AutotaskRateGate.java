@@ -4,6 +4,7 @@ import horizon.helpdesk.ApiBudget;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskException.Kind;
+import horizon.helpdesk.RequestBudgets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,10 @@ import tools.jackson.databind.JsonNode;
  * {@link AutotaskGateProperties#threadsPerEndpoint()} requests in flight per endpoint, an hourly share of the database's
  * request threshold over a rolling 60 minutes, a periodic ThresholdInformation reading, a slow-down when the whole
  * database is busy, and backoff with full jitter on 429.
+ *
+ * <p>The hourly share is kept in Horizon's database ({@link RequestBudgets}), leased in small blocks, so all nodes
+ * together and a restarted node keep to it. The endpoint slots are this node's own: each node allows itself
+ * {@code threadsPerEndpoint} in flight.
  */
 @Component
 @EnableConfigurationProperties(AutotaskGateProperties.class)
@@ -47,6 +52,9 @@ public class AutotaskRateGate {
 
     private static final Logger log = LoggerFactory.getLogger(AutotaskRateGate.class);
     private static final Duration WINDOW = Duration.ofMinutes(60);
+    /** The hourly share is counted per minute across nodes; a leased block is spent within its minute. */
+    private static final Duration SLOT = Duration.ofMinutes(1);
+    private static final String PSA = "autotask";
 
     /** How the gate waits; tests replace it with one that advances their clock. */
     @FunctionalInterface
@@ -58,15 +66,18 @@ public class AutotaskRateGate {
      * What the gate knows about one tenant, for the configuration page.
      *
      * @param requestsSent       requests sent since start (retries included)
-     * @param requestsInLastHour requests sent in the rolling 60 minutes
+     * @param requestsInLastHour requests this node sent in the rolling 60 minutes
+     * @param countedInLastHour  requests every node leased from the hourly share in the rolling 60 minutes (a block
+     *                           being spent counts whole)
      * @param hourlyAllowance    Horizon's share of the threshold: requests it allows itself per 60 minutes
      * @param budgetSharePercent the configured share
      * @param lastReading        the last ThresholdInformation reading, {@code null} before the first
      * @param slowedDown         whether the database's total use is above the slow-down mark
      * @param endpoints          per endpoint (as first called, e.g. {@code Tickets}): requests in flight now and the peak
      */
-    public record Snapshot(long requestsSent, int requestsInLastHour, int hourlyAllowance, int budgetSharePercent,
-                           ApiBudget lastReading, boolean slowedDown, Map<String, EndpointLoad> endpoints) {
+    public record Snapshot(long requestsSent, int requestsInLastHour, int countedInLastHour, int hourlyAllowance,
+                           int budgetSharePercent, ApiBudget lastReading, boolean slowedDown,
+                           Map<String, EndpointLoad> endpoints) {
     }
 
     /**
@@ -81,17 +92,19 @@ public class AutotaskRateGate {
     private final AutotaskGateProperties properties;
     private final Clock clock;
     private final Pause pause;
+    private final RequestBudgets budgets;
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
     @Autowired
-    AutotaskRateGate(AutotaskGateProperties properties, Clock clock) {
-        this(properties, clock, AutotaskRateGate::sleep);
+    AutotaskRateGate(AutotaskGateProperties properties, Clock clock, RequestBudgets budgets) {
+        this(properties, clock, AutotaskRateGate::sleep, budgets);
     }
 
-    AutotaskRateGate(AutotaskGateProperties properties, Clock clock, Pause pause) {
+    AutotaskRateGate(AutotaskGateProperties properties, Clock clock, Pause pause, RequestBudgets budgets) {
         this.properties = properties;
         this.clock = clock;
         this.pause = pause;
+        this.budgets = budgets;
     }
 
     /**
@@ -133,7 +146,8 @@ public class AutotaskRateGate {
         Tenant tenant = tenant(credentials);
         Map<String, EndpointLoad> loads = new TreeMap<>();
         tenant.endpoints.values().forEach(e -> loads.put(e.name, new EndpointLoad(e.inFlight.get(), e.peak.get())));
-        return new Snapshot(tenant.sent.get(), requestsInLastHour(credentials), allowance(tenant),
+        return new Snapshot(tenant.sent.get(), requestsInLastHour(credentials),
+                budgets.counted(tenant.budget, clock.instant()), allowance(tenant),
                 properties.budgetSharePercent(), tenant.reading, busy(tenant), Map.copyOf(loads));
     }
 
@@ -197,8 +211,10 @@ public class AutotaskRateGate {
     }
 
     /**
-     * Takes one request from the hourly share: Horizon's own requests of the last 60 minutes, against its share of the
-     * threshold of the last reading. When the share is used up it waits until the oldest request leaves the window,
+     * Takes one request from the hourly share: Horizon's own requests of the last 60 minutes on every node, against its
+     * share of the threshold of the last reading. A request comes from the block this node leased for the current
+     * minute; when that is spent, expired, or leased under another allowance, the gate leases the next block (handing
+     * back what it did not send). When the share is used up it waits until the oldest requests leave the window,
      * unless that is further away than the maximum wait.
      */
     private void reserve(Tenant tenant) {
@@ -217,16 +233,28 @@ public class AutotaskRateGate {
         try {
             while (true) {
                 Instant now = clock.instant();
-                Duration wait;
-                synchronized (tenant.window) {
-                    prune(tenant.window, now);
-                    if (tenant.window.size() < allowance(tenant)) {
+                int allowance = allowance(tenant);
+                if (tenant.leased > 0 && now.isBefore(tenant.leaseEnds) && tenant.leaseAllowance == allowance) {
+                    tenant.leased--;
+                    synchronized (tenant.window) {
+                        prune(tenant.window, now);
                         tenant.window.addLast(now);
-                        tenant.sent.incrementAndGet();
-                        return;
                     }
-                    wait = Duration.between(now, tenant.window.peekFirst().plus(WINDOW)).plusMillis(1);
+                    tenant.sent.incrementAndGet();
+                    return;
                 }
+                // Before the first reading the allowance is only assumed: lease just the request that reads it.
+                int wanted = tenant.reading == null ? 1 : block(allowance);
+                RequestBudgets.Lease lease = budgets.lease(tenant.budget, allowance, wanted, now, tenant.leaseSlot,
+                        tenant.leased);
+                tenant.leaseSlot = lease.slotStart();
+                tenant.leaseEnds = lease.validUntil();
+                tenant.leaseAllowance = allowance;
+                tenant.leased = lease.granted();
+                if (lease.granted() > 0) {
+                    continue;
+                }
+                Duration wait = Duration.between(now, lease.roomAt());
                 if (now.plus(wait).isAfter(deadline)) {
                     throw shareUsedUp(tenant, wait);
                 }
@@ -288,6 +316,11 @@ public class AutotaskRateGate {
         return reading;
     }
 
+    /** Requests leased at once: a few per lease keeps the database out of most requests, and little unspent. */
+    static int block(int allowance) {
+        return Math.max(1, Math.min(20, allowance / 50));
+    }
+
     private int allowance(Tenant tenant) {
         ApiBudget reading = tenant.reading;
         long threshold = reading == null || reading.threshold() <= 0 ? DEFAULT_THRESHOLD : reading.threshold();
@@ -337,7 +370,8 @@ public class AutotaskRateGate {
 
     private Tenant tenant(HelpdeskCredentials credentials) {
         String key = key(credentials);
-        return tenants.computeIfAbsent(key, k -> new Tenant(k.substring(0, 8), properties.threadsPerEndpoint()));
+        return tenants.computeIfAbsent(key, k -> new Tenant(k.substring(0, 8), properties.threadsPerEndpoint(),
+                new RequestBudgets.Tenant(PSA, k, WINDOW, SLOT)));
     }
 
     /** A digest, so that neither the map nor a log line holds the integration code or the user name. */
@@ -352,10 +386,11 @@ public class AutotaskRateGate {
         }
     }
 
-    /** One tenant's state. */
+    /** One tenant's state; the lease fields are guarded by {@code budgetLock}. */
     private static final class Tenant {
         final String label;
         final int threads;
+        final RequestBudgets.Tenant budget;
         final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
         final ReentrantLock budgetLock = new ReentrantLock(true);
         final ArrayDeque<Instant> window = new ArrayDeque<>();
@@ -363,10 +398,15 @@ public class AutotaskRateGate {
         final AtomicBoolean refreshing = new AtomicBoolean();
         volatile ApiBudget reading;
         volatile Instant lastReadAttempt;
+        Instant leaseSlot;
+        Instant leaseEnds;
+        int leaseAllowance;
+        int leased;
 
-        Tenant(String label, int threads) {
+        Tenant(String label, int threads, RequestBudgets.Tenant budget) {
             this.label = label;
             this.threads = threads;
+            this.budget = budget;
         }
 
         Endpoint endpoint(String name) {

@@ -3,6 +3,7 @@ package horizon.helpdesk.connectwise;
 import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskException.Kind;
+import horizon.helpdesk.RequestBudgets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,13 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
  * {@link ConnectWiseProperties#requestsPerMinute()} in any rolling minute, and on a 429 a wait of the Retry-After
  * (cut to the maximum wait) before each of up to {@link ConnectWiseProperties#maxRetries()} retries. ConnectWise
  * publishes no budget, so Horizon's own count is all there is.
+ *
+ * <p>The per-minute allowance is kept in Horizon's database ({@link RequestBudgets}), leased in small blocks, so all
+ * nodes together and a restarted node keep to it. The slots for requests in flight are this node's own.
  */
 @Component
 public class ConnectWiseRateGate {
@@ -40,6 +44,9 @@ public class ConnectWiseRateGate {
     private static final Logger log = LoggerFactory.getLogger(ConnectWiseRateGate.class);
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
+    /** The allowance is counted per five seconds across nodes; a leased block is spent within its five seconds. */
+    private static final Duration SLOT = Duration.ofSeconds(5);
+    private static final String PSA = "connectwise";
 
     /** How the gate waits; tests replace it with one that records or advances their clock. */
     @FunctionalInterface
@@ -50,17 +57,19 @@ public class ConnectWiseRateGate {
     private final ConnectWiseProperties properties;
     private final Clock clock;
     private final Pause pause;
+    private final RequestBudgets budgets;
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
 
     @Autowired
-    ConnectWiseRateGate(ConnectWiseProperties properties, Clock clock) {
-        this(properties, clock, duration -> Thread.sleep(duration.toMillis()));
+    ConnectWiseRateGate(ConnectWiseProperties properties, Clock clock, RequestBudgets budgets) {
+        this(properties, clock, duration -> Thread.sleep(duration.toMillis()), budgets);
     }
 
-    ConnectWiseRateGate(ConnectWiseProperties properties, Clock clock, Pause pause) {
+    ConnectWiseRateGate(ConnectWiseProperties properties, Clock clock, Pause pause, RequestBudgets budgets) {
         this.properties = properties;
         this.clock = clock;
         this.pause = pause;
+        this.budgets = budgets;
     }
 
     /**
@@ -131,7 +140,13 @@ public class ConnectWiseRateGate {
     }
 
     private Tenant tenant(HelpdeskCredentials credentials) {
-        return tenants.computeIfAbsent(tenantKey(credentials), key -> new Tenant(key, properties.requestsInFlight()));
+        return tenants.computeIfAbsent(tenantKey(credentials), key -> new Tenant(key, properties.requestsInFlight(),
+                new RequestBudgets.Tenant(PSA, key, MINUTE, SLOT)));
+    }
+
+    /** Requests every node leased from the tenant's allowance in the last minute (a block being spent counts whole). */
+    int countedInLastMinute(HelpdeskCredentials credentials) {
+        return budgets.counted(tenant(credentials).budget, clock.instant());
     }
 
     private void acquire(Tenant tenant) {
@@ -149,22 +164,43 @@ public class ConnectWiseRateGate {
         }
     }
 
-    /** Takes one request from the per-minute allowance, waiting for the oldest to leave the minute if needed. */
+    /**
+     * Takes one request from the per-minute allowance of every node: from the block this node leased for the current
+     * five seconds, else from a new lease (handing back what it did not send), waiting for the oldest requests to
+     * leave the minute if needed.
+     */
     private void reserve(Tenant tenant) {
+        tenant.leaseLock.lock();
+        try {
+            reserveLeased(tenant);
+        } finally {
+            tenant.leaseLock.unlock();
+        }
+    }
+
+    private void reserveLeased(Tenant tenant) {
         Instant deadline = clock.instant().plus(properties.maxWait());
+        int allowance = properties.requestsPerMinute();
         while (true) {
             Instant now = clock.instant();
-            Duration wait;
-            synchronized (tenant.window) {
-                prune(tenant.window, now);
-                Instant oldestInMinute = oldestWithinMinute(tenant.window, now, properties.requestsPerMinute());
-                if (oldestInMinute == null) {
+            if (tenant.leased > 0 && now.isBefore(tenant.leaseEnds)) {
+                tenant.leased--;
+                synchronized (tenant.window) {
+                    prune(tenant.window, now);
                     tenant.window.addLast(now);
-                    tenant.sent.incrementAndGet();
-                    return;
                 }
-                wait = Duration.between(now, oldestInMinute.plus(MINUTE)).plusMillis(1);
+                tenant.sent.incrementAndGet();
+                return;
             }
+            RequestBudgets.Lease lease = budgets.lease(tenant.budget, allowance, block(allowance), now,
+                    tenant.leaseSlot, tenant.leased);
+            tenant.leaseSlot = lease.slotStart();
+            tenant.leaseEnds = lease.validUntil();
+            tenant.leased = lease.granted();
+            if (lease.granted() > 0) {
+                continue;
+            }
+            Duration wait = Duration.between(now, lease.roomAt());
             if (now.plus(wait).isAfter(deadline)) {
                 throw HelpdeskException.transport(Kind.RATE_LIMITED, "Horizon has sent this ConnectWise site the "
                         + properties.requestsPerMinute() + " requests per minute it allows itself. Horizon will try "
@@ -174,21 +210,9 @@ public class ConnectWiseRateGate {
         }
     }
 
-    /**
-     * The oldest of the last {@code allowance} requests when all of them fall within the minute (the allowance is used
-     * up until it leaves), else null.
-     */
-    private static Instant oldestWithinMinute(ArrayDeque<Instant> window, Instant now, int allowance) {
-        if (window.size() < allowance) {
-            return null;
-        }
-        Instant since = now.minus(MINUTE);
-        Iterator<Instant> newestFirst = window.descendingIterator();
-        Instant oldest = null;
-        for (int i = 0; i < allowance; i++) {
-            oldest = newestFirst.next();
-        }
-        return oldest.isAfter(since) ? oldest : null;
+    /** Requests leased at once: a few per lease keeps the database out of most requests, and little unspent. */
+    static int block(int allowance) {
+        return Math.max(1, Math.min(20, allowance / 50));
     }
 
     private static void prune(ArrayDeque<Instant> window, Instant now) {
@@ -219,16 +243,25 @@ public class ConnectWiseRateGate {
                 "Horizon stopped waiting for ConnectWise's rate limit because it is shutting down.", null);
     }
 
-    /** One tenant's slots, its requests of the last hour (oldest first) and its running total. */
+    /**
+     * One tenant's slots, its requests of the last hour (oldest first), its running total and the block it leased (the
+     * lease fields guarded by {@code leaseLock}).
+     */
     private static final class Tenant {
         private final String label;
         private final Semaphore slots;
+        private final RequestBudgets.Tenant budget;
         private final ArrayDeque<Instant> window = new ArrayDeque<>();
         private final AtomicLong sent = new AtomicLong();
+        private final ReentrantLock leaseLock = new ReentrantLock(true);
+        private Instant leaseSlot;
+        private Instant leaseEnds;
+        private int leased;
 
-        private Tenant(String key, int inFlight) {
+        private Tenant(String key, int inFlight, RequestBudgets.Tenant budget) {
             this.label = key.substring(0, 12);
             this.slots = new Semaphore(inFlight, true);
+            this.budget = budget;
         }
     }
 }

@@ -9,6 +9,7 @@ import horizon.helpdesk.HelpdeskCredentials;
 import horizon.helpdesk.HelpdeskException;
 import horizon.helpdesk.HelpdeskException.Kind;
 import horizon.simulator.autotask.ApiUser;
+import horizon.testsupport.BudgetDatabase;
 import horizon.simulator.autotask.AutotaskSimulator;
 import horizon.simulator.autotask.SecurityLevel;
 import horizon.simulator.autotask.SimulatorOptions;
@@ -277,7 +278,7 @@ class AutotaskConnectorSimulatorTest {
     /** A gate that never waits long and does not retry: the connection test's failures come through as answered. */
     private AutotaskRateGate gate() {
         return new AutotaskRateGate(SimulatedAutotask.fastBackoff(50, 0, Duration.ofSeconds(5)), clock,
-                d -> { });
+                d -> { }, BudgetDatabase.fresh());
     }
 
     private ZoneResolver resolver(Duration timeout, String discoveryUrl) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import horizon.helpdesk.HelpdeskKind;
 import horizon.helpdesk.HelpdeskReader;
 import horizon.helpdesk.Helpdesks;
+import horizon.helpdesk.RequestBudgets;
+import horizon.testsupport.BudgetDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ class AutotaskReaderWiringTest {
                     AutotaskApi.class, AutotaskRateGate.class, AutotaskReader.class, AutotaskConnector.class,
                     AutotaskCallbacks.class, AutotaskWriter.class, AutotaskWidgets.class, AutotaskAdapter.class,
                     Helpdesks.class)
-            .withBean(Clock.class, Clock::systemUTC);
+            .withBean(Clock.class, Clock::systemUTC)
+            .withBean(RequestBudgets.class, BudgetDatabase::fresh);
 
     @Test
     void theReaderIsTheAutotaskHelpdeskReaderWithDefaultPacing() {

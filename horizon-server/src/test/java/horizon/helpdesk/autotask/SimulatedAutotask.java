@@ -1,6 +1,8 @@
 package horizon.helpdesk.autotask;
 
 import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.RequestBudgets;
+import horizon.testsupport.BudgetDatabase;
 import horizon.simulator.autotask.ApiUser;
 import horizon.simulator.autotask.AutotaskSimulator;
 import java.net.URI;
@@ -28,8 +30,22 @@ record SimulatedAutotask(AutotaskApi api, AutotaskRateGate gate, AutotaskReader 
 
     static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskProperties properties,
                                   AutotaskGateProperties gateProperties, Clock clock, AutotaskRateGate.Pause pause) {
+        return wire(simulator, properties, gateProperties, clock, pause, BudgetDatabase.fresh());
+    }
+
+    /** One node's read side: nodes wired on one {@code budgets} share its database, as Horizon's nodes do. */
+    static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskGateProperties gateProperties, Clock clock,
+                                  AutotaskRateGate.Pause pause, RequestBudgets budgets) {
+        return wire(simulator, new AutotaskProperties(URI.create(simulator.zones().get(0).apiUrl()),
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofHours(12))
+                .withAllowedZoneHosts(List.of(zoneHosts(simulator))), gateProperties, clock, pause, budgets);
+    }
+
+    static SimulatedAutotask wire(AutotaskSimulator simulator, AutotaskProperties properties,
+                                  AutotaskGateProperties gateProperties, Clock clock, AutotaskRateGate.Pause pause,
+                                  RequestBudgets budgets) {
         AutotaskHttp http = new AutotaskHttp(properties);
-        AutotaskRateGate gate = new AutotaskRateGate(gateProperties, clock, pause);
+        AutotaskRateGate gate = new AutotaskRateGate(gateProperties, clock, pause, budgets);
         AutotaskApi api = new AutotaskApi(http, new ZoneResolver(http, properties, clock), gate);
         ApiUser user = simulator.apiUser();
         return new SimulatedAutotask(api, gate, new AutotaskReader(api),

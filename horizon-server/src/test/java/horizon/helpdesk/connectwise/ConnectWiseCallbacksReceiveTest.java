@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import horizon.testsupport.BudgetDatabase;
 import horizon.helpdesk.CallbackNotice;
 import horizon.helpdesk.CallbackNotice.Action;
 import horizon.helpdesk.HelpdeskCredentials;
@@ -328,7 +329,7 @@ class ConnectWiseCallbacksReceiveTest {
     private ConnectWiseCallbacks wire(ConnectWiseProperties properties, Duration keyDeadline) {
         ConnectWiseHttp http = new ConnectWiseHttp(properties);
         ConnectWiseApi api = new ConnectWiseApi(http, new ConnectWiseRateGate(properties, Clock.systemUTC(),
-                d -> Thread.sleep(d.toMillis())), properties, Clock.systemUTC());
+                d -> Thread.sleep(d.toMillis()), BudgetDatabase.fresh()), properties, Clock.systemUTC());
         return new ConnectWiseCallbacks(api, new ConnectWiseSigningKeys(http, keyDeadline), properties);
     }
 

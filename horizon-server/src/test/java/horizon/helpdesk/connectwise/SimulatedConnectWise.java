@@ -1,6 +1,8 @@
 package horizon.helpdesk.connectwise;
 
 import horizon.helpdesk.HelpdeskCredentials;
+import horizon.helpdesk.RequestBudgets;
+import horizon.testsupport.BudgetDatabase;
 import horizon.simulator.connectwise.ConnectWiseSimulator;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +14,14 @@ record SimulatedConnectWise(ConnectWiseApi api, ConnectWiseRateGate gate, Connec
 
     static SimulatedConnectWise wire(ConnectWiseSimulator simulator, ConnectWiseProperties properties, Clock clock,
                                      ConnectWiseRateGate.Pause pause) {
+        return wire(simulator, properties, clock, pause, BudgetDatabase.fresh());
+    }
+
+    /** One node's adapter: nodes wired on one {@code budgets} share its database, as Horizon's nodes do. */
+    static SimulatedConnectWise wire(ConnectWiseSimulator simulator, ConnectWiseProperties properties, Clock clock,
+                                     ConnectWiseRateGate.Pause pause, RequestBudgets budgets) {
         ConnectWiseHttp http = new ConnectWiseHttp(properties);
-        ConnectWiseRateGate gate = new ConnectWiseRateGate(properties, clock, pause);
+        ConnectWiseRateGate gate = new ConnectWiseRateGate(properties, clock, pause, budgets);
         ConnectWiseApi api = new ConnectWiseApi(http, gate, properties, clock);
         return new SimulatedConnectWise(api, gate, new ConnectWiseReader(api),
                 new ConnectWiseConnector(api, properties, clock),

@@ -299,10 +299,25 @@ abstract class SyncEngineCases extends HorizonTest {
         TestAccount account = fixtures().account("Queue");
         connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
-        psa.setLatency(Duration.ofMillis(1_500));
+        // The account's sync task is held, as a long run on another node holds it: what is asked now waits.
+        schedule.stamp(account.id(), SyncingAccount.POLL_JOB, clock.instant());
+        schedule.stamp(account.id(), SyncingAccount.RECONCILE_JOB, clock.instant());
+        String instance = String.valueOf(account.id());
+        SyncDueRepository due = context.getBean(SyncDueRepository.class);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            due.save(account.id(), new SyncDueRepository.Due(clock.instant().plus(Duration.ofHours(1)), 0, null),
+                    clock.instant());
+            return jdbc.sql("select count(*) from scheduled_tasks where task_name = :task and task_instance = :instance")
+                    .param("task", SyncScheduling.ACCOUNT_TASK).param("instance", instance).query(Long.class)
+                    .single() == 0;
+        });
+        jdbc.sql("""
+                insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,
+                                             last_heartbeat, version)
+                values (:task, :instance, :now, true, 'another-node', :now, 1)""")
+                .param("task", SyncScheduling.ACCOUNT_TASK).param("instance", instance)
+                .param("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
         try {
-            // Each request now takes 1.5 s: the account's task is busy (this run, or a scheduled one before it), so
-            // what is asked next waits.
             syncNow.syncEverything(account.id());
 
             long users = syncNow.syncUsers(account.id());
@@ -323,7 +338,10 @@ abstract class SyncEngineCases extends HorizonTest {
                     .isEqualTo(202);
             assertThat(runs.queued(account.id())).hasSizeLessThanOrEqualTo(SyncNow.MAX_WAITING);
         } finally {
-            psa.setLatency(Duration.ZERO);
+            // The other node lets go; what waits is run next.
+            jdbc.sql("delete from scheduled_tasks where task_name = :task and task_instance = :instance")
+                    .param("task", SyncScheduling.ACCOUNT_TASK).param("instance", instance).update();
+            context.getBean(SyncingAccount.class).dueNow(account.id());
         }
         await().atMost(WAIT).until(() -> runs.queued(account.id()).isEmpty());
     }
@@ -524,6 +542,10 @@ abstract class SyncEngineCases extends HorizonTest {
         TestAccount account = fixtures().account("Quarantine");
         connect(psa, account.id(), SyncSettings.defaults());
         awaitBackfill(account.id());
+        // No scheduled poll may read the tickets below with the PSA's own reader first.
+        schedule.stamp(account.id(), SyncingAccount.POLL_JOB, clock.instant());
+        schedule.stamp(account.id(), SyncingAccount.RECONCILE_JOB, clock.instant());
+        await().atMost(WAIT).until(() -> runs.page(account.id(), null, SyncState.RUNNING, 0, 1).isEmpty());
         long unreadable = psa.createTicket("Sent with a date Horizon cannot read");
         long overLong = psa.createTicket("Sent with a status longer than Horizon stores");
         long fine = psa.createTicket("Sent as usual");

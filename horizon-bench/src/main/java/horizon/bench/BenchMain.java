@@ -34,6 +34,9 @@ public final class BenchMain {
                 && List.of("webhook-ingest", "freshness", "api-efficiency", "writeback", "widget").contains(args[0])) {
             System.exit(callbacks(args[0], new ArrayList<>(List.of(args).subList(1, args.length))));
         }
+        if (args.length > 0 && args[0].equals("tenants")) {
+            System.exit(tenants(new ArrayList<>(List.of(args).subList(1, args.length))));
+        }
         if (args.length == 0 || !args[0].equals("backfill")) {
             System.err.println("usage: backfill [--psa autotask|connectwise] [--tickets 100000] [--latency-ms 0] "
                     + "[--store h2|postgres] [--runs 1] [--settle-load 1.5] [--http-nodelay true] "
@@ -48,6 +51,9 @@ public final class BenchMain {
                     + "[--warmup-seconds 15] [common options]");
             System.err.println("       widget [--psa …] [--store …] [--tickets 2000] [--agents 50] [--seconds 60] "
                     + "[--think-ms 1000] [--rounds 20] [--warmup-seconds 15] [common options]");
+            System.err.println("       tenants [--store h2|postgres] [--accounts 500] [--tickets 20] [--poll-seconds 60] "
+                    + "[--idle-seconds 300] [--active-seconds 300] [--changes-per-minute 6] [--backfill-tickets 100000] "
+                    + "[--backfill-seconds 600] [common options]");
             System.err.println("       common options: [--settle-load 1.5] [--http-nodelay true] [--out horizon-bench/target/bench]");
             System.exit(2);
         }
@@ -161,6 +167,50 @@ public final class BenchMain {
             default -> new ApiEfficiencyBench(new ApiEfficiencyBench.Plan(psa, store, tickets, changes,
                     ticketsChanged, rate == null ? 100 : rate)).run(out);
         };
+        System.out.println();
+        System.out.println(markdown);
+        return 0;
+    }
+
+    /** The {@code tenants} bench (see {@link TenantsBench}); returns the exit code. */
+    private static int tenants(List<String> rest) throws Exception {
+        BackfillBench.Store store = BackfillBench.Store.H2;
+        Path out = Path.of("horizon-bench", "target", "bench");
+        double settleLoad = 1.5;
+        boolean httpNoDelay = true;
+        int accounts = 500;
+        int tickets = 20;
+        int pollSeconds = 60;
+        int idleSeconds = 300;
+        int activeSeconds = 300;
+        double changesPerMinute = 6;
+        int backfillTickets = 100_000;
+        int backfillSeconds = 600;
+        for (int i = 0; i + 1 < rest.size(); i += 2) {
+            String value = rest.get(i + 1);
+            switch (rest.get(i)) {
+                case "--store" -> store = BackfillBench.Store.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--out" -> out = Path.of(value);
+                case "--settle-load" -> settleLoad = Double.parseDouble(value);
+                case "--http-nodelay" -> httpNoDelay = Boolean.parseBoolean(value);
+                case "--accounts" -> accounts = Integer.parseInt(value);
+                case "--tickets" -> tickets = Integer.parseInt(value);
+                case "--poll-seconds" -> pollSeconds = Integer.parseInt(value);
+                case "--idle-seconds" -> idleSeconds = Integer.parseInt(value);
+                case "--active-seconds" -> activeSeconds = Integer.parseInt(value);
+                case "--changes-per-minute" -> changesPerMinute = Double.parseDouble(value);
+                case "--backfill-tickets" -> backfillTickets = Integer.parseInt(value);
+                case "--backfill-seconds" -> backfillSeconds = Integer.parseInt(value);
+                default -> {
+                    System.err.println("unknown option " + rest.get(i));
+                    return 2;
+                }
+            }
+        }
+        System.setProperty("sun.net.httpserver.nodelay", String.valueOf(httpNoDelay));
+        settle(settleLoad);
+        String markdown = new TenantsBench(new TenantsBench.Plan(store, accounts, tickets, pollSeconds, idleSeconds,
+                activeSeconds, changesPerMinute, backfillTickets, backfillSeconds)).run(out);
         System.out.println();
         System.out.println(markdown);
         return 0;

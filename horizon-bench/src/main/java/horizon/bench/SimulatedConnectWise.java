@@ -50,7 +50,12 @@ final class SimulatedConnectWise implements BenchPsa {
     }
 
     static SimulatedConnectWise start(Size size) {
-        return new SimulatedConnectWise(ConnectWiseSimulator.start(ConnectWiseOptions.defaults()
+        return start(size, ConnectWiseOptions.defaults().seed());
+    }
+
+    /** A simulator with its own generated MSP and keys (the seed), e.g. one of many sites of the tenants bench. */
+    static SimulatedConnectWise start(Size size, long seed) {
+        return new SimulatedConnectWise(ConnectWiseSimulator.start(ConnectWiseOptions.defaults().withSeed(seed)
                 .withSize(new ConnectWiseOptions.MspSize(size.companies(), size.contacts(), size.members(),
                         size.tickets(), size.monthsOfHistory()))
                 .withRequestsPerMinute(BENCH_REQUESTS_PER_MINUTE)));

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idle               how often an idle processor looks for rows other nodes accepted
  * @param claimLease         how long a claimed batch stays with its node before another may take it (a crashed node)
  * @param maxAttempts        attempts before a row that keeps failing is marked failed
- * @param checkInterval      how often every account's webhooks are compared with what the PSA reports, and repaired
+ * @param checkInterval      how often each account's webhooks are compared with what the PSA reports, and repaired;
+ *                           due accounts are looked for every tenth of it, at most 100 at a time
  * @param retention          how long the Callback Log keeps a call
  * @param expectedEvery      how long without a callback turns Callback Status amber for an account whose polls keep
  *                           finding changes

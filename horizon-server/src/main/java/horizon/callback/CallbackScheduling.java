@@ -10,6 +10,7 @@ import horizon.helpdesk.configuration.HelpdeskConnected;
 import horizon.helpdesk.configuration.HelpdeskConnections;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,8 +21,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The callback pipeline's background work on db-scheduler, so one node does each job at a time: registering an
- * account's webhooks after Connect, the periodic check that repairs missing or switched-off webhooks of every account,
- * and the Callback Log's retention.
+ * account's webhooks after Connect, the periodic check that repairs missing or switched-off webhooks (each account
+ * about once per {@code check-interval}, spread over it), and the Callback Log's retention.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CallbackProperties.class)
@@ -31,6 +32,8 @@ class CallbackScheduling {
     static final String CHECK_TASK = "horizon-callback-check";
     static final String RETENTION_TASK = "horizon-callback-retention";
     static final TaskDescriptor<Void> REGISTER = TaskDescriptor.of(REGISTER_TASK);
+    /** Accounts one check tick looks at, at most; those left over are next in line on the following tick. */
+    static final int CHECK_BATCH = 100;
 
     private static final Logger log = LoggerFactory.getLogger(CallbackScheduling.class);
 
@@ -43,22 +46,32 @@ class CallbackScheduling {
         });
     }
 
+    /**
+     * Every tenth of {@code check-interval}, the accounts whose webhooks were last checked (or registered) at least an
+     * interval ago, at most {@value #CHECK_BATCH}: each account is still checked about once an interval, but a tick reads
+     * and calls only those due, so the checks spread over the interval instead of every account's PSA being called in
+     * one burst, and a tick's work does not grow with the number of accounts.
+     */
     @Bean
     RecurringTask<Void> callbackCheckTask(HelpdeskConnections connections, WebhookRegistrar registrar,
-                                          HookContexts contexts, CallbackProperties properties) {
-        return Tasks.recurring(CHECK_TASK, FixedDelay.of(properties.checkInterval()))
+                                          WebhookStore store, HookContexts contexts, CallbackProperties properties,
+                                          Clock clock) {
+        return Tasks.recurring(CHECK_TASK, FixedDelay.of(properties.checkInterval().dividedBy(10)))
                 .execute((instance, context) -> {
-                    for (long accountId : connections.connectedAccountIds()) {
-                        if (connections.stopped(accountId).isPresent()) {
-                            continue; // asked again once the connection works
-                        }
-                        try {
-                            if (registrar.check(accountId)) {
-                                contexts.forget(accountId);
+                    Instant before = clock.instant().minus(properties.checkInterval());
+                    for (long accountId : store.dueForCheck(before, CHECK_BATCH)) {
+                        // A stopped connection is asked again once it works; its turn passes meanwhile.
+                        if (connections.stopped(accountId).isEmpty()) {
+                            try {
+                                if (registrar.check(accountId)) {
+                                    contexts.forget(accountId);
+                                }
+                            } catch (RuntimeException failure) {
+                                log.warn("callback webhook check failed account={}: {}", accountId,
+                                        failure.getMessage());
                             }
-                        } catch (RuntimeException failure) {
-                            log.warn("callback webhook check failed account={}: {}", accountId, failure.getMessage());
                         }
+                        store.checked(accountId, clock.instant());
                     }
                 });
     }

@@ -139,12 +139,33 @@ class WebhookStore {
                 .optional();
     }
 
+    /**
+     * Accounts whose webhooks were last compared with their PSA (or registered) at or before {@code before}, longest
+     * ago first: the periodic check's batch (a system-wide listing, for the check only).
+     */
+    List<Long> dueForCheck(Instant before, int limit) {
+        return jdbc.sql("""
+                        select account_id from callback_registrations
+                         where checked_at <= :before
+                         order by checked_at
+                         limit :limit
+                        """)
+                .param("before", Timestamps.column(before)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** The account's webhooks were compared with its PSA at {@code at} (or the check was skipped: asked again later). */
+    void checked(long accountId, Instant at) {
+        jdbc.sql("update callback_registrations set checked_at = :at where account_id = :accountId")
+                .param("accountId", accountId).param("at", Timestamps.column(at)).update();
+    }
+
     private void record(long accountId, boolean succeeded, Instant attemptedAt, Instant registeredAt, String error) {
         String outcome = succeeded ? "REGISTERED" : "FAILED";
         int updated = jdbc.sql("""
                         update callback_registrations
                            set outcome = :outcome, attempted_at = :attemptedAt, registered_at = :registeredAt,
-                               error = :error
+                               error = :error, checked_at = :attemptedAt
                          where account_id = :accountId
                         """)
                 .param("accountId", accountId).param("outcome", outcome)
@@ -154,8 +175,9 @@ class WebhookStore {
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                            insert into callback_registrations (account_id, outcome, attempted_at, registered_at, error)
-                            values (:accountId, :outcome, :attemptedAt, :registeredAt, :error)
+                            insert into callback_registrations (account_id, outcome, attempted_at, registered_at, error,
+                                                                checked_at)
+                            values (:accountId, :outcome, :attemptedAt, :registeredAt, :error, :attemptedAt)
                             """)
                     .param("accountId", accountId).param("outcome", outcome)
                     .param("attemptedAt", Timestamps.column(attemptedAt))

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the sync engine paces itself ({@code horizon.sync.*}).
  *
  * @param enabled              whether the dispatcher schedules syncs at all (off only for tools and some tests)
- * @param dispatchInterval     how often the dispatcher looks for accounts with due work
+ * @param dispatchInterval     how often the dispatcher looks for accounts with due work: a due account waits for the
+ *                             next look, so this bounds how late a sync starts; each look is one query however many
+ *                             accounts there are
  * @param overlap              how far before the stored watermark a poll starts reading, so records written with a
  *                             slightly older timestamp (PSA write lag, equal timestamps) are not missed
  * @param reconcileInterval    how often helpdesk users and picklists are compared in full with the PSA
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("horizon.sync")
 public record SyncProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("10s") Duration dispatchInterval,
+        @DefaultValue("2s") Duration dispatchInterval,
         @DefaultValue("2m") Duration overlap,
         @DefaultValue("1h") Duration reconcileInterval,
         @DefaultValue("25") int maxDeleteSharePercent,
@@ -70,7 +72,7 @@ public record SyncProperties(
 
     /** The values used when nothing is configured. */
     public static SyncProperties defaults() {
-        return new SyncProperties(true, Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 25,
+        return new SyncProperties(true, Duration.ofSeconds(2), Duration.ofMinutes(2), Duration.ofHours(1), 25,
                 Duration.ofMinutes(2), 3, Duration.ofDays(2), Duration.ofDays(90), Duration.ofSeconds(30),
                 Duration.ofMinutes(30));
     }

@@ -8,6 +8,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The sync engine on db-scheduler. A recurring dispatcher (every {@code horizon.sync.dispatch-interval}, on one node
- * at a time) marks stalled runs INTERRUPTED and schedules the one-time task {@value #ACCOUNT_TASK} for each account
+ * at a time) marks stalled runs INTERRUPTED (at most every quarter of {@code stale-after}) and schedules the one-time task {@value #ACCOUNT_TASK} for each account
  * whose next sync is due ({@code sync_due}: one query, however many accounts there are; each run stores when its
  * account next has work). Its instance id is the account id and it is scheduled with {@code scheduleIfNotExists}, so an account
  * never runs two syncs at once while different accounts run in parallel on every node's scheduler threads. A node that
@@ -46,8 +48,19 @@ class SyncScheduling {
     @Bean
     @ConditionalOnProperty(name = "horizon.sync.enabled", havingValue = "true", matchIfMissing = true)
     RecurringTask<Void> syncDispatchTask(SyncingAccount syncing, SyncProperties properties, Clock clock) {
+        // The sweep for stalled runs looks for heartbeats older than stale-after: every quarter of it is often enough,
+        // however often due accounts are looked for.
+        Duration sweepEvery = properties.staleAfter().dividedBy(4);
+        AtomicReference<Instant> swept = new AtomicReference<>(Instant.MIN);
         return Tasks.recurring(DISPATCH_TASK, FixedDelay.of(properties.dispatchInterval()))
-                .execute((instance, context) -> dispatch(syncing, context.getSchedulerClient(), clock));
+                .execute((instance, context) -> {
+                    Instant now = clock.instant();
+                    boolean sweep = !swept.get().plus(sweepEvery).isAfter(now);
+                    if (sweep) {
+                        swept.set(now);
+                    }
+                    dispatch(syncing, context.getSchedulerClient(), clock, sweep);
+                });
     }
 
     /** Removes old sync runs once a day (first right after the first start), on one node at a time. */
@@ -57,11 +70,13 @@ class SyncScheduling {
                 .execute((instance, context) -> pruning.pruneAll());
     }
 
-    private static void dispatch(SyncingAccount syncing, SchedulerClient scheduler, Clock clock) {
-        try {
-            syncing.interruptStale();
-        } catch (RuntimeException e) {
-            log.warn("sync dispatch could not sweep stalled runs: {}", e.getMessage());
+    private static void dispatch(SyncingAccount syncing, SchedulerClient scheduler, Clock clock, boolean sweep) {
+        if (sweep) {
+            try {
+                syncing.interruptStale();
+            } catch (RuntimeException e) {
+                log.warn("sync dispatch could not sweep stalled runs: {}", e.getMessage());
+            }
         }
         for (long accountId : syncing.dueAccounts(MAX_DISPATCHED)) {
             try {

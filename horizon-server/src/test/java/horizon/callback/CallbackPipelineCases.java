@@ -180,6 +180,31 @@ abstract class CallbackPipelineCases extends HorizonTest {
         assertThat(mirror.find(account.id(), MirroredEntity.TICKETS, ticketId)).isPresent();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("psas")
+    void thePeriodicCheckComparesAnAccountsWebhooksOnceItsLastCheckIsAnIntervalOldNotOnEveryTick(SimulatedPsa psa)
+            throws InterruptedException {
+        TestAccount account = connected(psa, "Checked");
+        // check-interval is 2 s here, so the check task ticks every 200 ms: watch when the account was checked.
+        List<java.time.Instant> checks = new ArrayList<>();
+        long until = System.nanoTime() + Duration.ofSeconds(9).toNanos();
+        while (System.nanoTime() < until) {
+            java.time.Instant checkedAt = jdbc.sql("select checked_at from callback_registrations where account_id = :id")
+                    .param("id", account.id()).query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)
+                            .toInstant()).single();
+            if (checks.isEmpty() || !checks.get(checks.size() - 1).equals(checkedAt)) {
+                checks.add(checkedAt);
+            }
+            Thread.sleep(50);
+        }
+        assertThat(checks).as("checked (or registered) at").hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 1; i < checks.size(); i++) {
+            assertThat(Duration.between(checks.get(i - 1), checks.get(i))).as("between checks")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        }
+        assertThat(webhooks.registration(account.id()).map(WebhookRegistration::succeeded)).contains(true);
+    }
+
     // ---- helpers ----
 
     TestAccount connected(SimulatedPsa psa, String label) {

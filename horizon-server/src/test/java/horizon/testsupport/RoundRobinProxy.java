@@ -74,8 +74,10 @@ public final class RoundRobinProxy implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             int count = nodes.size();
+            String lastFailure = "no node";
+            long first = next.getAndIncrement();
             for (int tried = 0; tried < count; tried++) {
-                int node = (int) Math.floorMod(next.getAndIncrement(), (long) count);
+                int node = (int) Math.floorMod(first + tried, (long) count);
                 try {
                     HttpResponse<byte[]> answer = http.send(request(exchange, nodes.get(node), body),
                             HttpResponse.BodyHandlers.ofByteArray());
@@ -93,14 +95,19 @@ public final class RoundRobinProxy implements AutoCloseable {
                         }
                     }
                     return;
-                } catch (IOException down) {
+                } catch (IOException | RuntimeException down) {
                     // the node does not answer: the next one gets the request
+                    lastFailure = nodes.get(node) + ": " + down;
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             }
-            exchange.sendResponseHeaders(502, -1);
+            byte[] reason = lastFailure.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(502, reason.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(reason);
+            }
         }
     }
 

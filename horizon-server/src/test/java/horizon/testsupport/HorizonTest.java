@@ -44,13 +44,6 @@ public abstract class HorizonTest {
      */
     public static final String ROTATED_MASTER_KEY = "ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=";
 
-    static {
-        // Conditions run on the test's own thread: Awaitility's default runs them on a thread it interrupts when the
-        // wait ends, and an interrupt inside an embedded H2 statement closes the whole database for every test that
-        // shares it (a full run once lost the shared store that way).
-        org.awaitility.Awaitility.pollInSameThread();
-    }
-
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))

@@ -25,11 +25,18 @@ class SyncScheduleRepository {
     }
 
     void stamp(long accountId, String job, Instant at) {
-        int updated = jdbc.sql("update sync_schedule set last_run_at = :at where account_id = :accountId and job = :job")
-                .param("accountId", accountId).param("job", job).param("at", column(at)).update();
-        if (updated == 0) {
-            jdbc.sql("insert into sync_schedule (account_id, job, last_run_at) values (:accountId, :job, :at)")
-                    .param("accountId", accountId).param("job", job).param("at", column(at)).update();
+        if (update(accountId, job, at) == 0) {
+            try {
+                jdbc.sql("insert into sync_schedule (account_id, job, last_run_at) values (:accountId, :job, :at)")
+                        .param("accountId", accountId).param("job", job).param("at", column(at)).update();
+            } catch (org.springframework.dao.DuplicateKeyException stampedMeanwhile) {
+                update(accountId, job, at); // another writer inserted the row first: this stamp is the later one
+            }
         }
+    }
+
+    private int update(long accountId, String job, Instant at) {
+        return jdbc.sql("update sync_schedule set last_run_at = :at where account_id = :accountId and job = :job")
+                .param("accountId", accountId).param("job", job).param("at", column(at)).update();
     }
 }
